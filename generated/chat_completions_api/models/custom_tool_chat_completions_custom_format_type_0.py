@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="CustomToolChatCompletionsCustomFormatType0")
+
+
+@_attrs_define
+class CustomToolChatCompletionsCustomFormatType0:
+    type_: Literal["text"] = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        type_ = cast(Literal["text"], d.pop("type"))
+        if type_ != "text":
+            raise ValueError(f"type must match const 'text', got '{type_}'")
+
+        custom_tool_chat_completions_custom_format_type_0 = cls(
+            type_=type_,
+        )
+
+        return custom_tool_chat_completions_custom_format_type_0
