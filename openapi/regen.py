@@ -87,6 +87,7 @@ def generate(spec: Path, dest: Path) -> None:
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0 or not dest.is_dir():
         sys.exit(f"regen: openapi-python-client failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+    (dest / "py.typed").write_text("")  # PEP 561 marker; the generator only writes it with packaging metadata
     create = dest / "api" / "chat" / "create_chat_completion.py"
     if not create.is_file():
         sys.exit("regen: the generator dropped POST /chat/completions (api/chat/create_chat_completion.py is missing)")

@@ -1,14 +1,17 @@
-from typing import Literal
+from typing import Literal, cast
 
 ChatCompletionAllowedToolsMode = Literal["auto", "required"]
 
-CHAT_COMPLETION_ALLOWED_TOOLS_MODE_VALUES: set[ChatCompletionAllowedToolsMode] = {
-    "auto",
-    "required",
-}
+CHAT_COMPLETION_ALLOWED_TOOLS_MODE_VALUES: frozenset[ChatCompletionAllowedToolsMode] = frozenset(
+    {
+        "auto",
+        "required",
+    }
+)
 
 
 def check_chat_completion_allowed_tools_mode(value: str) -> ChatCompletionAllowedToolsMode:
-    if value in CHAT_COMPLETION_ALLOWED_TOOLS_MODE_VALUES:
-        return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {CHAT_COMPLETION_ALLOWED_TOOLS_MODE_VALUES!r}")
+    """Type `value` as ChatCompletionAllowedToolsMode; a value a newer server adds is kept, not rejected."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected str, got {type(value).__name__}")
+    return cast(ChatCompletionAllowedToolsMode, value)

@@ -1,25 +1,26 @@
-from typing import Literal
+from typing import Literal, cast
 
 CreateChatCompletionResponseChoicesItemFinishReason = Literal[
     "content_filter", "function_call", "length", "stop", "tool_calls"
 ]
 
-CREATE_CHAT_COMPLETION_RESPONSE_CHOICES_ITEM_FINISH_REASON_VALUES: set[
+CREATE_CHAT_COMPLETION_RESPONSE_CHOICES_ITEM_FINISH_REASON_VALUES: frozenset[
     CreateChatCompletionResponseChoicesItemFinishReason
-] = {
-    "content_filter",
-    "function_call",
-    "length",
-    "stop",
-    "tool_calls",
-}
+] = frozenset(
+    {
+        "content_filter",
+        "function_call",
+        "length",
+        "stop",
+        "tool_calls",
+    }
+)
 
 
 def check_create_chat_completion_response_choices_item_finish_reason(
     value: str,
 ) -> CreateChatCompletionResponseChoicesItemFinishReason:
-    if value in CREATE_CHAT_COMPLETION_RESPONSE_CHOICES_ITEM_FINISH_REASON_VALUES:
-        return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {CREATE_CHAT_COMPLETION_RESPONSE_CHOICES_ITEM_FINISH_REASON_VALUES!r}"
-    )
+    """Type `value` as CreateChatCompletionResponseChoicesItemFinishReason; a value a newer server adds is kept, not rejected."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected str, got {type(value).__name__}")
+    return cast(CreateChatCompletionResponseChoicesItemFinishReason, value)

@@ -1,14 +1,17 @@
-from typing import Literal
+from typing import Literal, cast
 
 GetChatCompletionMessagesOrder = Literal["asc", "desc"]
 
-GET_CHAT_COMPLETION_MESSAGES_ORDER_VALUES: set[GetChatCompletionMessagesOrder] = {
-    "asc",
-    "desc",
-}
+GET_CHAT_COMPLETION_MESSAGES_ORDER_VALUES: frozenset[GetChatCompletionMessagesOrder] = frozenset(
+    {
+        "asc",
+        "desc",
+    }
+)
 
 
 def check_get_chat_completion_messages_order(value: str) -> GetChatCompletionMessagesOrder:
-    if value in GET_CHAT_COMPLETION_MESSAGES_ORDER_VALUES:
-        return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {GET_CHAT_COMPLETION_MESSAGES_ORDER_VALUES!r}")
+    """Type `value` as GetChatCompletionMessagesOrder; a value a newer server adds is kept, not rejected."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected str, got {type(value).__name__}")
+    return cast(GetChatCompletionMessagesOrder, value)

@@ -1,14 +1,17 @@
-from typing import Literal
+from typing import Literal, cast
 
 ListChatCompletionsOrder = Literal["asc", "desc"]
 
-LIST_CHAT_COMPLETIONS_ORDER_VALUES: set[ListChatCompletionsOrder] = {
-    "asc",
-    "desc",
-}
+LIST_CHAT_COMPLETIONS_ORDER_VALUES: frozenset[ListChatCompletionsOrder] = frozenset(
+    {
+        "asc",
+        "desc",
+    }
+)
 
 
 def check_list_chat_completions_order(value: str) -> ListChatCompletionsOrder:
-    if value in LIST_CHAT_COMPLETIONS_ORDER_VALUES:
-        return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {LIST_CHAT_COMPLETIONS_ORDER_VALUES!r}")
+    """Type `value` as ListChatCompletionsOrder; a value a newer server adds is kept, not rejected."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected str, got {type(value).__name__}")
+    return cast(ListChatCompletionsOrder, value)

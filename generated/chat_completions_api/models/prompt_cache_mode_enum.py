@@ -1,14 +1,17 @@
-from typing import Literal
+from typing import Literal, cast
 
 PromptCacheModeEnum = Literal["explicit", "implicit"]
 
-PROMPT_CACHE_MODE_ENUM_VALUES: set[PromptCacheModeEnum] = {
-    "explicit",
-    "implicit",
-}
+PROMPT_CACHE_MODE_ENUM_VALUES: frozenset[PromptCacheModeEnum] = frozenset(
+    {
+        "explicit",
+        "implicit",
+    }
+)
 
 
 def check_prompt_cache_mode_enum(value: str) -> PromptCacheModeEnum:
-    if value in PROMPT_CACHE_MODE_ENUM_VALUES:
-        return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {PROMPT_CACHE_MODE_ENUM_VALUES!r}")
+    """Type `value` as PromptCacheModeEnum; a value a newer server adds is kept, not rejected."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected str, got {type(value).__name__}")
+    return cast(PromptCacheModeEnum, value)

@@ -1,14 +1,17 @@
-from typing import Literal
+from typing import Literal, cast
 
 ResponseModalitiesType0Item = Literal["audio", "text"]
 
-RESPONSE_MODALITIES_TYPE_0_ITEM_VALUES: set[ResponseModalitiesType0Item] = {
-    "audio",
-    "text",
-}
+RESPONSE_MODALITIES_TYPE_0_ITEM_VALUES: frozenset[ResponseModalitiesType0Item] = frozenset(
+    {
+        "audio",
+        "text",
+    }
+)
 
 
 def check_response_modalities_type_0_item(value: str) -> ResponseModalitiesType0Item:
-    if value in RESPONSE_MODALITIES_TYPE_0_ITEM_VALUES:
-        return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {RESPONSE_MODALITIES_TYPE_0_ITEM_VALUES!r}")
+    """Type `value` as ResponseModalitiesType0Item; a value a newer server adds is kept, not rejected."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected str, got {type(value).__name__}")
+    return cast(ResponseModalitiesType0Item, value)

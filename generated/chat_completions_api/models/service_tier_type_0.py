@@ -1,18 +1,21 @@
-from typing import Literal
+from typing import Literal, cast
 
 ServiceTierType0 = Literal["auto", "default", "fast", "flex", "priority", "scale"]
 
-SERVICE_TIER_TYPE_0_VALUES: set[ServiceTierType0] = {
-    "auto",
-    "default",
-    "fast",
-    "flex",
-    "priority",
-    "scale",
-}
+SERVICE_TIER_TYPE_0_VALUES: frozenset[ServiceTierType0] = frozenset(
+    {
+        "auto",
+        "default",
+        "fast",
+        "flex",
+        "priority",
+        "scale",
+    }
+)
 
 
 def check_service_tier_type_0(value: str) -> ServiceTierType0:
-    if value in SERVICE_TIER_TYPE_0_VALUES:
-        return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {SERVICE_TIER_TYPE_0_VALUES!r}")
+    """Type `value` as ServiceTierType0; a value a newer server adds is kept, not rejected."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected str, got {type(value).__name__}")
+    return cast(ServiceTierType0, value)
