@@ -50,8 +50,23 @@ def normalise(spec: Spec) -> Spec:
 
 # Keys whose value maps *names* (field names, paths, status codes...) to objects, not keywords to values.
 NAME_MAPS = frozenset(
-    {"properties", "patternProperties", "$defs", "schemas", "paths", "responses", "headers", "content",
-     "links", "mapping", "securitySchemes", "parameters", "requestBodies", "callbacks", "encoding"}
+    {
+        "properties",
+        "patternProperties",
+        "$defs",
+        "schemas",
+        "paths",
+        "responses",
+        "headers",
+        "content",
+        "links",
+        "mapping",
+        "securitySchemes",
+        "parameters",
+        "requestBodies",
+        "callbacks",
+        "encoding",
+    }
 )
 # Keys whose value is data (a JSON value), never part of the spec's structure.
 DATA_KEYS = frozenset({"default", "const", "enum", "examples", "example", "x-oaiMeta"})
@@ -115,7 +130,7 @@ def drop_vendor_extensions(spec: Spec) -> None:
 
 @step
 def drop_titles(spec: Spec) -> None:
-    """Titles collide ("JSON schema", "Allowed tools"): the generator names models by title and drops createChatCompletion."""
+    """Titles collide ("JSON schema", "Allowed tools"): the generator names models by title, drops create."""
     for node in walk(spec):
         node.pop("title", None)
 
@@ -186,7 +201,7 @@ def _flattened(spec: Spec, member: dict[str, Any]) -> dict[str, Any]:
 
 @step
 def collapse_open_enums(spec: Spec) -> None:
-    """`anyOf: [string, string-enum]` (model and voice ids) accepts any string: say so, keep the known ids as examples."""
+    """`anyOf: [string, string-enum]` (model, voice ids) means any string: say so, keep known ids as examples."""
     for node in walk(spec):
         variants = node.get("anyOf")
         if not variants or len(variants) != 2:
@@ -201,7 +216,7 @@ def collapse_open_enums(spec: Spec) -> None:
 
 @step
 def move_defaults_to_descriptions(spec: Spec) -> None:
-    """Upstream `default`s become attrs defaults, so `to_dict()` sends fields the caller never set: document them instead."""
+    """Upstream `default`s become attrs defaults that `to_dict()` sends unasked: document them in prose instead."""
     for node in walk(spec):
         if "default" not in node:
             continue
@@ -220,7 +235,7 @@ def _literal(value: Any) -> str:
 
 @step
 def const_single_value_enums(spec: Spec) -> None:
-    """One-value enums flagged x-stainless-const are constants: `const` types them as a Literal, defaulted when required."""
+    """One-value enums flagged x-stainless-const are constants: `const` makes a Literal, defaulted when required."""
     for node in walk(spec):
         props, required = node.get("properties"), node.get("required", [])
         if not isinstance(props, dict) or not isinstance(required, list):
@@ -238,7 +253,7 @@ def const_single_value_enums(spec: Spec) -> None:
 
 @step
 def add_discriminator_mappings(spec: Spec) -> None:
-    """Six discriminators lack `mapping`: map each tag value to its variant so parsers pick it without trial and error."""
+    """Six discriminators lack `mapping`: map each tag to its variant so parsers pick it without trial and error."""
     for node in walk(spec):
         disc = node.get("discriminator")
         if not disc or "mapping" in disc:
@@ -288,9 +303,18 @@ def add_links(spec: Spec) -> None:
     }
     response = spec["paths"]["/chat/completions"]["post"]["responses"]["200"]
     response["links"] = {
-        name: {"operationId": op, "parameters": {"completion_id": "$response.body#/id"}}
-        for name, op in targets.items()
+        name: {"operationId": op, "parameters": {"completion_id": "$response.body#/id"}} for name, op in targets.items()
     }
+
+
+@step
+def metadata_filter_as_deep_object(spec: Spec) -> None:
+    """The list filter is used as `metadata[key]=value` but declared in form style with a nullable schema."""
+    for param in spec["paths"]["/chat/completions"]["get"]["parameters"]:
+        if param.get("name") == "metadata":
+            param["style"] = "deepObject"
+            param["explode"] = True
+            param["schema"] = {"type": "object", "additionalProperties": {"type": "string"}}
 
 
 @step
@@ -322,7 +346,10 @@ def add_org_project_headers(spec: Spec) -> None:
         "schema": {"type": "string"},
     }
     for _, _, op in operations(spec):
-        refs = [{"$ref": "#/components/parameters/OpenAIOrganization"}, {"$ref": "#/components/parameters/OpenAIProject"}]
+        refs = [
+            {"$ref": "#/components/parameters/OpenAIOrganization"},
+            {"$ref": "#/components/parameters/OpenAIProject"},
+        ]
         op["parameters"] = list(op.get("parameters", [])) + refs
 
 
@@ -340,18 +367,21 @@ ERROR_RESPONSES = {
 
 @step
 def add_error_responses(spec: Spec) -> None:
-    """Only 200/429 are documented, but real servers answer 400/401/403/404/409/422/500 with an `{"error": ...}` body."""
+    """Only 200/429 are documented; real servers answer 400/401/403/404/409/422/500 with an `{"error": ...}` body."""
     responses = spec["components"].setdefault("responses", {})
     body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
-    for code, (name, text) in ERROR_RESPONSES.items():
+    for name, text in ERROR_RESPONSES.values():
         responses[name] = {"description": text, "content": copy.deepcopy(body)}
     responses["TooManyRequests"]["headers"] = {
         "retry-after": {"description": "Seconds to wait before retrying.", "schema": {"type": "integer", "minimum": 0}},
-        "retry-after-ms": {"description": "Milliseconds to wait before retrying.", "schema": {"type": "integer", "minimum": 0}},
+        "retry-after-ms": {
+            "description": "Milliseconds to wait before retrying.",
+            "schema": {"type": "integer", "minimum": 0},
+        },
     }
     for _, _, op in operations(spec):
         documented = op["responses"]
-        for code, (name, _) in ERROR_RESPONSES.items():
+        for code, (name, _text) in ERROR_RESPONSES.items():
             documented[code] = {"$ref": f"#/components/responses/{name}"}
 
 
@@ -367,12 +397,22 @@ def add_request_id_header(spec: Spec) -> None:
 
 
 OPERATION_TEXT = {
-    "createChatCompletion": "Create a model response for a conversation; with `stream: true` the answer is a stream of chunks.",
+    "createChatCompletion": "Answer a conversation; with `stream: true` the answer comes as a stream of chunks.",
     "listChatCompletions": "List completions that were created with `store: true`, page by page.",
     "getChatCompletion": "Get one stored completion.",
     "updateChatCompletion": "Replace the `metadata` of a stored completion.",
     "deleteChatCompletion": "Delete a stored completion.",
     "getChatCompletionMessages": "List the messages of a stored completion, page by page.",
+}
+
+
+PARAMETER_TEXT = {
+    "completion_id": "Id of a stored completion (`chatcmpl-...`).",
+    "model": "Only completions made with this model.",
+    "metadata": "Only completions whose metadata holds these pairs, sent as `metadata[key]=value`.",
+    "after": "Id of the last item of the previous page; this page starts after it.",
+    "limit": "Largest number of items to return.",
+    "order": "Sort by creation time, `asc` or `desc`.",
 }
 
 
@@ -391,11 +431,13 @@ def describe_in_our_words(spec: Spec) -> None:
     for (path, method), op_id in OPERATIONS.items():
         op = spec["paths"][path][method]
         if op.get("operationId") != op_id:
-            raise ValueError(f"{method.upper()} {path}: expected operationId {op_id!r}, found {op.get('operationId')!r}")
+            raise ValueError(
+                f"{method.upper()} {path}: expected operationId {op_id!r}, found {op.get('operationId')!r}"
+            )
         op["summary"] = OPERATION_TEXT[op_id]
         for response in op["responses"].values():
             if "$ref" not in response:
                 response["description"] = "The requested object." if "content" in response else "Done."
         for param in op.get("parameters", []):
             if "$ref" not in param:
-                param.setdefault("description", f"The `{param['name']}` {param['in']} parameter.")
+                param["description"] = PARAMETER_TEXT[param["name"]]

@@ -129,6 +129,7 @@ if TYPE_CHECKING:
     from .function_object import FunctionObject
     from .function_parameters import FunctionParameters
     from .get_chat_completion_messages_order import GetChatCompletionMessagesOrder
+    from .list_chat_completions_metadata import ListChatCompletionsMetadata
     from .list_chat_completions_order import ListChatCompletionsOrder
     from .metadata_type_0 import MetadataType0
     from .moderation_config_param import ModerationConfigParam
@@ -249,6 +250,7 @@ _MODULE_OF: dict[str, str] = {
     "FunctionObject": ".function_object",
     "FunctionParameters": ".function_parameters",
     "GetChatCompletionMessagesOrder": ".get_chat_completion_messages_order",
+    "ListChatCompletionsMetadata": ".list_chat_completions_metadata",
     "ListChatCompletionsOrder": ".list_chat_completions_order",
     "MetadataType0": ".metadata_type_0",
     "ModerationConfigParam": ".moderation_config_param",
@@ -370,6 +372,7 @@ __all__ = (
     "FunctionObject",
     "FunctionParameters",
     "GetChatCompletionMessagesOrder",
+    "ListChatCompletionsMetadata",
     "ListChatCompletionsOrder",
     "MetadataType0",
     "ModerationConfigParam",

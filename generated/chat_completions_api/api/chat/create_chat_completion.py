@@ -109,7 +109,7 @@ def sync_detailed(
     open_ai_organization: str | Unset = UNSET,
     open_ai_project: str | Unset = UNSET,
 ) -> Response[CreateChatCompletionResponse | ErrorResponse]:
-    """Create a model response for a conversation; with `stream: true` the answer is a stream of chunks.
+    """Answer a conversation; with `stream: true` the answer comes as a stream of chunks.
 
     Args:
         open_ai_organization (str | Unset):
@@ -144,7 +144,7 @@ def sync(
     open_ai_organization: str | Unset = UNSET,
     open_ai_project: str | Unset = UNSET,
 ) -> CreateChatCompletionResponse | ErrorResponse | None:
-    """Create a model response for a conversation; with `stream: true` the answer is a stream of chunks.
+    """Answer a conversation; with `stream: true` the answer comes as a stream of chunks.
 
     Args:
         open_ai_organization (str | Unset):
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     open_ai_organization: str | Unset = UNSET,
     open_ai_project: str | Unset = UNSET,
 ) -> Response[CreateChatCompletionResponse | ErrorResponse]:
-    """Create a model response for a conversation; with `stream: true` the answer is a stream of chunks.
+    """Answer a conversation; with `stream: true` the answer comes as a stream of chunks.
 
     Args:
         open_ai_organization (str | Unset):
@@ -207,7 +207,7 @@ async def asyncio(
     open_ai_organization: str | Unset = UNSET,
     open_ai_project: str | Unset = UNSET,
 ) -> CreateChatCompletionResponse | ErrorResponse | None:
-    """Create a model response for a conversation; with `stream: true` the answer is a stream of chunks.
+    """Answer a conversation; with `stream: true` the answer comes as a stream of chunks.
 
     Args:
         open_ai_organization (str | Unset):

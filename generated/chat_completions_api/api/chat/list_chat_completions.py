@@ -7,15 +7,15 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_completion_list import ChatCompletionList
 from ...models.error_response import ErrorResponse
+from ...models.list_chat_completions_metadata import ListChatCompletionsMetadata
 from ...models.list_chat_completions_order import ListChatCompletionsOrder
-from ...models.metadata_type_0 import MetadataType0
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     model: str | Unset = UNSET,
-    metadata: MetadataType0 | None | Unset = UNSET,
+    metadata: ListChatCompletionsMetadata | Unset = UNSET,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     order: ListChatCompletionsOrder | Unset = UNSET,
@@ -33,14 +33,11 @@ def _get_kwargs(
 
     params["model"] = model
 
-    json_metadata: dict[str, Any] | None | Unset
-    if isinstance(metadata, Unset):
-        json_metadata = UNSET
-    elif isinstance(metadata, MetadataType0):
+    json_metadata: dict[str, Any] | Unset = UNSET
+    if not isinstance(metadata, Unset):
         json_metadata = metadata.to_dict()
-    else:
-        json_metadata = metadata
-    params["metadata"] = json_metadata
+    if not isinstance(json_metadata, Unset):
+        params.update(json_metadata)
 
     params["after"] = after
 
@@ -133,7 +130,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     model: str | Unset = UNSET,
-    metadata: MetadataType0 | None | Unset = UNSET,
+    metadata: ListChatCompletionsMetadata | Unset = UNSET,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     order: ListChatCompletionsOrder | Unset = UNSET,
@@ -144,7 +141,7 @@ def sync_detailed(
 
     Args:
         model (str | Unset):
-        metadata (MetadataType0 | None | Unset):
+        metadata (ListChatCompletionsMetadata | Unset):
         after (str | Unset):
         limit (int | Unset): Server default: `20`.
         order (ListChatCompletionsOrder | Unset): Server default: `asc`.
@@ -180,7 +177,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     model: str | Unset = UNSET,
-    metadata: MetadataType0 | None | Unset = UNSET,
+    metadata: ListChatCompletionsMetadata | Unset = UNSET,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     order: ListChatCompletionsOrder | Unset = UNSET,
@@ -191,7 +188,7 @@ def sync(
 
     Args:
         model (str | Unset):
-        metadata (MetadataType0 | None | Unset):
+        metadata (ListChatCompletionsMetadata | Unset):
         after (str | Unset):
         limit (int | Unset): Server default: `20`.
         order (ListChatCompletionsOrder | Unset): Server default: `asc`.
@@ -222,7 +219,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     model: str | Unset = UNSET,
-    metadata: MetadataType0 | None | Unset = UNSET,
+    metadata: ListChatCompletionsMetadata | Unset = UNSET,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     order: ListChatCompletionsOrder | Unset = UNSET,
@@ -233,7 +230,7 @@ async def asyncio_detailed(
 
     Args:
         model (str | Unset):
-        metadata (MetadataType0 | None | Unset):
+        metadata (ListChatCompletionsMetadata | Unset):
         after (str | Unset):
         limit (int | Unset): Server default: `20`.
         order (ListChatCompletionsOrder | Unset): Server default: `asc`.
@@ -267,7 +264,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     model: str | Unset = UNSET,
-    metadata: MetadataType0 | None | Unset = UNSET,
+    metadata: ListChatCompletionsMetadata | Unset = UNSET,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     order: ListChatCompletionsOrder | Unset = UNSET,
@@ -278,7 +275,7 @@ async def asyncio(
 
     Args:
         model (str | Unset):
-        metadata (MetadataType0 | None | Unset):
+        metadata (ListChatCompletionsMetadata | Unset):
         after (str | Unset):
         limit (int | Unset): Server default: `20`.
         order (ListChatCompletionsOrder | Unset): Server default: `asc`.

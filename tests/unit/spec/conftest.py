@@ -1,0 +1,54 @@
+"""Fixtures for the spec-pipeline tests: the committed spec, the upstream copy, the pipeline modules."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[3]
+OPENAPI = ROOT / "openapi"
+UPSTREAM = ROOT.parent / "shared" / "upstream" / "openai-openapi.yaml"
+
+if str(OPENAPI) not in sys.path:
+    sys.path.insert(0, str(OPENAPI))
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(name)
+
+
+@pytest.fixture(scope="session")
+def regen() -> ModuleType:
+    return _module("regen")
+
+
+@pytest.fixture(scope="session")
+def normalise_module() -> ModuleType:
+    return _module("normalise")
+
+
+@pytest.fixture(scope="session")
+def trim_module() -> ModuleType:
+    return _module("trim")
+
+
+@pytest.fixture(scope="session")
+def spec() -> dict[str, Any]:
+    """The committed, trimmed and normalised spec."""
+    return yaml.safe_load((OPENAPI / "chat-completions.yaml").read_text())
+
+
+@pytest.fixture(scope="session")
+def upstream() -> dict[str, Any]:
+    """OpenAI's full spec, where it is at hand (CI has it in ../shared/upstream)."""
+    if not UPSTREAM.is_file():
+        pytest.skip(f"upstream spec not found at {UPSTREAM}: the upstream -> trimmed-spec stage cannot be checked here")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with UPSTREAM.open("rb") as fh:
+        return yaml.load(fh, Loader=loader)  # type: ignore[no-any-return]
