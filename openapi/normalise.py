@@ -30,8 +30,9 @@ OPERATIONS = {
 }
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
-# Media type of one stream chunk inside an SSE event's `data` (see stream_as_sse_events).
-CHUNK_MEDIA_TYPE = "application/vnd.openai.chat-completion-chunk+json"
+# Media type of an SSE event's `data` in a stream (see stream_as_sse_events): one JSON chunk, or the
+# literal `[DONE]`. No `+json` suffix, since `[DONE]` is not JSON; the contract tests register its parser.
+CHUNK_MEDIA_TYPE = "application/vnd.chat-completions.chunk"
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
