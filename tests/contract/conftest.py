@@ -1,0 +1,150 @@
+"""The contract suite's target server, its request budget, request shaping and end-of-run summary.
+
+`pytest tests/contract` starts the bundled mock on a free loopback port; `--base-url URL`
+points the same tests at any server. A server that is not on loopback is only tested with
+`--max-requests N`, and then every generated request is made cheap (see `shape_create`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import schemathesis
+
+sys.path.insert(0, str(Path(__file__).parent))  # `import promises` under --import-mode=importlib
+
+from harness import (
+    BUNDLED_MOCK_KEY,
+    PLACEHOLDER_KEY,
+    RUN,
+    Target,
+    current_target,
+    is_loopback,
+    set_target,
+    shape_create,
+)
+from promises import CHECKS, BrokenPromise, check_completion, error_body_is_openai_shaped, object_names_the_type
+
+
+@pytest.fixture(scope="session")
+def target(request: pytest.FixtureRequest) -> Iterator[Target]:
+    config = request.config
+    base_url = config.getoption("--base-url")
+    model = config.getoption("--model")
+    budget = config.getoption("--max-requests")
+    if base_url is None:
+        from chat_completions_mock import running
+
+        with running(api_keys=[BUNDLED_MOCK_KEY]) as url:
+            target = Target(url, BUNDLED_MOCK_KEY, model, loopback=True, bundled=True, max_requests=budget)
+            set_target(target)
+            yield target
+    else:
+        loopback = is_loopback(base_url)
+        key = os.environ.get("OPENAI_API_KEY") or (PLACEHOLDER_KEY if loopback else "")
+        target = Target(base_url.rstrip("/"), key, model, loopback=loopback, bundled=False, max_requests=budget)
+        set_target(target)
+        yield target
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    base_url = config.getoption("--base-url", default=None)
+    budget = config.getoption("--max-requests", default=None)
+    RUN.paid = bool(base_url) and not is_loopback(base_url)
+    examples = config.getoption("--max-examples", default=None)
+    if examples is None and budget is not None:
+        examples = max(1, budget // 20)  # six operations, examples and fuzzing phases, stateful and plain tests
+    RUN.max_examples = examples if examples is not None else RUN.max_examples
+    if RUN.paid:
+        if config.getoption("--max-requests") is None:
+            raise pytest.UsageError(
+                f"{base_url} is not a loopback address: pass --max-requests N to cap what this run may cost"
+            )
+        if not os.environ.get("OPENAI_API_KEY"):
+            raise pytest.UsageError(f"set OPENAI_API_KEY to test {base_url}")
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    try:
+        target = current_target()
+    except RuntimeError:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("chat-completions contract")
+    write(f"target: {target.base_url} ({'bundled mock' if target.bundled else 'external server'})")
+    budget = f" of a budget of {target.max_requests}" if target.max_requests is not None else ""
+    write(f"requests sent: {target.sent}{budget}")
+    if not target.deviations:
+        write("deviations: none")
+        return
+    write(f"deviations ({len(target.deviations)}), one line each: operation | check | what happened")
+    for (operation, check), message in sorted(target.deviations.items()):
+        write(f"  {operation} | {check} | {message}")
+
+
+# --- request shaping: a schemathesis hook, so it applies to every phase and the state machine --------
+
+
+def _is_negative(case: Any) -> bool:
+    meta = case.meta
+    return meta is not None and meta.generation.mode.is_negative
+
+
+@schemathesis.hook
+def before_call(ctx: Any, case: Any, kwargs: dict[str, Any]) -> None:
+    target = current_target()
+    target.spend()
+    if case.operation.path == "/chat/completions" and case.method.upper() == "POST":
+        if isinstance(case.body, dict) and not _is_negative(case):
+            case.body = shape_create(case.body, target)
+
+
+# --- our promises, as a schemathesis check --------------------------------------------------------
+
+
+@schemathesis.check
+def chat_completions_promises(ctx: Any, response: Any, case: Any) -> bool | None:
+    """Chat semantics and error shapes (tests/contract/promises.py) on every answer schemathesis gets."""
+    operation_id = case.operation.definition.raw.get("operationId", case.operation.label)
+    status = response.status_code
+    content_type = response.headers.get("content-type", [""])
+    content_type = content_type[0] if isinstance(content_type, list) else content_type
+    if not content_type.startswith("application/json"):
+        return None  # streams are checked by tests/contract/test_streams.py; content types by schemathesis
+    try:
+        body = response.json()
+    except ValueError:
+        return None  # schemathesis reports malformed JSON itself
+    try:
+        if status >= 400:
+            error_body_is_openai_shaped(status, body)
+        elif isinstance(body, dict):
+            object_names_the_type(operation_id, body)
+            if operation_id == "createChatCompletion" and isinstance(case.body, dict):
+                check_completion(case.body, body)
+    except BrokenPromise as exc:
+        current_target().record(case.operation.label, exc.check, exc.detail)
+        raise
+    return True
+
+
+assert set(CHECKS) >= {"choices_match_n", "stream_is_well_framed", "error_body_is_openai_shaped"}
+
+
+# --- stream events: the `data` of each SSE event is one JSON chunk, or the literal [DONE] ---------------
+
+CHUNK_MEDIA_TYPE = "application/vnd.chat-completions.chunk"  # as openapi/normalise.py names it
+
+
+@schemathesis.deserializer(CHUNK_MEDIA_TYPE)
+def _chunk_or_done(ctx: Any, response: Any) -> Any:
+    text = response.content.decode("utf-8")
+    if text == "[DONE]":
+        raise NotImplementedError("[DONE] carries no chunk")  # schemathesis then skips this event's schema
+    return json.loads(text)

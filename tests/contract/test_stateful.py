@@ -1,0 +1,120 @@
+"""Stored completions, round trip: create → retrieve → update → list → messages → delete → 404."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import hypothesis
+from harness import RUN, SCHEMA, cheap, current_target, satisfy_cross_field_rules, send
+from promises import error_body_is_openai_shaped, object_names_the_type
+
+HELLO = [{"role": "user", "content": "Say this is a test!"}]
+
+
+def _eventually(fetch: Any, ready: Any, target: Any) -> Any:
+    """Real servers index stored completions asynchronously: retry a read a few times before judging it."""
+    attempts = 1 if target.bundled else 5
+    for attempt in range(attempts):
+        result = fetch()
+        if ready(result) or attempt == attempts - 1:
+            return result
+        time.sleep(1.0)
+    return None
+
+
+def test_stored_completion_round_trip(target: Any) -> None:
+    tag = f"contract-{time.time_ns()}"
+    request = cheap(target, {"messages": HELLO, "store": True, "metadata": {"suite": tag}})
+    created = send(target, "POST", "/chat/completions", json=request)
+    assert created.status_code == 200, created.text[:300]
+    completion_id = created.json()["id"]
+
+    got = _eventually(
+        lambda: send(target, "GET", f"/chat/completions/{completion_id}"), lambda r: r.status_code == 200, target
+    )
+    assert got.status_code == 200, f"retrieve of a stored completion: {got.status_code}"
+    object_names_the_type("getChatCompletion", got.json())
+    assert got.json()["id"] == completion_id
+
+    updated = send(
+        target, "POST", f"/chat/completions/{completion_id}", json={"metadata": {"suite": tag, "step": "updated"}}
+    )
+    assert updated.status_code == 200, updated.text[:300]
+    object_names_the_type("updateChatCompletion", updated.json())
+    assert updated.json()["metadata"] == {"suite": tag, "step": "updated"}
+
+    def listed() -> Any:
+        return send(target, "GET", "/chat/completions", params={"metadata[suite]": tag, "limit": 10})
+
+    page = _eventually(listed, lambda r: r.status_code == 200 and r.json()["data"], target)
+    assert page.status_code == 200
+    body = page.json()
+    object_names_the_type("listChatCompletions", body)
+    ids = [item["id"] for item in body["data"]]
+    assert completion_id in ids, "the metadata filter does not find the stored completion"
+    assert (body["first_id"], body["last_id"]) == (ids[0], ids[-1]), "first_id/last_id do not match the page"
+    assert isinstance(body["has_more"], bool)
+
+    messages = send(target, "GET", f"/chat/completions/{completion_id}/messages")
+    assert messages.status_code == 200
+    object_names_the_type("getChatCompletionMessages", messages.json())
+    assert all("id" in m for m in messages.json()["data"])
+
+    deleted = send(target, "DELETE", f"/chat/completions/{completion_id}")
+    assert deleted.status_code == 200
+    object_names_the_type("deleteChatCompletion", deleted.json())
+    assert deleted.json() == {"object": "chat.completion.deleted", "id": completion_id, "deleted": True}
+
+    gone = send(target, "GET", f"/chat/completions/{completion_id}")
+    assert gone.status_code == 404, f"retrieve after delete: {gone.status_code}"
+    error_body_is_openai_shaped(404, gone.json())
+
+
+def test_pagination_walks_every_item_once(target: Any) -> None:
+    tag = f"pages-{time.time_ns()}"
+    created = []
+    for _ in range(3):
+        response = send(
+            target,
+            "POST",
+            "/chat/completions",
+            json=cheap(target, {"messages": HELLO, "store": True, "metadata": {"suite": tag}}),
+        )
+        created.append(response.json()["id"])
+    seen: list[str] = []
+    after: str | None = None
+    for _ in range(5):
+        params = {"metadata[suite]": tag, "limit": 2, "order": "asc", **({"after": after} if after else {})}
+        page = send(target, "GET", "/chat/completions", params=params).json()
+        seen += [item["id"] for item in page["data"]]
+        if not page["has_more"]:
+            break
+        after = page["last_id"]
+    assert sorted(seen) == sorted(created), "paging with after/limit must return each stored completion once"
+    for completion_id in created:
+        send(target, "DELETE", f"/chat/completions/{completion_id}")
+
+
+class StoredCompletions(SCHEMA.as_state_machine()):  # type: ignore[misc]
+    """schemathesis's state machine over the spec's links, with every create stored and not streamed."""
+
+    def before_call(self, case: Any) -> None:
+        if case.operation.path == "/chat/completions" and case.method.upper() == "POST" and isinstance(case.body, dict):
+            case.body = satisfy_cross_field_rules({**case.body, "store": True, "stream": False})
+
+    def get_call_kwargs(self, case: Any) -> dict[str, Any]:
+        target = current_target()
+        return {"base_url": target.base_url, "headers": target.headers}
+
+
+def test_state_machine_over_links(target: Any) -> None:
+    settings = hypothesis.settings(
+        max_examples=max(1, RUN.max_examples // 4),
+        stateful_step_count=6,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(hypothesis.HealthCheck),
+    )
+    StoredCompletions.run(settings=settings)
