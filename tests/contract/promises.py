@@ -395,3 +395,25 @@ def _check_usage_chunk(request: Body, chunks: list[dict[str, Any]]) -> None:
     usage = chunks[-1].get("usage")
     require(isinstance(usage, Mapping), name, "the usage chunk has no usage")
     usage_adds_up(request, {"usage": usage})
+
+
+# --- the whole verdict on one answer, as the suite gives it ----------------------------------------------
+
+
+def judge_answer(operation_id: str, request: Any, status: int, headers: Mapping[str, str], text: str) -> None:
+    """Run every promise that applies to one answer of `operation_id` to `request`."""
+    content_type = headers.get("content-type", "")
+    if status == 200 and content_type.startswith("text/event-stream"):
+        stream_is_well_framed(request if isinstance(request, Mapping) else {}, headers, text)
+        return
+    json_answers_say_json(headers, is_stream=False)
+    try:
+        body = json.loads(text)
+    except ValueError:
+        raise BrokenPromise("json_answers_say_json", f"{status} answer is not JSON: {text[:80]!r}") from None
+    if status >= 400:
+        error_body_is_openai_shaped(status, body)
+    elif isinstance(body, Mapping):
+        object_names_the_type(operation_id, body)
+        if operation_id == "createChatCompletion" and isinstance(request, Mapping):
+            check_completion(request, body)
