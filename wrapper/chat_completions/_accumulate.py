@@ -1,0 +1,119 @@
+"""Rebuilding the final completion from a stream's chunks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from chat_completions_api.models.chat_completion_message_tool_call_chunk import ChatCompletionMessageToolCallChunk
+    from chat_completions_api.models.create_chat_completion_stream_response import (
+        CreateChatCompletionStreamResponse,
+    )
+    from chat_completions_api.models.create_chat_completion_stream_response_choices_item import (
+        CreateChatCompletionStreamResponseChoicesItem,
+    )
+
+    from ._models import CreateChatCompletionResponse
+
+
+def _append(target: dict[str, Any], key: str, text: object) -> None:
+    if isinstance(text, str):
+        target[key] = (target.get(key) or "") + text
+
+
+class ChatCompletionAccumulator:
+    """Collects stream chunks with `add()`; `completion()` builds the `CreateChatCompletionResponse` they add up to.
+
+    Per choice index: content and refusal joined, tool-call ids/names kept and argument fragments joined, the last
+    finish_reason, logprobs concatenated; the last usage seen (the final chunk with `include_usage`).
+    """
+
+    def __init__(self) -> None:
+        self._top: dict[str, Any] = {}
+        self._choices: dict[int, dict[str, Any]] = {}
+        self._tools: dict[int, dict[int, dict[str, Any]]] = {}
+
+    def add(self, chunk: CreateChatCompletionStreamResponse) -> CreateChatCompletionStreamResponse:
+        """Take one chunk into account, and return it (so `for c in map(acc.add, stream)` works)."""
+        top = self._top
+        if not top:
+            top.update(id=chunk.id, object="chat.completion", created=chunk.created, model=chunk.model)
+        for key in ("system_fingerprint", "service_tier"):
+            value = getattr(chunk, key)
+            if isinstance(value, str):
+                top[key] = value
+        usage = chunk.usage
+        if usage:  # neither None nor UNSET (both are falsy)
+            top["usage"] = usage.to_dict()
+        for choice in chunk.choices:
+            self._add_choice(choice)
+        return chunk
+
+    def _add_choice(self, choice: CreateChatCompletionStreamResponseChoicesItem) -> None:
+        index = choice.index
+        state = self._choices.get(index)
+        if state is None:
+            state = self._choices[index] = {
+                "index": index,
+                "finish_reason": None,
+                "logprobs": None,
+                "message": {"role": "assistant", "content": None, "refusal": None},
+            }
+        message = state["message"]
+        delta = choice.delta
+        _append(message, "content", delta.content)
+        _append(message, "refusal", delta.refusal)
+        for key, value in delta.additional_properties.items():  # e.g. a server's `reasoning_content`
+            _append(message, key, value)
+        call = delta.function_call
+        if call:
+            legacy = message.setdefault("function_call", {"name": "", "arguments": ""})
+            if isinstance(call.name, str) and not legacy["name"]:
+                legacy["name"] = call.name
+            _append(legacy, "arguments", call.arguments)
+        if delta.tool_calls:
+            self._add_tool_calls(self._tools.setdefault(index, {}), delta.tool_calls)
+        if choice.finish_reason is not None:
+            state["finish_reason"] = choice.finish_reason
+        logprobs = choice.logprobs
+        if logprobs:
+            joined = state["logprobs"] or {"content": None, "refusal": None}
+            for key in ("content", "refusal"):
+                items = getattr(logprobs, key)
+                if isinstance(items, list):
+                    joined[key] = (joined[key] or []) + [item.to_dict() for item in items]
+            state["logprobs"] = joined
+
+    @staticmethod
+    def _add_tool_calls(tools: dict[int, dict[str, Any]], parts: list[ChatCompletionMessageToolCallChunk]) -> None:
+        for part in parts:
+            tool = tools.get(part.index)
+            if tool is None:
+                tool = tools[part.index] = {"id": "", "type": "function", "function": {"name": "", "arguments": ""}}
+            if isinstance(part.id, str) and part.id:
+                tool["id"] = part.id
+            if isinstance(part.type_, str):
+                tool["type"] = part.type_
+            function = part.function
+            if function:
+                if isinstance(function.name, str) and not tool["function"]["name"]:
+                    tool["function"]["name"] = function.name
+                _append(tool["function"], "arguments", function.arguments)
+
+    def completion(self) -> CreateChatCompletionResponse:
+        """The completion so far; raises `ValueError` if no chunk came or a choice has no finish_reason yet."""
+        if not self._top:
+            raise ValueError("no chunks were added")
+        choices = []
+        for index in sorted(self._choices):
+            state = self._choices[index]
+            if state["finish_reason"] is None:
+                raise ValueError(f"choice {index} has no finish_reason yet: the stream is not complete")
+            message = dict(state["message"])
+            tools = self._tools.get(index)
+            if tools:
+                message["tool_calls"] = [tools[i] for i in sorted(tools)]
+            choices.append({**state, "message": message})
+        from ._models import completion_type
+
+        return completion_type().from_dict({**self._top, "choices": choices})

@@ -1,0 +1,179 @@
+"""Client configuration: environment fallbacks, header validation, timeouts, the precomputed headers.
+
+Nothing here imports httpx: building a `Client` must stay cheap.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+
+if TYPE_CHECKING:
+    import httpx
+
+__version__: Final = "0.1.0"
+
+DEFAULT_BASE_URL: Final = "https://api.openai.com/v1"
+DEFAULT_MAX_RETRIES: Final = 2
+#: connect 5 s; read, write and pool wait 600 s (a long completion can take minutes), as the official SDK.
+DEFAULT_TIMEOUT: Final[Mapping[str, float | None]] = {"connect": 5.0, "read": 600.0, "write": 600.0, "pool": 600.0}
+USER_AGENT: Final = f"chat-completions-python/{__version__}"
+
+TimeoutTypes: TypeAlias = "float | httpx.Timeout | None"
+Timeouts: TypeAlias = dict[str, float | None]
+
+
+class NotGiven:
+    """The type of `NOT_GIVEN`: an option left out, as opposed to one set to `None`."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+NOT_GIVEN: Final = NotGiven()
+
+
+def timeout_dict(timeout: float | httpx.Timeout | Mapping[str, float | None] | None) -> Timeouts:
+    """The four httpx timeouts as the dict httpx passes to its transport (`Timeout.as_dict()`)."""
+    if timeout is None or isinstance(timeout, int | float):
+        value = None if timeout is None else float(timeout)
+        return {"connect": value, "read": value, "write": value, "pool": value}
+    if isinstance(timeout, Mapping):
+        return dict(timeout)
+    return timeout.as_dict()
+
+
+def check_header_value(name: str, value: str) -> str:
+    """Refuse a value that could split or corrupt an HTTP header (CR, LF, other control or non-ASCII characters).
+
+    The message names the setting, never the value: it may be a secret.
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not value.isascii() or not value.isprintable():
+        raise ValueError(f"{name} contains a control or non-ASCII character (CR, LF, ...); refusing to send it")
+    return value
+
+
+def env_or(value: str | None, env: str) -> str | None:
+    """`value`, else the environment variable `env` (an empty variable counts as unset)."""
+    if value is None:
+        value = os.environ.get(env) or None
+    return value
+
+
+class Config:
+    """Everything a request needs that does not change between requests, computed once per client."""
+
+    __slots__ = (
+        "api_key",
+        "base_url",
+        "completions_url",
+        "extra_body",
+        "headers",
+        "json_headers",
+        "max_retries",
+        "organization",
+        "project",
+        "timeout",
+        "user_headers",
+    )
+
+    def __init__(
+        self,
+        api_key: str | None,
+        *,
+        organization: str | None,
+        project: str | None,
+        base_url: str | None,
+        timeout: Timeouts,
+        max_retries: int,
+        user_headers: Mapping[str, str],
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> None:
+        api_key = env_or(api_key, "OPENAI_API_KEY")
+        if not api_key:
+            raise ValueError("No API key: pass api_key= to the client or set the OPENAI_API_KEY environment variable")
+        self.api_key = check_header_value("api_key", api_key)
+        org = env_or(organization, "OPENAI_ORG_ID")
+        self.organization = None if org is None else check_header_value("organization", org)
+        proj = env_or(project, "OPENAI_PROJECT_ID")
+        self.project = None if proj is None else check_header_value("project", proj)
+        self.base_url = (env_or(base_url, "OPENAI_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+        self.completions_url = f"{self.base_url}/chat/completions"
+        if not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError("max_retries must be an int >= 0")
+        self.max_retries = max_retries
+        self.timeout = timeout
+        self.extra_body = dict(extra_body) if extra_body else None
+        self.user_headers = {k.lower(): check_header_value(f"header {k!r}", v) for k, v in user_headers.items()}
+        headers = {
+            "accept": "application/json",
+            "user-agent": USER_AGENT,
+            "authorization": f"Bearer {self.api_key}",
+        }
+        if self.organization is not None:
+            headers["openai-organization"] = self.organization
+        if self.project is not None:
+            headers["openai-project"] = self.project
+        headers.update(self.user_headers)
+        # Two dicts built once: requests without a body, and JSON requests.
+        self.headers: dict[str, str] = headers
+        self.json_headers: dict[str, str] = {**headers, "content-type": "application/json"}
+
+    def derive(
+        self,
+        *,
+        api_key: str | None,
+        organization: str | None,
+        project: str | None,
+        base_url: str | None,
+        timeout: Timeouts | None,
+        max_retries: int | None,
+        extra_headers: Mapping[str, str] | None,
+        extra_body: Mapping[str, Any] | None,
+    ) -> Config:
+        """A copy with some settings replaced; headers and body extras are merged over the current ones."""
+        body = {**(self.extra_body or {}), **(extra_body or {})}
+        return Config(
+            api_key if api_key is not None else self.api_key,
+            organization=organization if organization is not None else self.organization,
+            project=project if project is not None else self.project,
+            base_url=base_url if base_url is not None else self.base_url,
+            timeout=timeout if timeout is not None else self.timeout,
+            max_retries=max_retries if max_retries is not None else self.max_retries,
+            user_headers={**self.user_headers, **(extra_headers or {})},
+            extra_body=body or None,
+        )
+
+    def __repr__(self) -> str:
+        # Never the key.
+        return f"Config(base_url={self.base_url!r}, max_retries={self.max_retries}, timeout={self.timeout!r})"
+
+
+def merge_headers(base: dict[str, str], extra: Mapping[str, str | None] | None) -> dict[str, str]:
+    """`base` with `extra` laid over it, case-insensitively; a `None` value removes the header."""
+    if not extra:
+        return base
+    merged = dict(base)
+    for name, value in extra.items():
+        key = name.lower()
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = check_header_value(f"header {name!r}", value)
+    return merged
+
+
+def redact(headers: Mapping[str, str]) -> dict[str, str]:
+    """Headers for a log line, with credentials hidden."""
+    return {
+        k: ("<redacted>" if k.lower() in ("authorization", "api-key", "proxy-authorization") else v)
+        for k, v in headers.items()
+    }

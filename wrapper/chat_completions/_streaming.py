@@ -1,0 +1,222 @@
+"""Streams of typed chunks over server-sent events (httpx-sse).
+
+`data: [DONE]` ends a stream; an `{"error": {...}}` event raises `APIError`; a connection that ends before `[DONE]`
+raises `APIConnectionError`. Leaving a stream early (break, `close()`, the `with` block) closes its connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from ._errors import APIConnectionError, APIError, APITimeoutError, validation_error
+
+if TYPE_CHECKING:
+    import httpx
+    from chat_completions_api.models.create_chat_completion_stream_response import (
+        CreateChatCompletionStreamResponse,
+    )
+
+_DONE: Any = object()
+_TRUNCATED = "the stream ended before its [DONE] event; the answer is incomplete"
+
+
+def _content_type_problem(response: httpx.Response) -> str | None:
+    content_type = response.headers.get("content-type", "")
+    if "text/event-stream" in content_type:
+        return None
+    return f"expected a text/event-stream response to a stream request, got content-type {content_type!r}"
+
+
+def _text(response: httpx.Response) -> str | None:
+    try:
+        return response.text
+    except Exception:  # unread (the read failed) or an undecodable charset
+        return None
+
+
+class _Decoder:
+    """Turns one server-sent event into a chunk, `_DONE`, None (nothing to yield) or an exception."""
+
+    __slots__ = ("cls", "loads", "response", "secret")
+
+    def __init__(self, response: httpx.Response, secret: str) -> None:
+        import json
+
+        from ._models import chunk_type
+
+        self.response = response
+        self.secret = secret
+        self.cls = chunk_type()
+        self.loads = json.loads
+
+    def decode(self, event: str, data: str) -> Any:
+        if data.startswith("[DONE]"):
+            return _DONE
+        if not data:
+            return None  # keep-alive or comment-only event
+        try:
+            obj = self.loads(data)
+        except ValueError as exc:
+            raise validation_error(self.response, f"a stream event is not valid JSON: {exc}", data) from exc
+        if isinstance(obj, dict) and (obj.get("error") is not None or event == "error"):
+            raise self._error(obj)
+        from ._transport import build_model
+
+        return build_model(self.cls, obj, self.response)
+
+    def _error(self, obj: dict[str, Any]) -> APIError:
+        error = obj.get("error")
+        fields = error if isinstance(error, dict) else {"message": error}
+        message = fields.get("message")
+        if not isinstance(message, str) or not message:
+            message = "the server sent an error event mid-stream"
+        if self.secret in message:
+            message = message.replace(self.secret, "<redacted>")
+        return APIError(
+            message,
+            request_id=self.response.headers.get("x-request-id"),
+            type=fields.get("type"),
+            param=fields.get("param"),
+            code=fields.get("code"),
+            body=obj,
+            headers=self.response.headers,
+        )
+
+    def transport_error(self, exc: Exception) -> APIError:
+        import httpx
+
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(f"Stream timed out ({type(exc).__name__}).")
+        return APIConnectionError(f"Connection error mid-stream: {' '.join(str(exc).split()) or type(exc).__name__}")
+
+
+class Stream(Iterator["CreateChatCompletionStreamResponse"]):
+    """An iterator of typed chunks and a context manager; `close()` ends it and frees the connection."""
+
+    def __init__(self, response: httpx.Response, secret: str) -> None:
+        problem = _content_type_problem(response)
+        if problem is not None:
+            import httpx
+
+            try:
+                response.read()
+            except httpx.HTTPError:
+                pass  # the content type alone is the problem to report
+            finally:
+                response.close()
+            raise validation_error(response, problem, _text(response))
+        #: The HTTP response (status, headers); its body is what this stream reads.
+        self.response = response
+        #: The `x-request-id` of the response.
+        self.request_id: str | None = response.headers.get("x-request-id")
+        self._iterator = self._chunks(_Decoder(response, secret))
+
+    def _chunks(self, decoder: _Decoder) -> Generator[CreateChatCompletionStreamResponse, None, None]:
+        import httpx
+        from httpx_sse import EventSource
+
+        response = self.response
+        try:
+            events = EventSource(response).iter_sse()
+            for sse in events:
+                chunk = decoder.decode(sse.event, sse.data)
+                if chunk is _DONE:
+                    for _ in events:  # read to the end so the connection can be reused
+                        pass
+                    return
+                if chunk is not None:
+                    yield chunk
+            raise APIConnectionError(_TRUNCATED, request_id=self.request_id, headers=response.headers)
+        except httpx.HTTPError as exc:
+            raise decoder.transport_error(exc) from exc
+        finally:
+            response.close()
+
+    def __next__(self) -> CreateChatCompletionStreamResponse:
+        return next(self._iterator)
+
+    def __iter__(self) -> Iterator[CreateChatCompletionStreamResponse]:
+        return self._iterator
+
+    def close(self) -> None:
+        """Stop reading and release the connection (safe to call twice)."""
+        self._iterator.close()
+        self.response.close()
+
+    def __enter__(self) -> Stream:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncStream(AsyncIterator["CreateChatCompletionStreamResponse"]):
+    """An async iterator of typed chunks and an async context manager; `aclose()` ends it and frees the connection."""
+
+    def __init__(self, response: httpx.Response, secret: str) -> None:
+        #: The HTTP response (status, headers); its body is what this stream reads.
+        self.response = response
+        #: The `x-request-id` of the response.
+        self.request_id: str | None = response.headers.get("x-request-id")
+        self._iterator = self._chunks(_Decoder(response, secret))
+
+    @classmethod
+    async def open(cls, response: httpx.Response, secret: str) -> AsyncStream:
+        """Check the response is an event stream, then wrap it."""
+        problem = _content_type_problem(response)
+        if problem is not None:
+            import httpx
+
+            try:
+                await response.aread()
+            except httpx.HTTPError:
+                pass  # the content type alone is the problem to report
+            finally:
+                await response.aclose()
+            raise validation_error(response, problem, _text(response))
+        return cls(response, secret)
+
+    async def _chunks(self, decoder: _Decoder) -> AsyncGenerator[CreateChatCompletionStreamResponse, None]:
+        import httpx
+        from httpx_sse import EventSource
+
+        response = self.response
+        events = EventSource(response).aiter_sse()
+        try:
+            async for sse in events:
+                chunk = decoder.decode(sse.event, sse.data)
+                if chunk is _DONE:
+                    async for _ in events:  # read to the end so the connection can be reused
+                        pass
+                    return
+                if chunk is not None:
+                    yield chunk
+            raise APIConnectionError(_TRUNCATED, request_id=self.request_id, headers=response.headers)
+        except httpx.HTTPError as exc:
+            raise decoder.transport_error(exc) from exc
+        finally:
+            await events.aclose()
+            await response.aclose()
+
+    async def __anext__(self) -> CreateChatCompletionStreamResponse:
+        return await self._iterator.__anext__()
+
+    def __aiter__(self) -> AsyncIterator[CreateChatCompletionStreamResponse]:
+        return self._iterator
+
+    async def aclose(self) -> None:
+        """Stop reading and release the connection (safe to call twice)."""
+        await self._iterator.aclose()
+        await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncStream:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()

@@ -1,0 +1,344 @@
+"""Sending a request: the lazily built httpx client, retries, logging, and parsing the answer into a model.
+
+Imported on a client's first request, not by `import chat_completions`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import ssl
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx
+
+from . import _retry
+from ._config import Config, NotGiven, TimeoutTypes, merge_headers, redact, timeout_dict
+from ._errors import APIConnectionError, APIError, APITimeoutError, status_error, validation_error
+
+if TYPE_CHECKING:
+    from ._streaming import AsyncStream, Stream
+
+M = TypeVar("M")
+
+log = logging.getLogger("chat_completions")
+_DEBUG = logging.DEBUG
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    # Building one costs ~50 ms; every client this package builds shares it.
+    return httpx.create_ssl_context()
+
+
+def new_http_client(timeout: Mapping[str, float | None]) -> httpx.Client:
+    """The httpx client a `Client` builds on its first request when none was passed."""
+    return httpx.Client(timeout=httpx.Timeout(**timeout), verify=_ssl_context())
+
+
+def new_async_http_client(timeout: Mapping[str, float | None]) -> httpx.AsyncClient:
+    """The httpx client an `AsyncClient` builds on its first request when none was passed."""
+    return httpx.AsyncClient(timeout=httpx.Timeout(**timeout), verify=_ssl_context())
+
+
+def _encode_default(value: object) -> Any:
+    to_dict = getattr(value, "to_dict", None)  # generated models nested in the params
+    if to_dict is None:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    return to_dict()
+
+
+_encoder = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_encode_default)
+
+
+def encode_body(body: Mapping[str, Any]) -> bytes:
+    """The JSON request body, compact, as httpx's `json=` would write it."""
+    return _encoder.encode(body).encode()
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing field {exc.args[0]!r}" if exc.args else "missing field"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def build_model(cls: type[M], data: object, response: httpx.Response) -> M:
+    """`cls.from_dict(data)`, any failure turned into `APIResponseValidationError`."""
+    if not isinstance(data, dict):
+        raise validation_error(response, f"expected a JSON object for {cls.__name__}, got {type(data).__name__}", data)
+    try:
+        return cls.from_dict(data)  # type: ignore[attr-defined, no-any-return]
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise validation_error(response, f"the response is not a valid {cls.__name__}: {_why(exc)}", data) from exc
+
+
+def parse(response: httpx.Response, cls: type[M]) -> M:
+    """The model in a 2xx JSON response, with the request id set when the class has the slot."""
+    headers = response.headers
+    content_type = headers.get("content-type", "")
+    if "json" not in content_type:
+        raise validation_error(
+            response, f"expected an application/json response, got content-type {content_type!r}", response.text
+        )
+    try:
+        data = json.loads(response.content)
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+        raise validation_error(response, f"the response body is not valid JSON: {exc}", response.text) from exc
+    result = build_model(cls, data, response)
+    if hasattr(cls, "_request_id"):
+        result._request_id = headers.get("x-request-id")  # type: ignore[attr-defined]
+    return result
+
+
+class _Attempts:
+    """The retry bookkeeping shared by the sync and async loops."""
+
+    __slots__ = ("config", "done", "limit", "method", "url")
+
+    def __init__(self, config: Config, method: str, url: str, max_retries: int | NotGiven) -> None:
+        self.config = config
+        self.method = method
+        self.url = url
+        self.limit = config.max_retries if isinstance(max_retries, NotGiven) else max_retries
+        self.done = 0
+
+    def on_exception(self, exc: httpx.HTTPError) -> float:
+        """The delay before the next attempt after a transport failure; raises if this was the last one."""
+        if isinstance(exc, httpx.TimeoutException):
+            error: APIError = APITimeoutError(f"Request timed out ({type(exc).__name__}).")
+        else:
+            message = " ".join(str(exc).split()) or type(exc).__name__
+            error = APIConnectionError(f"Connection error: {message}".replace(self.config.api_key, "<redacted>"))
+        if self.done >= self.limit or not isinstance(exc, httpx.TransportError):
+            raise error from exc
+        return self._next(_retry.retry_delay(self.done, None), type(exc).__name__)
+
+    def on_status(self, response: httpx.Response) -> float | None:
+        """None when the answer is a success; else the delay before a retry, or raises the status error."""
+        status = response.status_code
+        if log.isEnabledFor(_DEBUG):
+            log.debug(
+                "response: %s %s -> %d (request_id=%s)",
+                self.method,
+                self.url,
+                status,
+                response.headers.get("x-request-id"),
+            )
+        if 200 <= status < 300:
+            return None
+        if self.done >= self.limit or not _retry.should_retry(status, response.headers):
+            raise status_error(response, self.config.api_key)
+        return self._next(_retry.retry_delay(self.done, response.headers), f"HTTP {status}")
+
+    def _next(self, delay: float, reason: str) -> float:
+        self.done += 1
+        log.info(
+            "retrying %s %s in %.2f s (%s, retry %d of %d)", self.method, self.url, delay, reason, self.done, self.limit
+        )
+        return delay
+
+
+def _prepare(
+    http: httpx.Client | httpx.AsyncClient,
+    config: Config,
+    *,
+    method: str,
+    url: str,
+    content: bytes | None,
+    params: Mapping[str, Any] | None,
+    extra_headers: Mapping[str, str | None] | None,
+    timeout: TimeoutTypes | NotGiven,
+) -> httpx.Request:
+    headers = merge_headers(config.json_headers if content is not None else config.headers, extra_headers)
+    timeouts = config.timeout if isinstance(timeout, NotGiven) else timeout_dict(timeout)
+    request = http.build_request(
+        method, url, content=content, params=params, headers=headers, extensions={"timeout": timeouts}
+    )
+    if log.isEnabledFor(_DEBUG):
+        log.debug("request: %s %s headers=%s", method, request.url, redact(request.headers))
+    return request
+
+
+def _next_after(page: Any, params: Mapping[str, Any]) -> str | None:
+    """The cursor of the next page, or None at the end (also when a server repeats a cursor or sends no items)."""
+    if not page.has_more or not page.data:
+        return None
+    after = page.last_id or page.data[-1].id
+    return None if not after or after == params.get("after") else str(after)
+
+
+class SyncTransport:
+    """Sends requests through one `httpx.Client` (built lazily, or the caller's) for a client and its copies."""
+
+    __slots__ = ("http", "owned")
+
+    def __init__(self, http: httpx.Client, owned: bool) -> None:
+        self.http = http
+        self.owned = owned
+
+    def send(
+        self,
+        config: Config,
+        method: str,
+        url: str,
+        *,
+        content: bytes | None = None,
+        params: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str | None] | None = None,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int | NotGiven,
+        stream: bool = False,
+    ) -> httpx.Response:
+        """The first 2xx response (its body unread when `stream`), after retries; raises `APIError` otherwise."""
+        request = _prepare(
+            self.http,
+            config,
+            method=method,
+            url=url,
+            content=content,
+            params=params,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        attempts = _Attempts(config, method, url, max_retries)
+        while True:
+            try:
+                response = self.http.send(request, stream=stream)
+            except httpx.HTTPError as exc:
+                delay = attempts.on_exception(exc)
+            else:
+                if stream and not 200 <= response.status_code < 300:
+                    try:
+                        response.read()
+                    except httpx.HTTPError:
+                        pass  # the status alone decides the error class
+                    finally:
+                        response.close()
+                try:
+                    delay_or_none = attempts.on_status(response)
+                except BaseException:
+                    response.close()
+                    raise
+                if delay_or_none is None:
+                    return response
+                delay = delay_or_none
+            _retry.sleep(delay)
+
+    def request(
+        self, config: Config, method: str, url: str, cls: type[M], body: Mapping[str, Any] | None = None, **kw: Any
+    ) -> M:
+        """Send (`body` as JSON) and parse the JSON answer into `cls`."""
+        content = None if body is None else encode_body(body)
+        return parse(self.send(config, method, url, content=content, **kw), cls)
+
+    def stream(self, config: Config, body: Mapping[str, Any], **kw: Any) -> Stream:
+        """POST a stream request and wrap the event-stream answer."""
+        from ._streaming import Stream
+
+        response = self.send(config, "POST", config.completions_url, content=encode_body(body), stream=True, **kw)
+        return Stream(response, config.api_key)
+
+    def pages(self, config: Config, url: str, cls: type[Any], params: dict[str, Any], **kw: Any) -> Iterator[Any]:
+        """The items of every page from `params["after"]` on, each page fetched when the previous one is used up."""
+        while True:
+            page = self.request(config, "GET", url, cls, params=params, **kw)
+            yield from page.data
+            after = _next_after(page, params)
+            if after is None:
+                return
+            params = {**params, "after": after}
+
+    def close(self) -> None:
+        if self.owned:
+            self.http.close()
+
+
+class AsyncTransport:
+    """Sends requests through one `httpx.AsyncClient` (built lazily, or the caller's) for a client and its copies."""
+
+    __slots__ = ("http", "owned")
+
+    def __init__(self, http: httpx.AsyncClient, owned: bool) -> None:
+        self.http = http
+        self.owned = owned
+
+    async def send(
+        self,
+        config: Config,
+        method: str,
+        url: str,
+        *,
+        content: bytes | None = None,
+        params: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str | None] | None = None,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int | NotGiven,
+        stream: bool = False,
+    ) -> httpx.Response:
+        """The first 2xx response (its body unread when `stream`), after retries; raises `APIError` otherwise."""
+        request = _prepare(
+            self.http,
+            config,
+            method=method,
+            url=url,
+            content=content,
+            params=params,
+            extra_headers=extra_headers,
+            timeout=timeout,
+        )
+        attempts = _Attempts(config, method, url, max_retries)
+        while True:
+            try:
+                response = await self.http.send(request, stream=stream)
+            except httpx.HTTPError as exc:
+                delay = attempts.on_exception(exc)
+            else:
+                if stream and not 200 <= response.status_code < 300:
+                    try:
+                        await response.aread()
+                    except httpx.HTTPError:
+                        pass
+                    finally:
+                        await response.aclose()
+                try:
+                    delay_or_none = attempts.on_status(response)
+                except BaseException:
+                    await response.aclose()
+                    raise
+                if delay_or_none is None:
+                    return response
+                delay = delay_or_none
+            await _retry.asleep(delay)
+
+    async def request(
+        self, config: Config, method: str, url: str, cls: type[M], body: Mapping[str, Any] | None = None, **kw: Any
+    ) -> M:
+        """Send (`body` as JSON) and parse the JSON answer into `cls`."""
+        content = None if body is None else encode_body(body)
+        return parse(await self.send(config, method, url, content=content, **kw), cls)
+
+    async def stream(self, config: Config, body: Mapping[str, Any], **kw: Any) -> AsyncStream:
+        """POST a stream request and wrap the event-stream answer."""
+        from ._streaming import AsyncStream
+
+        response = await self.send(config, "POST", config.completions_url, content=encode_body(body), stream=True, **kw)
+        return await AsyncStream.open(response, config.api_key)
+
+    async def pages(
+        self, config: Config, url: str, cls: type[Any], params: dict[str, Any], **kw: Any
+    ) -> AsyncIterator[Any]:
+        """The items of every page from `params["after"]` on, each page fetched when the previous one is used up."""
+        while True:
+            page = await self.request(config, "GET", url, cls, params=params, **kw)
+            for item in page.data:
+                yield item
+            after = _next_after(page, params)
+            if after is None:
+                return
+            params = {**params, "after": after}
+
+    async def aclose(self) -> None:
+        if self.owned:
+            await self.http.aclose()
