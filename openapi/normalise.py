@@ -320,7 +320,7 @@ def metadata_filter_as_deep_object(spec: Spec) -> None:
 
 @step
 def declare_bearer_auth(spec: Spec) -> None:
-    """Make `Authorization: Bearer <key>` an explicit, described security scheme required by every operation."""
+    """Upstream's bearer scheme is bare and shared with admin keys: keep one described `ApiKeyAuth`, required by all."""
     spec["components"].setdefault("securitySchemes", {})
     spec["components"]["securitySchemes"] = {
         "ApiKeyAuth": {"type": "http", "scheme": "bearer", "description": "An OpenAI API key, sent as a Bearer token."}

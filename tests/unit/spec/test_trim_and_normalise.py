@@ -240,3 +240,11 @@ def test_normalise_removes_each_marker(
 ) -> None:
     result = normalise_module.normalise(trim_module.trim(upstream))
     assert not [m for m in mappings(result) if defect in m]
+
+
+def test_readme_lists_every_step(normalise_module: Any) -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    for func in normalise_module.STEPS:
+        assert f"`{func.__name__}`" in readme, f"README's step table lacks {func.__name__}"
