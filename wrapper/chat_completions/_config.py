@@ -106,6 +106,8 @@ class Config:
         proj = env_or(project, "OPENAI_PROJECT_ID")
         self.project = None if proj is None else check_header_value("project", proj)
         self.base_url = (env_or(base_url, "OPENAI_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+        if not self.base_url.startswith(("http://", "https://")):
+            raise ValueError(f"base_url must be an http:// or https:// URL, got {self.base_url!r}")
         self.completions_url = f"{self.base_url}/chat/completions"
         if not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError("max_retries must be an int >= 0")

@@ -39,7 +39,7 @@ def _text(response: httpx.Response) -> str | None:
 class _Decoder:
     """Turns one server-sent event into a chunk, `_DONE`, None (nothing to yield) or an exception."""
 
-    __slots__ = ("cls", "loads", "response", "secret")
+    __slots__ = ("cls", "loads", "request_id", "response", "secret")
 
     def __init__(self, response: httpx.Response, secret: str) -> None:
         import json
@@ -47,6 +47,7 @@ class _Decoder:
         from ._models import chunk_type
 
         self.response = response
+        self.request_id: str | None = response.headers.get("x-request-id")
         self.secret = secret
         self.cls = chunk_type()
         self.loads = json.loads
@@ -76,7 +77,7 @@ class _Decoder:
             message = message.replace(self.secret, "<redacted>")
         return APIError(
             message,
-            request_id=self.response.headers.get("x-request-id"),
+            request_id=self.request_id,
             type=fields.get("type"),
             param=fields.get("param"),
             code=fields.get("code"),
@@ -84,12 +85,62 @@ class _Decoder:
             headers=self.response.headers,
         )
 
+    def truncated(self) -> APIConnectionError:
+        return APIConnectionError(_TRUNCATED, request_id=self.request_id, headers=self.response.headers)
+
     def transport_error(self, exc: Exception) -> APIError:
         import httpx
 
         if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(f"Stream timed out ({type(exc).__name__}).")
-        return APIConnectionError(f"Connection error mid-stream: {' '.join(str(exc).split()) or type(exc).__name__}")
+            return APITimeoutError(f"Stream timed out ({type(exc).__name__}).", request_id=self.request_id)
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        return APIConnectionError(f"Connection error mid-stream: {message}", request_id=self.request_id)
+
+
+def _chunks(decoder: _Decoder) -> Generator[CreateChatCompletionStreamResponse, None, None]:
+    # A function, not a method: a generator holding its Stream would form a cycle and delay closing until a GC pass.
+    import httpx
+    from httpx_sse import EventSource
+
+    response = decoder.response
+    try:
+        events = EventSource(response).iter_sse()
+        for sse in events:
+            chunk = decoder.decode(sse.event, sse.data)
+            if chunk is _DONE:
+                for _ in events:  # read to the end so the connection can be reused
+                    pass
+                return
+            if chunk is not None:
+                yield chunk
+        raise decoder.truncated()
+    except (httpx.HTTPError, httpx.StreamError) as exc:
+        raise decoder.transport_error(exc) from exc
+    finally:
+        response.close()
+
+
+async def _achunks(decoder: _Decoder) -> AsyncGenerator[CreateChatCompletionStreamResponse, None]:
+    import httpx
+    from httpx_sse import EventSource
+
+    response = decoder.response
+    events = EventSource(response).aiter_sse()
+    try:
+        async for sse in events:
+            chunk = decoder.decode(sse.event, sse.data)
+            if chunk is _DONE:
+                async for _ in events:  # read to the end so the connection can be reused
+                    pass
+                return
+            if chunk is not None:
+                yield chunk
+        raise decoder.truncated()
+    except (httpx.HTTPError, httpx.StreamError) as exc:
+        raise decoder.transport_error(exc) from exc
+    finally:
+        await events.aclose()
+        await response.aclose()
 
 
 class Stream(Iterator["CreateChatCompletionStreamResponse"]):
@@ -111,39 +162,23 @@ class Stream(Iterator["CreateChatCompletionStreamResponse"]):
         self.response = response
         #: The `x-request-id` of the response.
         self.request_id: str | None = response.headers.get("x-request-id")
-        self._iterator = self._chunks(_Decoder(response, secret))
-
-    def _chunks(self, decoder: _Decoder) -> Generator[CreateChatCompletionStreamResponse, None, None]:
-        import httpx
-        from httpx_sse import EventSource
-
-        response = self.response
-        try:
-            events = EventSource(response).iter_sse()
-            for sse in events:
-                chunk = decoder.decode(sse.event, sse.data)
-                if chunk is _DONE:
-                    for _ in events:  # read to the end so the connection can be reused
-                        pass
-                    return
-                if chunk is not None:
-                    yield chunk
-            raise APIConnectionError(_TRUNCATED, request_id=self.request_id, headers=response.headers)
-        except httpx.HTTPError as exc:
-            raise decoder.transport_error(exc) from exc
-        finally:
-            response.close()
+        self._iterator = _chunks(_Decoder(response, secret))
 
     def __next__(self) -> CreateChatCompletionStreamResponse:
         return next(self._iterator)
 
     def __iter__(self) -> Iterator[CreateChatCompletionStreamResponse]:
-        return self._iterator
+        return self  # not the generator: while anyone iterates, this object (whose __del__ closes) stays alive
 
     def close(self) -> None:
         """Stop reading and release the connection (safe to call twice)."""
         self._iterator.close()
         self.response.close()
+
+    def __del__(self) -> None:
+        # Dropped without close(): free the connection now (a generator never started has no finally to run).
+        if hasattr(self, "_iterator"):
+            self.close()
 
     def __enter__(self) -> Stream:
         return self
@@ -162,7 +197,7 @@ class AsyncStream(AsyncIterator["CreateChatCompletionStreamResponse"]):
         self.response = response
         #: The `x-request-id` of the response.
         self.request_id: str | None = response.headers.get("x-request-id")
-        self._iterator = self._chunks(_Decoder(response, secret))
+        self._iterator = _achunks(_Decoder(response, secret))
 
     @classmethod
     async def open(cls, response: httpx.Response, secret: str) -> AsyncStream:
@@ -180,33 +215,11 @@ class AsyncStream(AsyncIterator["CreateChatCompletionStreamResponse"]):
             raise validation_error(response, problem, _text(response))
         return cls(response, secret)
 
-    async def _chunks(self, decoder: _Decoder) -> AsyncGenerator[CreateChatCompletionStreamResponse, None]:
-        import httpx
-        from httpx_sse import EventSource
-
-        response = self.response
-        events = EventSource(response).aiter_sse()
-        try:
-            async for sse in events:
-                chunk = decoder.decode(sse.event, sse.data)
-                if chunk is _DONE:
-                    async for _ in events:  # read to the end so the connection can be reused
-                        pass
-                    return
-                if chunk is not None:
-                    yield chunk
-            raise APIConnectionError(_TRUNCATED, request_id=self.request_id, headers=response.headers)
-        except httpx.HTTPError as exc:
-            raise decoder.transport_error(exc) from exc
-        finally:
-            await events.aclose()
-            await response.aclose()
-
     async def __anext__(self) -> CreateChatCompletionStreamResponse:
         return await self._iterator.__anext__()
 
     def __aiter__(self) -> AsyncIterator[CreateChatCompletionStreamResponse]:
-        return self._iterator
+        return self
 
     async def aclose(self) -> None:
         """Stop reading and release the connection (safe to call twice)."""

@@ -105,6 +105,14 @@ def test_bad_header_values_in_default_and_extra_headers_are_refused(server: Scri
     assert server.requests == []
 
 
+def test_base_url_must_be_http(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ValueError, match="base_url"):
+        Client(api_key=API_KEY, base_url="api.openai.com/v1")
+    monkeypatch.setenv("OPENAI_BASE_URL", "ftp://x")
+    with pytest.raises(ValueError, match="base_url"):
+        Client(api_key=API_KEY)
+
+
 def test_max_retries_must_be_non_negative() -> None:
     with pytest.raises(ValueError, match="max_retries"):
         Client(api_key=API_KEY, max_retries=-1)

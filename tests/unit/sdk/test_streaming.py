@@ -176,3 +176,31 @@ def test_slow_stream_read_timeout(server: ScriptedServer) -> None:
 def test_request_model_with_stream_true_needs_the_keyword(client: cc.Client) -> None:
     with pytest.raises(ValueError, match="stream=True"):
         client.chat.completions.create({**SEED_REQUEST, "stream": True})
+
+
+@pytest.mark.parametrize("started", [True, False])
+def test_dropping_a_stream_without_close_frees_its_connection(
+    client: cc.Client, server: ScriptedServer, started: bool
+) -> None:
+    server.add(stream_reply(*[chunk({"content": "x"}) for _ in range(2000)], chunk_delay=0.001))
+    stream = client.chat.completions.create(**SEED_REQUEST, stream=True)
+    if started:
+        next(stream)
+    response = stream.response
+    del stream
+    assert response.is_closed
+    assert server.aborted.wait(5)
+
+
+def test_abandoned_streams_do_not_pile_up_in_the_pool(client: cc.Client, server: ScriptedServer) -> None:
+    server.handler = lambda seen: stream_reply(*[chunk({"content": "x"}) for _ in range(50)], chunk_delay=0.002)
+    for i in range(30):
+        stream = client.chat.completions.create(**SEED_REQUEST, stream=True)
+        if i % 2:
+            next(stream)
+    del stream
+    pool = client._transport().http._transport._pool  # type: ignore[attr-defined]
+    assert len(pool.connections) <= 1
+    server.handler = None
+    server.add(ok())
+    assert client.chat.completions.create(**SEED_REQUEST).id == "chatcmpl-abc123"
