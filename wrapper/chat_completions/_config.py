@@ -80,6 +80,7 @@ class Config:
         "json_headers",
         "max_retries",
         "organization",
+        "prepared",
         "project",
         "timeout",
         "user_headers",
@@ -128,6 +129,8 @@ class Config:
         # Two dicts built once: requests without a body, and JSON requests.
         self.headers: dict[str, str] = headers
         self.json_headers: dict[str, str] = {**headers, "content-type": "application/json"}
+        #: httpx objects the transport builds from the above on first use (parsed URL, encoded headers).
+        self.prepared: dict[str, Any] = {}
 
     def derive(
         self,
