@@ -271,3 +271,22 @@ def test_handler_sees_each_request(server: ScriptedServer) -> None:
         for text in ("one", "two"):
             result = client.chat.completions.create(model="m", messages=[{"role": "user", "content": text}])
             assert result.choices[0].message.content == text
+
+
+def test_big_bodies_leave_the_garbage_collector_as_they_found_it(client: cc.Client, server: ScriptedServer) -> None:
+    import gc
+
+    big = completion("x" * 400_000)
+    server.add(ok(big), Reply(200, b"{" + b" " * 400_000, {"content-type": "application/json"}), ok(big))
+    assert gc.isenabled()
+    assert client.chat.completions.create(**SEED_REQUEST).choices[0].message.content == "x" * 400_000
+    assert gc.isenabled()
+    with pytest.raises(cc.APIResponseValidationError):
+        client.chat.completions.create(**SEED_REQUEST)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        client.chat.completions.create(**SEED_REQUEST)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
