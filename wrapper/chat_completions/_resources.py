@@ -35,10 +35,6 @@ def _create_body(
     """The JSON body of a create: exactly the caller's fields, then the body extras laid over them."""
     if request is not None:
         base = dict(request) if isinstance(request, Mapping) else request.to_dict()
-        if base.get("stream") and stream is None:
-            raise ValueError(
-                "a request with stream=true needs stream=True passed as a keyword too (it types the result)"
-            )
         params = {**base, **params}
     if stream is not None:
         params["stream"] = stream
@@ -46,6 +42,8 @@ def _create_body(
         params.update(config_extra)
     if extra_body:
         params.update(extra_body)
+    if not stream and params.get("stream"):
+        raise ValueError("to stream, pass stream=True as a keyword argument (it decides the type of the result)")
     return params
 
 

@@ -29,7 +29,7 @@ async def asleep(seconds: float) -> None:
 
 def should_retry(status_code: int, headers: Mapping[str, str]) -> bool:
     """Whether a response with this status is worth another attempt."""
-    flag = headers.get("x-should-retry")
+    flag = (headers.get("x-should-retry") or "").strip().lower()
     if flag == "true":
         return True
     if flag == "false":

@@ -6,6 +6,7 @@ raises `APIConnectionError`. Leaving a stream early (break, `close()`, the `with
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -178,7 +179,8 @@ class Stream(Iterator["CreateChatCompletionStreamResponse"]):
     def __del__(self) -> None:
         # Dropped without close(): free the connection now (a generator never started has no finally to run).
         if hasattr(self, "_iterator"):
-            self.close()
+            with contextlib.suppress(Exception):  # nothing sensible to do in a finaliser (e.g. at interpreter exit)
+                self.close()
 
     def __enter__(self) -> Stream:
         return self

@@ -111,6 +111,14 @@ def test_x_should_retry_true_retries_a_400(client: cc.Client, server: ScriptedSe
     assert len(server.requests) == 2
 
 
+def test_x_should_retry_is_case_insensitive(client: cc.Client, server: ScriptedServer) -> None:
+    server.add(Reply(422, b"", {"x-should-retry": "True"}), ok())
+    assert client.chat.completions.create(**SEED_REQUEST).id == "chatcmpl-abc123"
+    server.add(Reply(500, b"", {"x-should-retry": " FALSE"}), ok())
+    with pytest.raises(cc.InternalServerError):
+        client.chat.completions.create(**SEED_REQUEST)
+
+
 def test_x_should_retry_false_stops_a_503(client: cc.Client, server: ScriptedServer, sleeps: list[float]) -> None:
     server.add(Reply(503, b"", {"x-should-retry": "false"}), ok())
     with pytest.raises(cc.InternalServerError):

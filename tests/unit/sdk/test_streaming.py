@@ -173,9 +173,16 @@ def test_slow_stream_read_timeout(server: ScriptedServer) -> None:
         assert time.monotonic() - start < 1.5
 
 
-def test_request_model_with_stream_true_needs_the_keyword(client: cc.Client) -> None:
+def test_stream_true_in_a_request_or_extra_body_needs_the_keyword(client: cc.Client, server: ScriptedServer) -> None:
     with pytest.raises(ValueError, match="stream=True"):
         client.chat.completions.create({**SEED_REQUEST, "stream": True})
+    with pytest.raises(ValueError, match="stream=True"):
+        client.chat.completions.create(**SEED_REQUEST, extra_body={"stream": True})
+    with pytest.raises(ValueError, match="stream=True"):
+        client.with_options(extra_body={"stream": True}).chat.completions.create(**SEED_REQUEST)
+    assert server.requests == []
+    server.add(stream_reply(*HELLO))
+    assert len(list(client.chat.completions.create({**SEED_REQUEST, "stream": True}, stream=True))) == 4
 
 
 @pytest.mark.parametrize("started", [True, False])
