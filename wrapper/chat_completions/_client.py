@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, Config, NotGiven, TimeoutTypes, timeout_dict
 from ._resources import AsyncChat, Chat
@@ -13,9 +13,11 @@ from ._resources import AsyncChat, Chat
 if TYPE_CHECKING:
     import httpx
 
+    from ._config import RequestOptions
     from ._transport import AsyncTransport, SyncTransport
 
 T = TypeVar("T")
+M = TypeVar("M")
 
 
 class _Lazy(Generic[T]):
@@ -47,17 +49,6 @@ class _Lazy(Generic[T]):
             return self._value
 
 
-def _initial_timeout(timeout: TimeoutTypes | NotGiven, http_client: httpx.Client | httpx.AsyncClient | None) -> Any:
-    if not isinstance(timeout, NotGiven):
-        return timeout_dict(timeout)
-    if http_client is not None:
-        import httpx
-
-        if http_client.timeout != httpx.Timeout(5.0):  # the caller chose one: keep it
-            return http_client.timeout.as_dict()
-    return dict(DEFAULT_TIMEOUT)
-
-
 def _sync_transport(http_client: httpx.Client | None, timeout: Mapping[str, float | None]) -> SyncTransport:
     from ._transport import SyncTransport, new_http_client
 
@@ -74,26 +65,58 @@ def _async_transport(http_client: httpx.AsyncClient | None, timeout: Mapping[str
     return AsyncTransport(http_client, owned=False)
 
 
-class _Base:
-    __slots__ = ("_config",)
+def _httpx_default_timeout() -> httpx.Timeout:
+    import httpx
+
+    return httpx.Timeout(5.0)
+
+
+class _Base(Generic[T]):
+    """What `Client` and `AsyncClient` share: settings, the lazy transport, `with_options`."""
+
+    __slots__ = ("_config", "_lazy", "chat")
     _config: Config
+    _lazy: _Lazy[T]
+    chat: Any
+
+    def _setup(
+        self,
+        http_client: httpx.Client | httpx.AsyncClient | None,
+        factory: Callable[[Any, Mapping[str, float | None]], T],
+        timeout: TimeoutTypes | NotGiven,
+        api_key: str | None,
+        **settings: Any,
+    ) -> None:
+        if not isinstance(timeout, NotGiven):
+            timeouts = timeout_dict(timeout)
+        elif http_client is not None and http_client.timeout != _httpx_default_timeout():
+            timeouts = http_client.timeout.as_dict()  # the caller chose one on their client: keep it
+        else:
+            timeouts = dict(DEFAULT_TIMEOUT)
+        self._config = Config(api_key, timeout=timeouts, **settings)
+        self._lazy = _Lazy(lambda: factory(http_client, timeouts))
+
+    def _transport(self) -> T:
+        return self._lazy.get()
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={self._config.base_url!r}>"
 
-    def _derive(
+    def with_options(
         self,
         *,
-        api_key: str | None,
-        organization: str | None,
-        project: str | None,
-        base_url: str | None,
-        timeout: TimeoutTypes | NotGiven,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
-        extra_body: Mapping[str, Any] | None,
-    ) -> Config:
-        return self._config.derive(
+        api_key: str | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Self:
+        """A copy with these options changed (headers and body extras merged), sharing this client's connections."""
+        new = object.__new__(type(self))
+        new._config = self._config.derive(
             api_key=api_key,
             organization=organization,
             project=project,
@@ -103,15 +126,20 @@ class _Base:
             extra_headers=extra_headers,
             extra_body=extra_body,
         )
+        new._lazy = self._lazy
+        new.chat = type(self.chat)(new)
+        return new
 
 
-class Client(_Base):
+class Client(_Base["SyncTransport"]):
     """A Chat Completions client: `client.chat.completions.create(...)`; close it with `close()` or a `with` block.
 
     Arguments left out come from OPENAI_API_KEY, OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_BASE_URL.
     """
 
-    __slots__ = ("_lazy", "chat")
+    __slots__ = ()
+    #: The chat resources: `client.chat.completions`.
+    chat: Chat
 
     def __init__(
         self,
@@ -125,50 +153,22 @@ class Client(_Base):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
-        timeouts = _initial_timeout(timeout, http_client)
-        self._config = Config(
+        self._setup(
+            http_client,
+            _sync_transport,
+            timeout,
             api_key,
             organization=organization,
             project=project,
             base_url=base_url,
-            timeout=timeouts,
             max_retries=max_retries,
             user_headers=default_headers or {},
         )
-        self._lazy: _Lazy[SyncTransport] = _Lazy(lambda: _sync_transport(http_client, timeouts))
-        #: The chat resources: `client.chat.completions`.
         self.chat = Chat(self)
 
-    def _transport(self) -> SyncTransport:
-        return self._lazy.get()
-
-    def with_options(
-        self,
-        *,
-        api_key: str | None = None,
-        organization: str | None = None,
-        project: str | None = None,
-        base_url: str | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> Client:
-        """A copy with these options changed (headers and body extras merged), sharing this client's connections."""
-        new = object.__new__(Client)
-        new._config = self._derive(
-            api_key=api_key,
-            organization=organization,
-            project=project,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_body=extra_body,
-        )
-        new._lazy = self._lazy
-        new.chat = Chat(new)
-        return new
+    def _request(self, method: str, path: str, cls: type[M], options: RequestOptions, body: Any = None) -> M:
+        config = self._config
+        return self._lazy.get().request(config, (method, config.base_url + path, body, None), cls, options)
 
     def close(self) -> None:
         """Close the connections (of this client and its `with_options` copies); a passed `http_client` is left open."""
@@ -176,7 +176,7 @@ class Client(_Base):
         if transport is not None:
             transport.close()
 
-    def __enter__(self) -> Client:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -185,10 +185,12 @@ class Client(_Base):
         self.close()
 
 
-class AsyncClient(_Base):
+class AsyncClient(_Base["AsyncTransport"]):
     """The asyncio/trio twin of `Client`: `await client.chat.completions.create(...)`; `aclose()` or `async with`."""
 
-    __slots__ = ("_lazy", "chat")
+    __slots__ = ()
+    #: The chat resources: `client.chat.completions`.
+    chat: AsyncChat
 
     def __init__(
         self,
@@ -202,50 +204,22 @@ class AsyncClient(_Base):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        timeouts = _initial_timeout(timeout, http_client)
-        self._config = Config(
+        self._setup(
+            http_client,
+            _async_transport,
+            timeout,
             api_key,
             organization=organization,
             project=project,
             base_url=base_url,
-            timeout=timeouts,
             max_retries=max_retries,
             user_headers=default_headers or {},
         )
-        self._lazy: _Lazy[AsyncTransport] = _Lazy(lambda: _async_transport(http_client, timeouts))
-        #: The chat resources: `client.chat.completions`.
         self.chat = AsyncChat(self)
 
-    def _transport(self) -> AsyncTransport:
-        return self._lazy.get()
-
-    def with_options(
-        self,
-        *,
-        api_key: str | None = None,
-        organization: str | None = None,
-        project: str | None = None,
-        base_url: str | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> AsyncClient:
-        """A copy with these options changed (headers and body extras merged), sharing this client's connections."""
-        new = object.__new__(AsyncClient)
-        new._config = self._derive(
-            api_key=api_key,
-            organization=organization,
-            project=project,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_body=extra_body,
-        )
-        new._lazy = self._lazy
-        new.chat = AsyncChat(new)
-        return new
+    async def _request(self, method: str, path: str, cls: type[M], options: RequestOptions, body: Any = None) -> M:
+        config = self._config
+        return await self._lazy.get().request(config, (method, config.base_url + path, body, None), cls, options)
 
     async def aclose(self) -> None:
         """Close the connections (of this client and its `with_options` copies); a passed `http_client` is left open."""
@@ -255,7 +229,7 @@ class AsyncClient(_Base):
 
     close = aclose
 
-    async def __aenter__(self) -> AsyncClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypedDict
 
 if TYPE_CHECKING:
     import httpx
@@ -22,6 +22,14 @@ USER_AGENT: Final = f"chat-completions-python/{__version__}"
 
 TimeoutTypes: TypeAlias = "float | httpx.Timeout | None"
 Timeouts: TypeAlias = dict[str, float | None]
+
+
+class RequestOptions(TypedDict, total=False):
+    """The per-request keywords every method takes; left out, the client's settings apply."""
+
+    extra_headers: Mapping[str, str | None] | None  # laid over the client's headers; a None value removes one
+    timeout: float | httpx.Timeout | None  # None: no timeout
+    max_retries: int
 
 
 class NotGiven:

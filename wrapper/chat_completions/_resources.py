@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, Unpack, overload
 
 from . import _models
-from ._config import NOT_GIVEN, NotGiven, TimeoutTypes
+from ._config import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
 
 if TYPE_CHECKING:
     from chat_completions_api.models.chat_completion_message_list_data_item import ChatCompletionMessageListDataItem
@@ -23,25 +23,19 @@ if TYPE_CHECKING:
 
 Headers = Mapping[str, "str | None"]
 Body = Mapping[str, Any]
+Order = Literal["asc", "desc"]
 
 
-def _create_body(
-    request: Request | None,
-    params: dict[str, Any],
-    stream: bool | None,
-    extra_body: Body | None,
-    config_extra: Body | None,
-) -> dict[str, Any]:
-    """The JSON body of a create: exactly the caller's fields, then the body extras laid over them."""
+def _body(request: Request | None, params: dict[str, Any], stream: bool | None, *extras: Body | None) -> dict[str, Any]:
+    """The JSON body: exactly the caller's fields (a request's, then keywords), then the body extras laid over them."""
     if request is not None:
         base = dict(request) if isinstance(request, Mapping) else request.to_dict()
         params = {**base, **params}
     if stream is not None:
         params["stream"] = stream
-    if config_extra:
-        params.update(config_extra)
-    if extra_body:
-        params.update(extra_body)
+    for extra in extras:
+        if extra:
+            params.update(extra)
     if not stream and params.get("stream"):
         raise ValueError("to stream, pass stream=True as a keyword argument (it decides the type of the result)")
     return params
@@ -56,14 +50,12 @@ def _path(completion_id: str, suffix: str = "") -> str:
 
 
 def _query(**params: Any) -> dict[str, Any]:
-    """Query parameters, the unset ones left out; `metadata` as `metadata[key]=value` pairs, as OpenAI's API reads it."""
+    """Query parameters, unset ones left out; `metadata` as `metadata[key]=value` pairs (the API's deepObject style)."""
     query: dict[str, Any] = {}
     for key, value in params.items():
-        if value is None:
-            continue
-        if key == "metadata":
+        if key == "metadata" and value is not None:
             query.update({f"metadata[{k}]": v for k, v in value.items()})
-        else:
+        elif value is not None:
             query[key] = value
     return query
 
@@ -134,84 +126,31 @@ class Completions:
         With `stream=True`, returns a `Stream` of typed chunks instead of the completion.
         """
         client = self._client
-        config = client._config
-        body = _create_body(request, params, stream, extra_body, config.extra_body)
-        transport = client._transport()
+        body = _body(request, params, stream, client._config.extra_body, extra_body)
+        options: Any = {"extra_headers": extra_headers, "timeout": timeout, "max_retries": max_retries}
         if stream:
-            return transport.stream(config, body, extra_headers=extra_headers, timeout=timeout, max_retries=max_retries)
-        return transport.request(
-            config,
-            "POST",
-            config.completions_url,
-            _models.completion_type(),
-            body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+            return client._transport().stream(client._config, body, options)
+        return client._request("POST", "/chat/completions", _models.completion_type(), options, body)
 
-    def retrieve(
-        self,
-        completion_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> CreateChatCompletionResponse:
+    def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:
         """Get a stored completion (one created with `store=True`)."""
-        config = self._client._config
-        return self._client._transport().request(
-            config,
-            "GET",
-            config.base_url + _path(completion_id),
-            _models.completion_type(),
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        return self._client._request("GET", _path(completion_id), _models.completion_type(), options)
 
     def update(
         self,
         completion_id: str,
         *,
         metadata: Mapping[str, str] | None,
-        extra_headers: Headers | None = None,
         extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> CreateChatCompletionResponse:
         """Replace the `metadata` of a stored completion."""
-        config = self._client._config
-        return self._client._transport().request(
-            config,
-            "POST",
-            config.base_url + _path(completion_id),
-            _models.completion_type(),
-            _create_body(None, {"metadata": metadata}, None, extra_body, config.extra_body),
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        body = _body(None, {"metadata": metadata}, None, self._client._config.extra_body, extra_body)
+        return self._client._request("POST", _path(completion_id), _models.completion_type(), options, body)
 
-    def delete(
-        self,
-        completion_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> ChatCompletionDeleted:
+    def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
         """Delete a stored completion."""
-        config = self._client._config
-        return self._client._transport().request(
-            config,
-            "DELETE",
-            config.base_url + _path(completion_id),
-            _models.deleted_type(),
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        return self._client._request("DELETE", _path(completion_id), _models.deleted_type(), options)
 
     def list(
         self,
@@ -220,23 +159,13 @@ class Completions:
         metadata: Mapping[str, str] | None = None,
         after: str | None = None,
         limit: int | None = None,
-        order: Literal["asc", "desc"] | None = None,
-        extra_headers: Headers | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        order: Order | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[StoredCompletion]:
         """Iterate over stored completions, following `after`/`has_more`; each page is fetched as iteration needs it."""
-        config = self._client._config
         query = _query(model=model, metadata=metadata, after=after, limit=limit, order=order)
-        return self._client._transport().pages(
-            config,
-            config.completions_url,
-            _models.list_type(),
-            query,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        config = self._client._config
+        return self._client._transport().pages(config, config.completions_url, _models.list_type(), query, options)
 
 
 class Messages:
@@ -253,22 +182,14 @@ class Messages:
         *,
         after: str | None = None,
         limit: int | None = None,
-        order: Literal["asc", "desc"] | None = None,
-        extra_headers: Headers | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        order: Order | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[ChatCompletionMessageListDataItem]:
         """Iterate over a stored completion's messages, following `after`/`has_more` page by page."""
         config = self._client._config
-        return self._client._transport().pages(
-            config,
-            config.base_url + _path(completion_id, "/messages"),
-            _models.message_list_type(),
-            _query(after=after, limit=limit, order=order),
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        url = config.base_url + _path(completion_id, "/messages")
+        query = _query(after=after, limit=limit, order=order)
+        return self._client._transport().pages(config, url, _models.message_list_type(), query, options)
 
 
 class Chat:
@@ -344,86 +265,31 @@ class AsyncCompletions:
     ) -> CreateChatCompletionResponse | AsyncStream:
         """Create a completion, as `Completions.create`; with `stream=True`, an `AsyncStream` of typed chunks."""
         client = self._client
-        config = client._config
-        body = _create_body(request, params, stream, extra_body, config.extra_body)
-        transport = client._transport()
+        body = _body(request, params, stream, client._config.extra_body, extra_body)
+        options: Any = {"extra_headers": extra_headers, "timeout": timeout, "max_retries": max_retries}
         if stream:
-            return await transport.stream(
-                config, body, extra_headers=extra_headers, timeout=timeout, max_retries=max_retries
-            )
-        return await transport.request(
-            config,
-            "POST",
-            config.completions_url,
-            _models.completion_type(),
-            body,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+            return await client._transport().stream(client._config, body, options)
+        return await client._request("POST", "/chat/completions", _models.completion_type(), options, body)
 
-    async def retrieve(
-        self,
-        completion_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> CreateChatCompletionResponse:
+    async def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:
         """Get a stored completion (one created with `store=True`)."""
-        config = self._client._config
-        return await self._client._transport().request(
-            config,
-            "GET",
-            config.base_url + _path(completion_id),
-            _models.completion_type(),
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        return await self._client._request("GET", _path(completion_id), _models.completion_type(), options)
 
     async def update(
         self,
         completion_id: str,
         *,
         metadata: Mapping[str, str] | None,
-        extra_headers: Headers | None = None,
         extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
     ) -> CreateChatCompletionResponse:
         """Replace the `metadata` of a stored completion."""
-        config = self._client._config
-        return await self._client._transport().request(
-            config,
-            "POST",
-            config.base_url + _path(completion_id),
-            _models.completion_type(),
-            _create_body(None, {"metadata": metadata}, None, extra_body, config.extra_body),
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        body = _body(None, {"metadata": metadata}, None, self._client._config.extra_body, extra_body)
+        return await self._client._request("POST", _path(completion_id), _models.completion_type(), options, body)
 
-    async def delete(
-        self,
-        completion_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> ChatCompletionDeleted:
+    async def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
         """Delete a stored completion."""
-        config = self._client._config
-        return await self._client._transport().request(
-            config,
-            "DELETE",
-            config.base_url + _path(completion_id),
-            _models.deleted_type(),
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        return await self._client._request("DELETE", _path(completion_id), _models.deleted_type(), options)
 
     def list(
         self,
@@ -432,23 +298,13 @@ class AsyncCompletions:
         metadata: Mapping[str, str] | None = None,
         after: str | None = None,
         limit: int | None = None,
-        order: Literal["asc", "desc"] | None = None,
-        extra_headers: Headers | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        order: Order | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[StoredCompletion]:
         """`async for` over stored completions, following `after`/`has_more` page by page."""
-        config = self._client._config
         query = _query(model=model, metadata=metadata, after=after, limit=limit, order=order)
-        return self._client._transport().pages(
-            config,
-            config.completions_url,
-            _models.list_type(),
-            query,
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        config = self._client._config
+        return self._client._transport().pages(config, config.completions_url, _models.list_type(), query, options)
 
 
 class AsyncMessages:
@@ -465,22 +321,14 @@ class AsyncMessages:
         *,
         after: str | None = None,
         limit: int | None = None,
-        order: Literal["asc", "desc"] | None = None,
-        extra_headers: Headers | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        order: Order | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[ChatCompletionMessageListDataItem]:
         """`async for` over a stored completion's messages, following `after`/`has_more` page by page."""
         config = self._client._config
-        return self._client._transport().pages(
-            config,
-            config.base_url + _path(completion_id, "/messages"),
-            _models.message_list_type(),
-            _query(after=after, limit=limit, order=order),
-            extra_headers=extra_headers,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        url = config.base_url + _path(completion_id, "/messages")
+        query = _query(after=after, limit=limit, order=order)
+        return self._client._transport().pages(config, url, _models.message_list_type(), query, options)
 
 
 class AsyncChat:

@@ -11,18 +11,20 @@ import json
 import logging
 import ssl
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import httpx
 
 from . import _retry
-from ._config import Config, NotGiven, TimeoutTypes, merge_headers, redact, timeout_dict
+from ._config import NOT_GIVEN, Config, NotGiven, RequestOptions, merge_headers, redact, timeout_dict
 from ._errors import APIConnectionError, APIError, APITimeoutError, status_error, validation_error
 
 if TYPE_CHECKING:
     from ._streaming import AsyncStream, Stream
 
 M = TypeVar("M")
+#: method, absolute URL, JSON body, query parameters
+Request: TypeAlias = tuple[str, str, Mapping[str, Any] | None, Mapping[str, Any] | None]
 
 log = logging.getLogger("chat_completions")
 _GC_PAUSE_BYTES = 256 * 1024
@@ -104,17 +106,42 @@ def parse(response: httpx.Response, cls: type[M]) -> M:
     return result
 
 
-class _Attempts:
-    """The retry bookkeeping shared by the sync and async loops."""
+class _Call:
+    """One request and its retry bookkeeping, shared by the sync and async send loops."""
 
-    __slots__ = ("config", "done", "limit", "method", "url")
+    __slots__ = ("config", "done", "limit", "request")
 
-    def __init__(self, config: Config, method: str, url: str, max_retries: int | NotGiven) -> None:
+    def __init__(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        config: Config,
+        request: Request,
+        options: RequestOptions,
+    ) -> None:
+        method, url, body, params = request
+        content = None if body is None else encode_body(body)
         self.config = config
-        self.method = method
-        self.url = url
-        self.limit = config.max_retries if isinstance(max_retries, NotGiven) else max_retries
+        prepared = config.prepared
+        extra_headers = options.get("extra_headers")
+        headers: Mapping[str, str] | httpx.Headers
+        key = "json_headers" if content is not None else "headers"
+        if extra_headers:
+            headers = merge_headers(getattr(config, key), extra_headers)
+        else:  # encoded once per client: httpx then copies a list instead of normalising a dict
+            headers = prepared.get(key) or prepared.setdefault(key, httpx.Headers(getattr(config, key)))
+        target: str | httpx.URL = url
+        if url == config.completions_url:  # the hot one: parse it once
+            target = prepared.get(url) or prepared.setdefault(url, httpx.URL(url))
+        timeout = options.get("timeout", NOT_GIVEN)
+        timeouts = config.timeout if isinstance(timeout, NotGiven) else timeout_dict(timeout)
+        self.request = http.build_request(
+            method, target, content=content, params=params, headers=headers, extensions={"timeout": timeouts}
+        )
+        limit = options.get("max_retries", NOT_GIVEN)
+        self.limit = config.max_retries if isinstance(limit, NotGiven) else limit
         self.done = 0
+        if log.isEnabledFor(_DEBUG):
+            log.debug("request: %s %s headers=%s", method, self.request.url, redact(self.request.headers))
 
     def on_exception(self, exc: httpx.HTTPError) -> float:
         """The delay before the next attempt after a transport failure; raises if this was the last one."""
@@ -128,16 +155,11 @@ class _Attempts:
         return self._next(_retry.retry_delay(self.done, None), type(exc).__name__)
 
     def on_status(self, response: httpx.Response) -> float | None:
-        """None when the answer is a success; else the delay before a retry, or raises the status error."""
+        """None for a 2xx; else the delay before a retry, or raises the status error (the body must have been read)."""
         status = response.status_code
         if log.isEnabledFor(_DEBUG):
-            log.debug(
-                "response: %s %s -> %d (request_id=%s)",
-                self.method,
-                self.url,
-                status,
-                response.headers.get("x-request-id"),
-            )
+            rid = response.headers.get("x-request-id")
+            log.debug("response: %s %s -> %d (request_id=%s)", self.request.method, self.request.url, status, rid)
         if 200 <= status < 300:
             return None
         if self.done >= self.limit or not _retry.should_retry(status, response.headers):
@@ -146,41 +168,9 @@ class _Attempts:
 
     def _next(self, delay: float, reason: str) -> float:
         self.done += 1
-        log.info(
-            "retrying %s %s in %.2f s (%s, retry %d of %d)", self.method, self.url, delay, reason, self.done, self.limit
-        )
+        method, url = self.request.method, self.request.url
+        log.info("retrying %s %s in %.2f s (%s, retry %d of %d)", method, url, delay, reason, self.done, self.limit)
         return delay
-
-
-def _prepare(
-    http: httpx.Client | httpx.AsyncClient,
-    config: Config,
-    *,
-    method: str,
-    url: str,
-    content: bytes | None,
-    params: Mapping[str, Any] | None,
-    extra_headers: Mapping[str, str | None] | None,
-    timeout: TimeoutTypes | NotGiven,
-) -> httpx.Request:
-    json = content is not None
-    prepared = config.prepared
-    headers: Mapping[str, str] | httpx.Headers
-    if extra_headers:
-        headers = merge_headers(config.json_headers if json else config.headers, extra_headers)
-    else:  # encoded once per client: httpx then copies a list instead of normalising a dict
-        key = "json_headers" if json else "headers"
-        headers = prepared.get(key) or prepared.setdefault(key, httpx.Headers(getattr(config, key)))
-    target: str | httpx.URL = url
-    if url == config.completions_url:  # the hot one: parse it once
-        target = prepared.get(url) or prepared.setdefault(url, httpx.URL(url))
-    timeouts = config.timeout if isinstance(timeout, NotGiven) else timeout_dict(timeout)
-    request = http.build_request(
-        method, target, content=content, params=params, headers=headers, extensions={"timeout": timeouts}
-    )
-    if log.isEnabledFor(_DEBUG):
-        log.debug("request: %s %s headers=%s", method, request.url, redact(request.headers))
-    return request
 
 
 def _next_after(page: Any, params: Mapping[str, Any]) -> str | None:
@@ -200,72 +190,45 @@ class SyncTransport:
         self.http = http
         self.owned = owned
 
-    def send(
-        self,
-        config: Config,
-        method: str,
-        url: str,
-        *,
-        content: bytes | None = None,
-        params: Mapping[str, Any] | None = None,
-        extra_headers: Mapping[str, str | None] | None = None,
-        timeout: TimeoutTypes | NotGiven,
-        max_retries: int | NotGiven,
-        stream: bool = False,
-    ) -> httpx.Response:
+    def send(self, config: Config, request: Request, options: RequestOptions, stream: bool = False) -> httpx.Response:
         """The first 2xx response (its body unread when `stream`), after retries; raises `APIError` otherwise."""
-        request = _prepare(
-            self.http,
-            config,
-            method=method,
-            url=url,
-            content=content,
-            params=params,
-            extra_headers=extra_headers,
-            timeout=timeout,
-        )
-        attempts = _Attempts(config, method, url, max_retries)
+        call = _Call(self.http, config, request, options)
         while True:
             try:
-                response = self.http.send(request, stream=stream)
+                response = self.http.send(call.request, stream=stream)
             except httpx.HTTPError as exc:
-                delay = attempts.on_exception(exc)
+                delay = call.on_exception(exc)
             else:
-                if stream and not 200 <= response.status_code < 300:
+                if stream and not response.is_success:
                     try:
                         response.read()
                     except httpx.HTTPError:
                         pass  # the status alone decides the error class
                     finally:
                         response.close()
-                try:
-                    delay_or_none = attempts.on_status(response)
-                except BaseException:
-                    response.close()
-                    raise
-                if delay_or_none is None:
+                retry_in = call.on_status(response)
+                if retry_in is None:
                     return response
-                delay = delay_or_none
+                delay = retry_in
             _retry.sleep(delay)
 
-    def request(
-        self, config: Config, method: str, url: str, cls: type[M], body: Mapping[str, Any] | None = None, **kw: Any
-    ) -> M:
-        """Send (`body` as JSON) and parse the JSON answer into `cls`."""
-        content = None if body is None else encode_body(body)
-        return parse(self.send(config, method, url, content=content, **kw), cls)
+    def request(self, config: Config, request: Request, cls: type[M], options: RequestOptions) -> M:
+        """Send and parse the JSON answer into `cls`."""
+        return parse(self.send(config, request, options), cls)
 
-    def stream(self, config: Config, body: Mapping[str, Any], **kw: Any) -> Stream:
+    def stream(self, config: Config, body: Mapping[str, Any], options: RequestOptions) -> Stream:
         """POST a stream request and wrap the event-stream answer."""
         from ._streaming import Stream
 
-        response = self.send(config, "POST", config.completions_url, content=encode_body(body), stream=True, **kw)
-        return Stream(response, config.api_key)
+        request = ("POST", config.completions_url, body, None)
+        return Stream(self.send(config, request, options, stream=True), config.api_key)
 
-    def pages(self, config: Config, url: str, cls: type[Any], params: dict[str, Any], **kw: Any) -> Iterator[Any]:
+    def pages(
+        self, config: Config, url: str, cls: type[Any], params: dict[str, Any], options: RequestOptions
+    ) -> Iterator[Any]:
         """The items of every page from `params["after"]` on, each page fetched when the previous one is used up."""
         while True:
-            page = self.request(config, "GET", url, cls, params=params, **kw)
+            page = self.request(config, ("GET", url, None, params), cls, options)
             yield from page.data
             after = _next_after(page, params)
             if after is None:
@@ -287,73 +250,46 @@ class AsyncTransport:
         self.owned = owned
 
     async def send(
-        self,
-        config: Config,
-        method: str,
-        url: str,
-        *,
-        content: bytes | None = None,
-        params: Mapping[str, Any] | None = None,
-        extra_headers: Mapping[str, str | None] | None = None,
-        timeout: TimeoutTypes | NotGiven,
-        max_retries: int | NotGiven,
-        stream: bool = False,
+        self, config: Config, request: Request, options: RequestOptions, stream: bool = False
     ) -> httpx.Response:
         """The first 2xx response (its body unread when `stream`), after retries; raises `APIError` otherwise."""
-        request = _prepare(
-            self.http,
-            config,
-            method=method,
-            url=url,
-            content=content,
-            params=params,
-            extra_headers=extra_headers,
-            timeout=timeout,
-        )
-        attempts = _Attempts(config, method, url, max_retries)
+        call = _Call(self.http, config, request, options)
         while True:
             try:
-                response = await self.http.send(request, stream=stream)
+                response = await self.http.send(call.request, stream=stream)
             except httpx.HTTPError as exc:
-                delay = attempts.on_exception(exc)
+                delay = call.on_exception(exc)
             else:
-                if stream and not 200 <= response.status_code < 300:
+                if stream and not response.is_success:
                     try:
                         await response.aread()
                     except httpx.HTTPError:
-                        pass
+                        pass  # the status alone decides the error class
                     finally:
                         await response.aclose()
-                try:
-                    delay_or_none = attempts.on_status(response)
-                except BaseException:
-                    await response.aclose()
-                    raise
-                if delay_or_none is None:
+                retry_in = call.on_status(response)
+                if retry_in is None:
                     return response
-                delay = delay_or_none
+                delay = retry_in
             await _retry.asleep(delay)
 
-    async def request(
-        self, config: Config, method: str, url: str, cls: type[M], body: Mapping[str, Any] | None = None, **kw: Any
-    ) -> M:
-        """Send (`body` as JSON) and parse the JSON answer into `cls`."""
-        content = None if body is None else encode_body(body)
-        return parse(await self.send(config, method, url, content=content, **kw), cls)
+    async def request(self, config: Config, request: Request, cls: type[M], options: RequestOptions) -> M:
+        """Send and parse the JSON answer into `cls`."""
+        return parse(await self.send(config, request, options), cls)
 
-    async def stream(self, config: Config, body: Mapping[str, Any], **kw: Any) -> AsyncStream:
+    async def stream(self, config: Config, body: Mapping[str, Any], options: RequestOptions) -> AsyncStream:
         """POST a stream request and wrap the event-stream answer."""
         from ._streaming import AsyncStream
 
-        response = await self.send(config, "POST", config.completions_url, content=encode_body(body), stream=True, **kw)
-        return await AsyncStream.open(response, config.api_key)
+        request = ("POST", config.completions_url, body, None)
+        return await AsyncStream.open(await self.send(config, request, options, stream=True), config.api_key)
 
     async def pages(
-        self, config: Config, url: str, cls: type[Any], params: dict[str, Any], **kw: Any
+        self, config: Config, url: str, cls: type[Any], params: dict[str, Any], options: RequestOptions
     ) -> AsyncIterator[Any]:
         """The items of every page from `params["after"]` on, each page fetched when the previous one is used up."""
         while True:
-            page = await self.request(config, "GET", url, cls, params=params, **kw)
+            page = await self.request(config, ("GET", url, None, params), cls, options)
             for item in page.data:
                 yield item
             after = _next_after(page, params)
