@@ -7,6 +7,7 @@ raises `APIConnectionError`. Leaving a stream early (break, `close()`, the `with
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     )
 
 _DONE: Any = object()
+_DRAIN_EVENTS = 16  # events read after [DONE] before giving up on reusing the connection
 _TRUNCATED = "the stream ended before its [DONE] event; the answer is incomplete"
 
 
@@ -109,8 +111,10 @@ def _chunks(decoder: _Decoder) -> Generator[CreateChatCompletionStreamResponse, 
         for sse in events:
             chunk = decoder.decode(sse.event, sse.data)
             if chunk is _DONE:
-                for _ in events:  # read to the end so the connection can be reused
-                    pass
+                # Read the (normally empty) rest so the connection can be reused; a failure there costs nothing.
+                with contextlib.suppress(httpx.HTTPError, httpx.StreamError):
+                    for _ in itertools.islice(events, _DRAIN_EVENTS):
+                        pass
                 return
             if chunk is not None:
                 yield chunk
@@ -131,8 +135,13 @@ async def _achunks(decoder: _Decoder) -> AsyncGenerator[CreateChatCompletionStre
         async for sse in events:
             chunk = decoder.decode(sse.event, sse.data)
             if chunk is _DONE:
-                async for _ in events:  # read to the end so the connection can be reused
-                    pass
+                # Read the (normally empty) rest so the connection can be reused; a failure there costs nothing.
+                with contextlib.suppress(httpx.HTTPError, httpx.StreamError):
+                    drained = 0
+                    async for _ in events:
+                        drained += 1
+                        if drained >= _DRAIN_EVENTS:
+                            break
                 return
             if chunk is not None:
                 yield chunk

@@ -211,3 +211,12 @@ def test_abandoned_streams_do_not_pile_up_in_the_pool(client: cc.Client, server:
     server.handler = None
     server.add(ok())
     assert client.chat.completions.create(**SEED_REQUEST).id == "chatcmpl-abc123"
+
+
+def test_trouble_after_done_is_not_an_error(client: cc.Client, server: ScriptedServer) -> None:
+    after = [b"data: {}\n\n"] * 40  # junk after [DONE], then the connection is cut
+    server.add(stream_reply(*HELLO, truncate=True), ok())
+    assert server.replies[0].chunks is not None
+    server.replies[0].chunks.extend(after)
+    assert len(list(client.chat.completions.create(**SEED_REQUEST, stream=True))) == 4
+    assert client.chat.completions.create(**SEED_REQUEST).id == "chatcmpl-abc123"
