@@ -1,1 +1,37 @@
-"""pytest plugin of the mock server (fixtures come with the mock; see README)."""
+"""pytest plugin of the mock server (registered through the `pytest11` entry point).
+
+Fixtures:
+- `chat_completions_mock_server` (session): a running `MockServer` shared by the session.
+- `chat_completions_mock` (function): the same server, with scripted faults cleared before and after the test;
+  use `.base_url`, `.fault("status=503;times=1")`, `.stats()`.
+- `chat_completions_mock_url` (function): just the base URL (ending in `/v1`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ._server import MockServer
+
+
+@pytest.fixture(scope="session")
+def chat_completions_mock_server() -> Iterator[MockServer]:
+    """A mock served on a free 127.0.0.1 port for the whole session."""
+    with MockServer() as server:
+        yield server
+
+
+@pytest.fixture
+def chat_completions_mock(chat_completions_mock_server: MockServer) -> Iterator[MockServer]:
+    """The session's mock with no scripted faults; faults scripted in the test end with it."""
+    chat_completions_mock_server.clear_faults()
+    yield chat_completions_mock_server
+    chat_completions_mock_server.clear_faults()
+
+
+@pytest.fixture
+def chat_completions_mock_url(chat_completions_mock: MockServer) -> str:
+    """Base URL of the session's mock, e.g. `http://127.0.0.1:54321/v1`."""
+    return chat_completions_mock.base_url

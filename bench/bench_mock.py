@@ -1,0 +1,186 @@
+"""Requests per second of the mock next to a bare starlette app returning fixed bytes, in one run.
+
+    python bench/bench_mock.py [--requests 1500] [--concurrency 32] [--rounds 3] [--json]
+
+Both servers run in their own process under the same uvicorn settings (h11, asyncio loop) on 127.0.0.1; the
+client is a minimal keep-alive HTTP/1.1 client on asyncio so that it costs far less than the servers. Four
+workloads: sequential (one connection) and concurrent (`--concurrency` connections), each plain (JSON) and
+streaming (SSE to `[DONE]`), all sending the seed request ("Say this is a test!"). The bare app answers the
+same bytes the mock sends for that request (the JSON completion, or the whole SSE body in one response).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+SEED = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Say this is a test!"}]}
+
+
+def _bare_app(plain: bytes, stream: bytes) -> object:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    async def create(request: Request) -> Response:
+        body = await request.body()
+        if b'"stream":true' in body:
+            return Response(stream, media_type="text/event-stream")
+        return Response(plain, media_type="application/json")
+
+    return Starlette(routes=[Route("/v1/chat/completions", create, methods=["POST"])])
+
+
+def serve_bare(port: int) -> None:
+    """Run the bare app (answers fixed bytes) like the mock is run."""
+    # Record the mock's real answers to the seed request, so both servers send the same bytes.
+    import httpx
+    import uvicorn
+    from chat_completions_mock import _server, running
+
+    with running() as url:
+        headers = {"Authorization": "Bearer bench"}
+        plain = httpx.post(f"{url}/chat/completions", json=SEED, headers=headers).content
+        stream = httpx.post(f"{url}/chat/completions", json={**SEED, "stream": True}, headers=headers).content
+    sock = _server.bind("127.0.0.1", port)
+    print(f"bare listening on {_server.url_of(sock)}", flush=True)
+    config = uvicorn.Config(_bare_app(plain, stream), log_level="warning", access_log=False, lifespan="off")
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+@contextmanager
+def server(kind: str) -> Iterator[tuple[str, int]]:
+    """Start one server process; yields (host, port)."""
+    if kind == "mock":
+        cmd = [sys.executable, "-m", "chat_completions_mock", "--port", "0"]
+    else:
+        cmd = [sys.executable, __file__, "--serve-bare", "0"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        url = line.strip().split()[-1]
+        hostport = url.split("//", 1)[1].split("/", 1)[0]
+        host, port = hostport.rsplit(":", 1)
+        yield host, int(port)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
+class Connection:
+    """A keep-alive HTTP/1.1 connection that sends one POST and reads the whole answer."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+
+    @classmethod
+    async def open(cls, host: str, port: int) -> Connection:
+        reader, writer = await asyncio.open_connection(host, port)
+        return cls(reader, writer)
+
+    async def post(self, request: bytes) -> tuple[int, bytes]:
+        self.writer.write(request)
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head[9:12])
+        lower = head.lower()
+        if b"transfer-encoding: chunked" in lower:
+            body = bytearray()
+            while True:
+                size_line = await self.reader.readuntil(b"\r\n")
+                size = int(size_line.split(b";")[0], 16)
+                chunk = await self.reader.readexactly(size + 2)
+                if size == 0:
+                    break
+                body += chunk[:-2]
+            return status, bytes(body)
+        start = lower.index(b"content-length:") + 15
+        length = int(lower[start : lower.index(b"\r\n", start)])
+        return status, await self.reader.readexactly(length)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def _request(stream: bool) -> bytes:
+    body = json.dumps({**SEED, "stream": True} if stream else SEED, separators=(",", ":")).encode()
+    return (
+        b"POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer bench\r\n"
+        b"Content-Type: application/json\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+    )
+
+
+async def _worker(host: str, port: int, request: bytes, count: int, stream: bool) -> None:
+    conn = await Connection.open(host, port)
+    try:
+        for _ in range(count):
+            status, body = await conn.post(request)
+            if status != 200 or (stream and not body.endswith(b"data: [DONE]\n\n")):
+                raise RuntimeError(f"unexpected answer {status}: {body[:200]!r}")
+    finally:
+        conn.close()
+
+
+async def measure(host: str, port: int, *, total: int, concurrency: int, stream: bool) -> float:
+    """Requests per second for `total` requests over `concurrency` connections."""
+    request = _request(stream)
+    await _worker(host, port, request, 50, stream)  # warm-up
+    per = max(1, total // concurrency)
+    started = time.perf_counter()
+    await asyncio.gather(*(_worker(host, port, request, per, stream) for _ in range(concurrency)))
+    return per * concurrency / (time.perf_counter() - started)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=1500, help="requests per measurement (default 1500)")
+    parser.add_argument("--concurrency", type=int, default=32, help="connections of the concurrent runs (32)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per workload; median kept (3)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--serve-bare", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_bare is not None:
+        serve_bare(args.serve_bare)
+        return 0
+    workloads = [
+        ("sequential plain", 1, False),
+        ("sequential stream", 1, True),
+        ("concurrent plain", args.concurrency, False),
+        ("concurrent stream", args.concurrency, True),
+    ]
+    samples: dict[str, dict[str, list[float]]] = {}
+    with server("bare") as bare, server("mock") as mock:
+        targets = {"bare": bare, "mock": mock}
+        # Alternate the two servers round by round and keep the median, so drift hits both alike.
+        for name, concurrency, stream in workloads:
+            for _ in range(args.rounds):
+                for kind, (host, port) in targets.items():
+                    rate = asyncio.run(
+                        measure(host, port, total=args.requests, concurrency=concurrency, stream=stream)
+                    )
+                    samples.setdefault(name, {}).setdefault(kind, []).append(rate)
+    results = {
+        name: {kind: statistics.median(rates) for kind, rates in by_kind.items()} for name, by_kind in samples.items()
+    }
+    for figures in results.values():
+        figures["ratio"] = figures["mock"] / figures["bare"]
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(f"{'workload':<20}{'bare req/s':>12}{'mock req/s':>12}{'mock/bare':>11}")
+        for name, figures in results.items():
+            print(f"{name:<20}{figures['bare']:>12.0f}{figures['mock']:>12.0f}{figures['ratio']:>10.0%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

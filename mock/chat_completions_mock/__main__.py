@@ -1,0 +1,78 @@
+"""`python -m chat_completions_mock`: serve the mock in the foreground until SIGINT or SIGTERM."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Sequence
+
+import uvicorn
+
+from ._app import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, create_app
+from ._faults import parse_fault
+from ._server import bind, url_of, uvicorn_config
+
+
+def _fault(text: str) -> str:
+    try:
+        parse_fault(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line of the mock."""
+    p = argparse.ArgumentParser(
+        prog="chat-completions-mock",
+        description="A deterministic mock of OpenAI's Chat Completions API (routes under /v1 and at the root).",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8080, help="port to listen on; 0 picks a free one (default: 8080)")
+    p.add_argument("--permissive", action="store_true",
+                   help="schema checks only (no cross-field rules); unknown completion ids get synthesized objects")
+    p.add_argument("--api-key", action="append", default=[], metavar="KEY",
+                   help="accept only this Bearer key (repeatable); default: any non-empty key")
+    p.add_argument("--store", metavar="PATH", help="keep stored completions in this SQLite file across restarts")
+    p.add_argument("--fault", action="append", default=[], type=_fault, metavar="SPEC",
+                   help="a server-wide fault in x-mock-fault syntax, e.g. 'status=503;every=3' (repeatable)")
+    p.add_argument("--max-body-bytes", type=int, default=DEFAULT_MAX_BODY_BYTES,
+                   help=f"larger request bodies get 413 (default: {DEFAULT_MAX_BODY_BYTES})")
+    p.add_argument("--context-window", type=int, default=DEFAULT_CONTEXT_WINDOW,
+                   help=f"longer prompts get context_length_exceeded (default: {DEFAULT_CONTEXT_WINDOW} tokens)")
+    p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    p.add_argument("--access-log", action="store_true", help="log every request")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the mock until SIGINT/SIGTERM; exit status 0 after a clean stop."""
+    args = parser().parse_args(argv)
+    try:
+        app = create_app(
+            permissive=args.permissive,
+            api_keys=args.api_key,
+            store_path=args.store,
+            faults=args.fault,
+            max_body_bytes=args.max_body_bytes,
+            context_window=args.context_window,
+        )
+        sock = bind(args.host, args.port)
+    except (OSError, ValueError) as exc:
+        print(f"chat-completions-mock: {exc}", file=sys.stderr)
+        return 2
+    # uvicorn stops gracefully on these signals, then re-raises them: make that second delivery a no-op.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: None)
+    print(f"Chat Completions mock listening on {url_of(sock)}", flush=True)
+    server = uvicorn.Server(uvicorn_config(app, log_level=args.log_level, access_log=args.access_log))
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,540 @@
+"""What create answers: a deterministic plan per request, rendered as a completion or as SSE chunks."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import random
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._tokens import count_tokens, tokenize
+from ._values import WORDS, generate
+
+#: Request fields that do not change the generated text (so a stream, a truncated answer or n=3 share it).
+NEUTRAL_FIELDS = frozenset(
+    {
+        "stream", "stream_options", "store", "metadata", "user", "safety_identifier", "service_tier",
+        "prompt_cache_key", "prompt_cache_retention", "prompt_cache_options", "n", "max_tokens",
+        "max_completion_tokens", "stop", "logprobs", "top_logprobs", "parallel_tool_calls",
+    }
+)
+
+_NO_RANDOM = random.Random(0)  # noqa: S311 - deterministic text, not secrets
+_SAY = re.compile(r"\s*say\s+(.+?)\s*", re.IGNORECASE | re.DOTALL)
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_DUMPS = json.JSONEncoder(separators=(",", ":")).encode
+_COMPACT = json.JSONEncoder(separators=(",", ":"), sort_keys=True).encode
+_string: Callable[[str], str] = getattr(json.encoder, "encode_basestring_ascii")  # noqa: B009 - C speedup
+
+
+def _base62(number: int, width: int) -> str:
+    out = ""
+    while number:
+        number, digit = divmod(number, 62)
+        out = _ALPHABET[digit] + out
+    return out.rjust(width, "0")[-width:]
+
+
+def _alnum(data: bytes) -> str:
+    return "".join([_ALPHABET[b % 62] for b in data])
+
+
+@dataclass
+class ToolCall:
+    """One tool (or legacy function) call of a choice."""
+
+    id: str
+    name: str
+    arguments: str
+    custom: bool = False
+
+
+@dataclass
+class Choice:
+    """One planned choice: text tokens or tool calls, its finish reason and logprobs."""
+
+    index: int
+    tokens: list[str] = field(default_factory=list)
+    tool_calls: list[ToolCall] = field(default_factory=list)
+    function_call: ToolCall | None = None
+    finish_reason: str = "stop"
+    logprobs: list[dict[str, Any]] | None = None
+    completion_tokens: int = 0
+
+    @property
+    def content(self) -> str | None:
+        """The message text (None when the choice calls tools)."""
+        if self.tool_calls or self.function_call is not None:
+            return None
+        return "".join(self.tokens)
+
+
+@dataclass
+class Plan:
+    """Everything create answers, decided once; rendered as JSON or as a stream."""
+
+    id: str
+    seq: int
+    created: int
+    model: str
+    service_tier: str
+    system_fingerprint: str
+    choices: list[Choice]
+    prompt_tokens: int
+    logprobs: bool
+    include_usage: bool
+
+    @property
+    def completion_tokens(self) -> int:
+        """Completion tokens of all choices."""
+        return sum(c.completion_tokens for c in self.choices)
+
+
+def request_digest(body: Mapping[str, Any]) -> bytes:
+    """Hash of the canonical request JSON, less the fields in `NEUTRAL_FIELDS`."""
+    canonical = {k: v for k, v in body.items() if k not in NEUTRAL_FIELDS}
+    return hashlib.sha256(_COMPACT(canonical).encode()).digest()
+
+
+def completion_id(digest: bytes, seq: int) -> str:
+    """`chatcmpl-` + 20 characters from the request hash + 9 from the server's sequence number."""
+    return "chatcmpl-" + _alnum(digest[:20]) + _base62(seq, 9)
+
+
+@functools.lru_cache(maxsize=256)
+def fingerprint(model: str) -> str:
+    """A stable `system_fingerprint` per model."""
+    return "fp_" + hashlib.sha1(model.encode("utf-8", "replace"), usedforsecurity=False).hexdigest()[:10]
+
+
+def text_of(content: Any) -> str:
+    """The text of a message's `content` (a string or a list of parts)."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(
+            part.get("text", "") for part in content if isinstance(part, dict) and isinstance(part.get("text"), str)
+        )
+    return ""
+
+
+def _last(messages: Sequence[Any], roles: tuple[str, ...]) -> Mapping[str, Any] | None:
+    for message in reversed(messages):
+        if isinstance(message, dict) and message.get("role") in roles:
+            return message
+    return None
+
+
+def said_text(messages: Sequence[Any]) -> str | None:
+    """The reply to a last user message "Say X": "\\n\\nX" with X's first letter capitalised (else None)."""
+    last = _last(messages, ("user",))
+    if last is not None:
+        said = _SAY.fullmatch(text_of(last.get("content")))
+        if said:
+            echo = said.group(1)
+            return "\n\n" + echo[:1].upper() + echo[1:]
+    return None
+
+
+def prose(rng: random.Random) -> str:
+    """A few sentences of plain words, 12 to 60 tokens long."""
+    target = 12 + rng.randrange(48)
+    sentences: list[str] = []
+    used = 0
+    while used < target:
+        size = 4 + rng.randrange(9)
+        words = [WORDS[rng.randrange(len(WORDS))] for _ in range(size)]
+        sentence = " ".join(words).capitalize() + "."
+        sentences.append(sentence)
+        used += size + 1
+    return " ".join(sentences)
+
+
+def _tool_name(tool: dict[str, Any]) -> tuple[str, bool]:
+    if tool.get("type") == "custom":
+        return str(tool.get("custom", {}).get("name", "")), True
+    return str(tool.get("function", {}).get("name", "")), False
+
+
+def _tool_schema(tool: dict[str, Any]) -> Any:
+    return tool.get("function", {}).get("parameters", {"type": "object", "properties": {}})
+
+
+def _candidates(body: dict[str, Any]) -> tuple[list[dict[str, Any]], str]:
+    """The tools the model may call and the mode (`none`, `auto`, `required`, or `named`)."""
+    tools = [t for t in body.get("tools") or [] if isinstance(t, dict)]
+    choice = body.get("tool_choice")
+    if not isinstance(choice, dict):
+        return tools, choice if isinstance(choice, str) else "auto"
+    kind = choice.get("type")
+    if kind in ("function", "custom"):
+        wanted = str(choice.get(kind, {}).get("name", ""))
+        return [t for t in tools if _tool_name(t)[0] == wanted][:1], "named"
+    allowed = choice.get("allowed_tools", {})
+    names = {_tool_name(t)[0] for t in allowed.get("tools", []) if isinstance(t, dict)}
+    return [t for t in tools if _tool_name(t)[0] in names], str(allowed.get("mode", "auto"))
+
+
+def choose_tools(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The tools the answer calls (empty: answer with text), deterministically.
+
+    `none` → none; a named tool → that tool; `required`, or `auto` unless the last message is a tool result →
+    every tool whose name appears in the last user message (only the first with `parallel_tool_calls: false`),
+    or the first tool when none is named. `allowed_tools` narrows the candidates the same way.
+    """
+    tools, mode = _candidates(body)
+    messages = body.get("messages") or []
+    last = messages[-1] if messages else None
+    if mode == "none" or not tools:
+        return []
+    if mode == "named":
+        return tools
+    if mode == "auto" and isinstance(last, dict) and last.get("role") in ("tool", "function"):
+        return []
+    user = _last(messages, ("user",))
+    prompt = text_of(user.get("content")) if user is not None else ""
+    named = [t for t in tools if _tool_name(t)[0] and _tool_name(t)[0] in prompt] or tools[:1]
+    return named[:1] if body.get("parallel_tool_calls") is False else named
+
+
+def choose_function(body: dict[str, Any]) -> dict[str, Any] | None:
+    """The legacy `functions` entry the answer calls, if any (same rules as tools, `auto` by default)."""
+    functions = [f for f in body.get("functions") or [] if isinstance(f, dict)]
+    if not functions:
+        return None
+    choice = body.get("function_call", "auto")
+    if choice == "none":
+        return None
+    if isinstance(choice, dict):
+        return next((f for f in functions if f.get("name") == choice.get("name")), None)
+    messages = body.get("messages") or []
+    last = messages[-1] if messages else None
+    if isinstance(last, dict) and last.get("role") == "function":
+        return None
+    return functions[0]
+
+
+def _call_id(digest: bytes, index: int, position: int) -> str:
+    material = hashlib.sha256(digest + bytes([index % 256, position % 256])).digest()
+    return "call_" + _alnum(material[:24])
+
+
+def _json_text(body: Mapping[str, Any], base: str, rng: random.Random) -> str | None:
+    fmt = body.get("response_format")
+    if not isinstance(fmt, dict):
+        return None
+    if fmt.get("type") == "json_schema":
+        schema = fmt.get("json_schema", {}).get("schema")
+        if schema is None:
+            return "{}"
+        return _DUMPS(generate(schema, rng))
+    if fmt.get("type") == "json_object":
+        return _DUMPS({"answer": base.strip()})
+    return None
+
+
+def _logprobs(tokens: Sequence[str], rng: random.Random, top: int) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    for token in tokens:
+        logprob = -round(rng.random() * 0.4 + 0.0001, 6)
+        token_bytes = list(token.encode("utf-8", "surrogatepass"))
+        alternatives = [{"token": token, "logprob": logprob, "bytes": token_bytes}]
+        lead = " " if token.startswith(" ") else ""
+        offset = rng.randrange(len(WORDS))
+        step = 0
+        value = logprob
+        while len(alternatives) < top:
+            candidate = lead + WORDS[(offset + step) % len(WORDS)]
+            step += 1
+            if step > len(WORDS):
+                candidate = f"{lead}{step}"
+            if any(a["token"] == candidate for a in alternatives):
+                continue
+            value = round(value - 0.5 - rng.random() * 2, 6)
+            alternatives.append({"token": candidate, "logprob": value, "bytes": list(candidate.encode())})
+        entries.append({"token": token, "logprob": logprob, "bytes": token_bytes, "top_logprobs": alternatives[:top]})
+    return entries
+
+
+@dataclass
+class _Settings:
+    """The request fields that shape every choice."""
+
+    digest: bytes
+    limit: int | None
+    stops: list[str]
+    logprobs: bool
+    top: int
+
+
+def _cut(arguments: str, limit: int | None, used: int) -> tuple[str, int, bool]:
+    """Cut text to the tokens left under `limit`; (text, tokens, whether it was cut)."""
+    pieces = tokenize(arguments)
+    if limit is not None and used + len(pieces) > limit:
+        pieces = pieces[: max(0, limit - used)]
+        return "".join(pieces), len(pieces), True
+    return arguments, len(pieces), False
+
+
+def _tool_choice(choice: Choice, tools: list[dict[str, Any]], rng: random.Random, s: _Settings) -> None:
+    total = 0
+    choice.finish_reason = "tool_calls"
+    for position, tool in enumerate(tools):
+        name, custom = _tool_name(tool)
+        arguments = prose(rng) if custom else _DUMPS(generate(_tool_schema(tool), rng))
+        arguments, used, cut = _cut(arguments, s.limit, total)
+        total += used
+        choice.tool_calls.append(ToolCall(_call_id(s.digest, choice.index, position), name, arguments, custom))
+        if cut:
+            choice.finish_reason = "length"
+            break
+    choice.completion_tokens = total
+    choice.logprobs = [] if s.logprobs else None
+
+
+def _function_choice(choice: Choice, function: dict[str, Any], rng: random.Random, s: _Settings) -> None:
+    arguments = _DUMPS(generate(function.get("parameters", {"type": "object"}), rng))
+    arguments, used, cut = _cut(arguments, s.limit, 0)
+    choice.finish_reason = "length" if cut else "function_call"
+    choice.function_call = ToolCall("", str(function.get("name", "")), arguments)
+    choice.completion_tokens = used
+    choice.logprobs = [] if s.logprobs else None
+
+
+def _text_choice(choice: Choice, text: str, rng: random.Random, s: _Settings) -> None:
+    for sequence in s.stops:
+        found = text.find(sequence)
+        if found >= 0:
+            text = text[:found]
+    tokens = tokenize(text)
+    if s.limit is not None and len(tokens) > s.limit:
+        tokens = tokens[: s.limit]
+        choice.finish_reason = "length"
+    choice.tokens = tokens
+    choice.completion_tokens = len(tokens)
+    choice.logprobs = _logprobs(tokens, rng, s.top) if s.logprobs else None
+
+
+def plan(body: dict[str, Any], *, seq: int, created: int, prompt_tokens: int) -> Plan:
+    """Decide the whole answer to a (valid) create request."""
+    digest = request_digest(body)
+    seed = int.from_bytes(digest[:8], "big")
+    messages = body.get("messages") or []
+    limits = [v for v in (body.get("max_completion_tokens"), body.get("max_tokens")) if isinstance(v, int)]
+    stop = body.get("stop")
+    settings = _Settings(
+        digest=digest,
+        limit=min(limits) if limits else None,
+        stops=[s for s in ([stop] if isinstance(stop, str) else stop or []) if isinstance(s, str) and s],
+        logprobs=body.get("logprobs") is True,
+        top=body.get("top_logprobs") or 0,
+    )
+    tools = choose_tools(body)
+    function = choose_function(body) if not tools else None
+    said = said_text(messages)
+    plain = not (settings.logprobs or tools or function is not None or body.get("response_format"))
+    choices: list[Choice] = []
+    for index in range(body.get("n") or 1):
+        # Seeding costs a few microseconds: skip it when nothing random is needed ("Say X" answers).
+        rng = _NO_RANDOM if said is not None and plain else random.Random(seed + index)  # noqa: S311 - not crypto
+        choice = Choice(index=index)
+        if tools:
+            _tool_choice(choice, tools, rng, settings)
+        elif function is not None:
+            _function_choice(choice, function, rng, settings)
+        else:
+            base = said if said is not None else prose(rng)
+            _text_choice(choice, _json_text(body, base, rng) or base, rng, settings)
+        choices.append(choice)
+    model = str(body.get("model", ""))
+    tier = body.get("service_tier")
+    stream_options = body.get("stream_options")
+    return Plan(
+        id=completion_id(digest, seq),
+        seq=seq,
+        created=created,
+        model=model,
+        service_tier="default" if tier in (None, "auto") else str(tier),
+        system_fingerprint=fingerprint(model),
+        choices=choices,
+        prompt_tokens=prompt_tokens,
+        logprobs=settings.logprobs,
+        include_usage=isinstance(stream_options, dict) and stream_options.get("include_usage") is True,
+    )
+
+
+def usage(prompt: int, completion: int) -> dict[str, Any]:
+    """The `usage` object (total = prompt + completion; no cached, audio or reasoning tokens)."""
+    return {
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "total_tokens": prompt + completion,
+        "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
+        "completion_tokens_details": {
+            "reasoning_tokens": 0,
+            "audio_tokens": 0,
+            "accepted_prediction_tokens": 0,
+            "rejected_prediction_tokens": 0,
+        },
+    }
+
+
+def _tool_call_json(call: ToolCall) -> dict[str, Any]:
+    if call.custom:
+        return {"id": call.id, "type": "custom", "custom": {"name": call.name, "input": call.arguments}}
+    return {"id": call.id, "type": "function", "function": {"name": call.name, "arguments": call.arguments}}
+
+
+def render(plan: Plan) -> dict[str, Any]:
+    """The `chat.completion` object."""
+    choices = []
+    for choice in plan.choices:
+        message: dict[str, Any] = {"role": "assistant", "content": choice.content, "refusal": None, "annotations": []}
+        if choice.tool_calls:
+            message["tool_calls"] = [_tool_call_json(c) for c in choice.tool_calls]
+        if choice.function_call is not None:
+            message["function_call"] = {"name": choice.function_call.name, "arguments": choice.function_call.arguments}
+        logprobs = None if choice.logprobs is None else {"content": choice.logprobs, "refusal": None}
+        choices.append(
+            {"index": choice.index, "message": message, "logprobs": logprobs, "finish_reason": choice.finish_reason}
+        )
+    return {
+        "id": plan.id,
+        "object": "chat.completion",
+        "created": plan.created,
+        "model": plan.model,
+        "choices": choices,
+        "usage": usage(plan.prompt_tokens, plan.completion_tokens),
+        "service_tier": plan.service_tier,
+        "system_fingerprint": plan.system_fingerprint,
+    }
+
+
+def _event(index: int, delta: dict[str, Any], logprobs: dict[str, Any] | None) -> dict[str, Any]:
+    return {"index": index, "delta": delta, "logprobs": logprobs, "finish_reason": None}
+
+
+def _tool_events(choice: Choice, role: dict[str, Any], logprobs: dict[str, Any] | None) -> list[dict[str, Any] | str]:
+    """Each call: its id and name once (the first also carries the role), then argument fragments."""
+    events: list[dict[str, Any] | str] = []
+    for position, call in enumerate(choice.tool_calls):
+        kind = "custom" if call.custom else "function"
+        field_name = "input" if call.custom else "arguments"
+        head = {"index": position, "id": call.id, "type": kind, kind: {"name": call.name, field_name: ""}}
+        if position == 0:
+            events.append(_event(choice.index, {**role, "tool_calls": [head]}, logprobs))
+        else:
+            events.append(_event(choice.index, {"tool_calls": [head]}, logprobs))
+        for fragment in _fragments(call.arguments):
+            part = {"index": position, kind: {field_name: fragment}}
+            events.append(_event(choice.index, {"tool_calls": [part]}, logprobs))
+    return events
+
+
+def _text_events(choice: Choice, role: dict[str, Any], logprobs: dict[str, Any] | None) -> list[dict[str, Any] | str]:
+    """The role, then one content delta per token (with its logprob entry when asked)."""
+    events: list[dict[str, Any] | str] = [_event(choice.index, role, logprobs)]
+    entries = choice.logprobs
+    if entries is None:
+        # The common case, rendered from a template (the same JSON json.dumps gives).
+        start = '{"index":' + str(choice.index) + ',"delta":{"content":'
+        events.extend(start + _string(token) + '},"logprobs":null,"finish_reason":null}' for token in choice.tokens)
+    else:
+        for position, token in enumerate(choice.tokens):
+            entry = {"content": [entries[position]], "refusal": None}
+            events.append(_event(choice.index, {"content": token}, entry))
+    return events
+
+
+def _choice_events(plan: Plan, choice: Choice) -> list[dict[str, Any] | str]:
+    """The `choices[0]` objects of one choice's chunks, in order (as dicts, or already as JSON text)."""
+    role: dict[str, Any] = {"role": "assistant", "content": "", "refusal": None}
+    logprobs: dict[str, Any] | None = {"content": [], "refusal": None} if plan.logprobs else None
+    if choice.tool_calls:
+        role["content"] = None
+        events = _tool_events(choice, role, logprobs)
+    elif choice.function_call is not None:
+        call = choice.function_call
+        role["content"] = None
+        events = [_event(choice.index, {**role, "function_call": {"name": call.name, "arguments": ""}}, logprobs)]
+        events.extend(
+            _event(choice.index, {"function_call": {"arguments": fragment}}, logprobs)
+            for fragment in _fragments(call.arguments)
+        )
+    else:
+        events = _text_events(choice, role, logprobs)
+    events.append({"index": choice.index, "delta": {}, "logprobs": logprobs, "finish_reason": choice.finish_reason})
+    return events
+
+
+def _fragments(arguments: str) -> list[str]:
+    tokens = tokenize(arguments)
+    # A few tokens per chunk, like the real API's argument deltas.
+    return ["".join(tokens[i : i + 3]) for i in range(0, len(tokens), 3)]
+
+
+DONE = b"data: [DONE]\n\n"
+
+
+def render_stream(plan: Plan) -> list[bytes]:
+    """The SSE events of the stream (`data: {...}\\n\\n` each), ending with the usage chunk and `[DONE]`."""
+    head = (
+        '{"id":' + _DUMPS(plan.id)
+        + ',"object":"chat.completion.chunk","created":' + str(plan.created)
+        + ',"model":' + _DUMPS(plan.model)
+        + ',"service_tier":' + _DUMPS(plan.service_tier)
+        + ',"system_fingerprint":' + _DUMPS(plan.system_fingerprint)
+        + ',"choices":['
+    )
+    tail = '],"usage":null}\n\n' if plan.include_usage else "]}\n\n"
+    prefix = "data: " + head
+    per_choice = [_choice_events(plan, choice) for choice in plan.choices]
+    out: list[bytes] = []
+    longest = max((len(events) for events in per_choice), default=0)
+    for step in range(longest):
+        for events in per_choice:
+            if step < len(events):
+                event = events[step]
+                out.append((prefix + (event if isinstance(event, str) else _DUMPS(event)) + tail).encode())
+    if plan.include_usage:
+        final = head + '],"usage":' + _DUMPS(usage(plan.prompt_tokens, plan.completion_tokens)) + "}"
+        out.append(("data: " + final + "\n\n").encode())
+    out.append(DONE)
+    return out
+
+
+def stored_messages(completion: str, body: Mapping[str, Any], role: str | None) -> list[dict[str, Any]]:
+    """The request's messages as `GET .../messages` lists them (`role` forced when the spec pins it)."""
+    out: list[dict[str, Any]] = []
+    for position, message in enumerate(body.get("messages") or []):
+        if not isinstance(message, dict):
+            continue
+        content = message.get("content")
+        parts = None
+        if isinstance(content, list):
+            parts = [
+                p for p in content
+                if isinstance(p, dict) and (p.get("type") == "text" or p.get("type") == "image_url")
+            ]
+        item: dict[str, Any] = {
+            "id": f"{completion}-{position}",
+            "role": role or message.get("role"),
+            "content": text_of(content) if content is not None else None,
+            "refusal": None,
+            "name": message.get("name"),
+            "content_parts": parts,
+        }
+        calls = message.get("tool_calls")
+        if isinstance(calls, list) and calls:
+            item["tool_calls"] = calls
+        out.append(item)
+    return out
+
+
+def token_count(text: str) -> int:
+    """Re-exported for callers that count completion text."""
+    return count_tokens(text)

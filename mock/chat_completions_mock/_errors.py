@@ -1,0 +1,315 @@
+"""Error answers shaped like the real API's, and the mapping of schema errors to `param` and `message`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import jsonschema_rs
+
+from ._spec import Spec, lookup
+
+_TYPES_BY_STATUS = {
+    400: ("invalid_request_error", None),
+    401: ("invalid_request_error", "invalid_api_key"),
+    403: ("invalid_request_error", "unsupported_country_region_territory"),
+    404: ("invalid_request_error", None),
+    405: ("invalid_request_error", None),
+    409: ("invalid_request_error", "conflict"),
+    413: ("invalid_request_error", "request_too_large"),
+    422: ("invalid_request_error", None),
+    429: ("requests", "rate_limit_exceeded"),
+}
+
+_DEFAULT_MESSAGES = {
+    400: "The request is invalid.",
+    401: "Incorrect API key provided.",
+    403: "You are not allowed to use this resource.",
+    404: "The requested resource was not found.",
+    405: "Method not allowed.",
+    409: "The resource was changed by another request. Please try again.",
+    413: "The request body is too large.",
+    422: "The request could not be processed.",
+    429: "Rate limit reached for requests. Please try again later.",
+    500: "The server had an error while processing your request. Sorry about that!",
+    502: "Bad gateway.",
+    503: "The engine is currently overloaded, please try again later.",
+    504: "The server did not answer in time.",
+}
+
+
+class _Default:
+    """Marker: use the status's usual `code`."""
+
+
+_DEFAULT = _Default()
+
+
+class ApiError(Exception):
+    """An error answer: HTTP status plus the `{"error": {...}}` body fields."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str | None = None,
+        *,
+        type: str | None = None,
+        param: str | None = None,
+        code: str | _Default | None = _DEFAULT,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        default_type, default_code = _TYPES_BY_STATUS.get(status, ("server_error", None))
+        self.status = status
+        self.message = message if message is not None else _DEFAULT_MESSAGES.get(status, "Error.")
+        self.type = type if type is not None else default_type
+        self.param = param
+        self.code = default_code if isinstance(code, _Default) else code
+        self.headers = dict(headers or {})
+        super().__init__(self.message)
+
+    def body(self) -> bytes:
+        """The JSON body of this error."""
+        return error_body(self.message, self.type, self.param, self.code)
+
+
+def error_body(message: str, type_: str, param: str | None, code: str | None) -> bytes:
+    """`{"error": {"message", "type", "param", "code"}}` as bytes."""
+    error = {"message": message, "type": type_, "param": param, "code": code}
+    return json.dumps({"error": error}).encode()
+
+
+def invalid(message: str, param: str | None = None, code: str | None = None) -> ApiError:
+    """A 400 `invalid_request_error`."""
+    return ApiError(400, message, param=param, code=code)
+
+
+def param_name(path: Sequence[str | int]) -> str | None:
+    """`['messages', 0, 'role']` → `messages[0].role` (the real API's spelling)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or None
+
+
+_TYPE_WORDS = {
+    "object": "an object",
+    "array": "an array",
+    "string": "a string",
+    "number": "a decimal",
+    "integer": "an integer",
+    "boolean": "a boolean",
+    "null": "null",
+}
+
+
+_JSON_TYPES: tuple[tuple[type, str], ...] = (
+    (bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (list, "array"), (dict, "object"),
+)
+
+
+def _type_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    return next((name for kind, name in _JSON_TYPES if isinstance(value, kind)), "object")
+
+
+def _words(types: Sequence[str]) -> str:
+    words = [_TYPE_WORDS.get(t, t) for t in dict.fromkeys(types)]
+    if len(words) == 1:
+        return words[0]
+    return "one of " + ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _quoted(values: Sequence[Any]) -> str:
+    shown = [f"'{v}'" if isinstance(v, str) else json.dumps(v) for v in values]
+    if len(shown) <= 1:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + ", and " + shown[-1]
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value) if not isinstance(value, str) else value
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+class SchemaErrors:
+    """Turns jsonschema-rs errors into the real API's `param` + `message` (discriminator-aware)."""
+
+    def __init__(self, spec: Spec) -> None:
+        self.spec = spec
+
+    def describe(self, error: jsonschema_rs.ValidationError, prefix: Sequence[str | int] = ()) -> ApiError:
+        """The 400 answer for one validation error (`prefix`: where the validated value sits, for `param`)."""
+        return self._describe(error, 0, list(prefix))
+
+    def _node(self, schema_path: Sequence[str | int]) -> Any:
+        try:
+            return lookup(self.spec.document, schema_path)
+        except (KeyError, IndexError, ValueError):
+            return {}
+
+    def _describe(  # noqa: PLR0911 - one return per kind of schema error
+        self, error: jsonschema_rs.ValidationError, depth: int, prefix: list[str | int]
+    ) -> ApiError:
+        kind = error.kind
+        details: dict[str, Any] = kind.as_dict()
+        path = [*prefix, *error.instance_path]
+        param = param_name(path)
+        name = type(kind).__name__
+        instance = error.instance
+        if name in ("AnyOf", "OneOfNotValid") and depth < 32:
+            return self._combinator(error, details.get("context") or [], depth, prefix)
+        if name == "Required":
+            missing = param_name([*path, details["property"]])
+            return invalid(f"Missing required parameter: '{missing}'.", missing, "missing_required_parameter")
+        if name == "Type":
+            expected = details.get("types") or [details.get("type", "")]
+            message = (
+                f"Invalid type for '{param or 'body'}': expected {_words(expected)},"
+                f" but got {_TYPE_WORDS[_type_of(instance)]} instead."
+            )
+            return invalid(message, param, "invalid_type")
+        if name in ("Minimum", "ExclusiveMinimum", "Maximum", "ExclusiveMaximum"):
+            numeric = "integer" if self._node(error.schema_path[:-1]).get("type") == "integer" else "decimal"
+            above = name.endswith("Maximum")
+            limit = details.get("limit")
+            op = (">" if "Exclusive" in name else ">=") if not above else ("<" if "Exclusive" in name else "<=")
+            message = (
+                f"Invalid '{param}': {numeric} {'above maximum' if above else 'below minimum'} value."
+                f" Expected a value {op} {limit}, but got {_show(instance)} instead."
+            )
+            return invalid(message, param, f"{numeric}_{'above_max' if above else 'below_min'}_value")
+        if name in ("Enum", "Constant"):
+            options = details.get("options") if name == "Enum" else [details.get("expected_value")]
+            return invalid(
+                f"Invalid value: '{_show(instance)}'. Supported values are: {_quoted(options or [])}.",
+                param,
+                "invalid_value",
+            )
+        if name == "MinItems":
+            limit = details.get("limit")
+            if isinstance(instance, list) and not instance:
+                message = (
+                    f"Invalid '{param}': empty array. Expected an array with minimum length {limit},"
+                    " but got an empty array instead."
+                )
+                return invalid(message, param, "empty_array")
+            return invalid(f"Invalid '{param}': array too short. Expected at least {limit} items.", param,
+                           "array_below_min_length")
+        if name == "MaxItems":
+            count = len(instance) if isinstance(instance, list) else 0
+            message = (
+                f"Invalid '{param}': array too long. Expected an array with maximum length {details.get('limit')},"
+                f" but got an array with length {count} instead."
+            )
+            return invalid(message, param, "array_above_max_length")
+        if name == "MaxLength":
+            message = (
+                f"Invalid '{param}': string too long. Expected a string with maximum length {details.get('limit')},"
+                f" but got a string with length {len(instance) if isinstance(instance, str) else 0} instead."
+            )
+            return invalid(message, param, "string_above_max_length")
+        if name == "MinLength":
+            message = (
+                f"Invalid '{param}': string too short. Expected a string with minimum length {details.get('limit')}."
+            )
+            return invalid(message, param, "string_below_min_length")
+        if name == "AdditionalProperties":
+            unexpected = details.get("unexpected") or []
+            extra = param_name([*path, unexpected[0]]) if unexpected else param
+            return invalid(f"Unrecognized request argument supplied: {extra}", extra, "unknown_parameter")
+        if name == "Pattern":
+            return invalid(
+                f"Invalid '{param}': string does not match pattern. Expected a string that matches the pattern"
+                f" '{details.get('pattern')}'.",
+                param,
+                "invalid_value",
+            )
+        return invalid(f"Invalid '{param or 'body'}': {error.message}", param, "invalid_value")
+
+    def _combinator(
+        self,
+        error: jsonschema_rs.ValidationError,
+        branches: list[list[jsonschema_rs.ValidationError]],
+        depth: int,
+        prefix: list[str | int],
+    ) -> ApiError:
+        path = [*prefix, *error.instance_path]
+        param = param_name(path)
+        instance = error.instance
+        node = self._node(error.schema_path[:-1])
+        keyword = error.schema_path[-1] if error.schema_path else "anyOf"
+        alternatives = node.get(keyword) if isinstance(node, Mapping) else None
+        discriminator = node.get("discriminator") if isinstance(node, Mapping) else None
+        if isinstance(discriminator, Mapping) and isinstance(instance, dict) and isinstance(alternatives, list):
+            prop = discriminator.get("propertyName", "type")
+            mapping: Mapping[str, str] = discriminator.get("mapping") or {}
+            prop_param = param_name([*path, prop])
+            if prop not in instance:
+                return invalid(f"Missing required parameter: '{prop_param}'.", prop_param, "missing_required_parameter")
+            value = instance[prop]
+            target = mapping.get(value) if isinstance(value, str) else None
+            refs = [alt.get("$ref") if isinstance(alt, Mapping) else None for alt in alternatives]
+            if target is None or target not in refs:
+                return invalid(
+                    f"Invalid value: '{_show(value)}'. Supported values are: {_quoted(list(mapping))}.",
+                    prop_param,
+                    "invalid_value",
+                )
+            chosen = branches[refs.index(target)] if refs.index(target) < len(branches) else []
+            if chosen:
+                return self._describe(_deepest(chosen), depth + 1, prefix)
+        # Branches whose only complaint is the type (or value) of this very instance did not apply.
+        applicable = [
+            errs
+            for errs in branches
+            if errs and not all(_is_mismatch(e, list(error.instance_path)) for e in errs)
+        ]
+        if applicable:
+            best = max(applicable, key=lambda errs: len(_deepest(errs).instance_path))
+            return self._describe(_deepest(best), depth + 1, prefix)
+        expected = _expected_types(alternatives, self.spec)
+        if expected:
+            message = (
+                f"Invalid type for '{param or 'body'}': expected {_words(expected)},"
+                f" but got {_TYPE_WORDS[_type_of(instance)]} instead."
+            )
+            return invalid(message, param, "invalid_type")
+        return invalid(f"Invalid value for '{param or 'body'}': {_show(instance)}.", param, "invalid_value")
+
+
+def _deepest(errors: Sequence[jsonschema_rs.ValidationError]) -> jsonschema_rs.ValidationError:
+    best = errors[0]
+    for err in errors[1:]:
+        if len(err.instance_path) > len(best.instance_path):
+            best = err
+    return best
+
+
+def _is_mismatch(error: jsonschema_rs.ValidationError, path: list[str | int]) -> bool:
+    return list(error.instance_path) == path and type(error.kind).__name__ in ("Type", "Constant", "Enum")
+
+
+def _expected_types(alternatives: Any, spec: Spec) -> list[str]:
+    from ._spec import resolve
+
+    types: list[str] = []
+    if not isinstance(alternatives, list):
+        return types
+    for alt in alternatives:
+        node = resolve(spec.document, alt)
+        if not isinstance(node, Mapping):
+            continue
+        declared = node.get("type")
+        if isinstance(declared, str):
+            types.append(declared)
+        elif isinstance(declared, list):
+            types.extend(t for t in declared if isinstance(t, str))
+        else:
+            types.extend(_expected_types(node.get("anyOf") or node.get("oneOf"), spec))
+    non_null = [t for t in types if t != "null"]
+    return non_null or types

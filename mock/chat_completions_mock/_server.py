@@ -1,0 +1,132 @@
+"""Serve the mock with uvicorn: in a background thread (`MockServer`, `running`) or in the foreground (CLI)."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from types import TracebackType
+from typing import Any
+
+import uvicorn
+
+from ._app import MockApp, create_app
+from ._faults import Fault
+
+
+def bind(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
+    """A listening TCP socket (port 0: a free port chosen by the OS)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # asyncio sets TCP_NODELAY only then
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def url_of(sock: socket.socket) -> str:
+    """`http://host:port/v1` for a bound socket."""
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/v1"
+
+
+def uvicorn_config(app: MockApp, *, log_level: str = "warning", access_log: bool = False) -> uvicorn.Config:
+    """The uvicorn settings the mock runs with (h11, no lifespan surprises, quick graceful stop)."""
+    return uvicorn.Config(
+        app,
+        log_level=log_level,
+        access_log=access_log,
+        lifespan="on",
+        timeout_graceful_shutdown=3,
+        timeout_keep_alive=30,
+        backlog=2048,
+    )
+
+
+class MockServer:
+    """A mock served by uvicorn in a background thread on a free loopback port.
+
+    Use as a context manager: `with MockServer() as server: server.base_url`. Options are `create_app`'s.
+    `server.faults` scripts faults for the next requests; `server.stats()` reads the request counters.
+    """
+
+    def __init__(self, *, host: str = "127.0.0.1", port: int = 0, **options: Any) -> None:
+        self.app: MockApp = create_app(**options)
+        self._host, self._port = host, port
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._sock: socket.socket | None = None
+        self.base_url = ""
+
+    @property
+    def url(self) -> str:
+        """The server's root URL (without `/v1`)."""
+        return self.base_url.removesuffix("/v1")
+
+    def fault(self, spec: Fault | str) -> int:
+        """Script a fault (`x-mock-fault` syntax; `times=N` for the next N requests); returns its id."""
+        return self.app.mock.faults.add(spec)
+
+    def clear_faults(self) -> None:
+        """Drop the scripted faults and reset header-fault counters."""
+        self.app.mock.faults.clear()
+
+    def stats(self) -> dict[str, int]:
+        """Request and stream counters (see `/_mock/stats`)."""
+        return self.app.mock.stats()
+
+    def start(self) -> str:
+        """Start serving; returns the base URL (ending in `/v1`)."""
+        if self._thread is not None:
+            return self.base_url
+        self._sock = bind(self._host, self._port)
+        self.base_url = url_of(self._sock)
+        server = uvicorn.Server(uvicorn_config(self.app))
+        self._server = server
+        sock = self._sock
+        self._thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [sock]}, name="chat-completions-mock", daemon=True
+        )
+        self._thread.start()
+        deadline = time.monotonic() + 15
+        while not server.started:
+            if not self._thread.is_alive():
+                raise RuntimeError("the mock server failed to start")
+            if time.monotonic() > deadline:
+                raise RuntimeError("the mock server did not start within 15 s")
+            time.sleep(0.005)
+        return self.base_url
+
+    def stop(self) -> None:
+        """Stop serving (in-flight requests get a few seconds) and close the store."""
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=15)
+        if self._sock is not None:
+            self._sock.close()
+        self._server = self._thread = self._sock = None
+
+    def __enter__(self) -> MockServer:
+        self.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+@contextlib.contextmanager
+def running(**options: Any) -> Iterator[str]:
+    """Run a mock on a free 127.0.0.1 port in a background thread; yields its base URL (ending in `/v1`)."""
+    with MockServer(**options) as server:
+        yield server.base_url
