@@ -28,6 +28,7 @@ from harness import (
     is_loopback,
     set_target,
     shape_create,
+    trim_metadata,
 )
 from promises import CHECKS, BrokenPromise, judge_answer
 
@@ -100,9 +101,12 @@ def _is_negative(case: Any) -> bool:
 def before_call(ctx: Any, case: Any, kwargs: dict[str, Any]) -> None:
     target = current_target()
     target.spend()
-    if case.operation.path == "/chat/completions" and case.method.upper() == "POST":
-        if isinstance(case.body, dict) and not _is_negative(case):
-            case.body = shape_create(case.body, target)
+    if not isinstance(case.body, dict) or _is_negative(case) or case.method.upper() != "POST":
+        return
+    if case.operation.path == "/chat/completions":
+        case.body = shape_create(case.body, target)
+    elif "metadata" in case.body:  # update: the API's limits on metadata keys and values
+        case.body = {**case.body, "metadata": trim_metadata(case.body["metadata"])}
 
 
 # --- our promises, as a schemathesis check --------------------------------------------------------

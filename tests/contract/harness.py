@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,6 +77,8 @@ RUN = RunOptions()
 SCHEMA = schemathesis.openapi.from_path(SPEC_PATH)
 SCHEMA.config.seed = 42  # same requests on every run (hypothesis's own seed does not fix schemathesis's)
 SCHEMA.config.max_stream_events = 2_000  # the default (20) stops reading a stream before [DONE]
+# Servers ignore query parameters they do not know (so does OpenAI): an extra one is no invalid request.
+SCHEMA.config.generation.update(allow_extra_parameters=False)
 _TARGET: list[Target] = []  # schemathesis hooks get no fixtures: they reach the target through this
 
 
@@ -89,41 +92,122 @@ def current_target() -> Target:
     return _TARGET[0]
 
 
+VOCABULARY = 200_019  # token ids of the o200k vocabulary: what `logit_bias` keys may name
+NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")
+
+
 def _valid_logit_bias(value: Any) -> bool:
     return isinstance(value, Mapping) and all(
-        isinstance(k, str) and k.isdigit() and isinstance(v, int) and -100 <= v <= 100 for k, v in value.items()
+        isinstance(k, str)
+        and k.isascii()
+        and k.isdigit()
+        and int(k) < VOCABULARY
+        and isinstance(v, int)
+        and -100 <= v <= 100
+        for k, v in value.items()
     )
 
 
-def _function_names(body: Mapping[str, Any]) -> set[str]:
-    tools = body.get("tools") if isinstance(body.get("tools"), list) else []
-    return {
-        t["function"]["name"]
-        for t in tools or []
-        if isinstance(t, Mapping) and t.get("type") == "function" and isinstance(t.get("function"), Mapping)
-    }
+def _name(name: Any, taken: set[str]) -> str:
+    """A tool, function or schema name as the API accepts it (1-64 of `[a-zA-Z0-9_-]`), unique in `taken`."""
+    base = (re.sub(r"[^a-zA-Z0-9_-]", "_", name) if isinstance(name, str) else "")[:60] or "tool"
+    candidate, suffix = base, 0
+    while candidate in taken:
+        suffix += 1
+        candidate = f"{base}_{suffix}"
+    taken.add(candidate)
+    return candidate
+
+
+def _fix_names(body: dict[str, Any]) -> dict[str, str]:
+    """Make tool names valid and unique; return name -> tool kind."""
+    taken: set[str] = set()
+    kinds: dict[str, str] = {}
+    for tool in body.get("tools") or []:
+        kind = tool.get("type") if isinstance(tool, dict) else None
+        if isinstance(kind, str) and isinstance(tool.get(kind), dict):
+            tool[kind]["name"] = _name(tool[kind].get("name"), taken)
+            kinds[tool[kind]["name"]] = kind
+    for function in body.get("functions") or []:
+        if isinstance(function, dict) and not (
+            isinstance(function.get("name"), str) and NAME.fullmatch(function["name"])
+        ):
+            function["name"] = _name(function.get("name"), set())
+    fmt = body.get("response_format")
+    if isinstance(fmt, dict) and isinstance(fmt.get("json_schema"), dict):
+        fmt["json_schema"]["name"] = _name(fmt["json_schema"].get("name"), set())
+    return kinds
+
+
+def trim_metadata(metadata: Any) -> Any:
+    """At most 16 keys of up to 64 characters, values of up to 512."""
+    if not isinstance(metadata, dict):
+        return metadata
+    return {k[:64]: v[:512] if isinstance(v, str) else v for k, v in list(metadata.items())[:16]}
+
+
+def _tool_choice_is_answerable(choice: Any, kinds: dict[str, str]) -> bool:
+    if not isinstance(choice, Mapping):
+        return True
+    kind = choice.get("type")
+    if kind in ("function", "custom"):
+        return kinds.get(choice.get(kind, {}).get("name")) == kind
+    if kind == "allowed_tools":
+        allowed = choice.get("allowed_tools", {}).get("tools", [])
+        return all(isinstance(t, Mapping) and t.get(t.get("type"), {}).get("name") in kinds for t in allowed)
+    return True
+
+
+def _answered_tool_messages(messages: list[Any]) -> list[Any]:
+    """Drop `tool` messages that answer no earlier assistant tool call."""
+    called: set[Any] = set()
+    kept = []
+    for message in messages:
+        if isinstance(message, Mapping) and message.get("role") == "assistant":
+            called |= {c.get("id") for c in message.get("tool_calls") or [] if isinstance(c, Mapping)}
+        if isinstance(message, Mapping) and message.get("role") == "tool" and message.get("tool_call_id") not in called:
+            continue
+        kept.append(message)
+    return kept or [{"role": "user", "content": "Say this is a test!"}]
 
 
 def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
-    """Make a schema-valid request also obey the rules between fields that the spec cannot express."""
+    """Make a schema-valid create request also obey the API's rules that the spec cannot express."""
+    if not body.get("model"):
+        body["model"] = "gpt-4o-mini"
+    if isinstance(body.get("messages"), list):
+        body["messages"] = _answered_tool_messages(body["messages"])
     if body.get("stream") is not True:
         body.pop("stream_options", None)
-    if "max_tokens" in body and "max_completion_tokens" in body:
+    for key in ("max_tokens", "max_completion_tokens"):
+        if isinstance(body.get(key), int) and body[key] < 1:
+            del body[key]
+    if body.get("max_tokens") is not None and body.get("max_completion_tokens") is not None:
         del body["max_tokens"]
     if body.get("top_logprobs") is not None:
         body["logprobs"] = True
-    if "logit_bias" in body and body["logit_bias"] is not None and not _valid_logit_bias(body["logit_bias"]):
+    if body.get("logit_bias") is not None and not _valid_logit_bias(body["logit_bias"]):
         del body["logit_bias"]
-    functions = _function_names(body)
+    if "metadata" in body:
+        body["metadata"] = trim_metadata(body["metadata"])
+    fmt = body.get("response_format")
+    if (
+        isinstance(fmt, Mapping)
+        and fmt.get("type") == "json_object"
+        and "json" not in str(body.get("messages")).lower()
+    ):
+        body["messages"] = [*body.get("messages", []), {"role": "user", "content": "Reply in JSON."}]
+    kinds = _fix_names(body)
     if not body.get("tools"):
         for key in ("tools", "tool_choice", "parallel_tool_calls"):
             body.pop(key, None)
-    choice = body.get("tool_choice")
-    if isinstance(choice, Mapping) and choice.get("type") == "function":
-        if choice.get("function", {}).get("name") not in functions:
-            del body["tool_choice"]
-    elif isinstance(choice, Mapping):  # allowed_tools or custom-tool choices: only the mock needs to honour them
+    if not _tool_choice_is_answerable(body.get("tool_choice"), kinds):
         del body["tool_choice"]
+    function_call = body.get("function_call")
+    if isinstance(function_call, Mapping):
+        names = {f.get("name") for f in body.get("functions") or [] if isinstance(f, Mapping)}
+        if function_call.get("name") not in names:
+            del body["function_call"]
     return body
 
 

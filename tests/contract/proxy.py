@@ -12,8 +12,8 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 import httpx
@@ -69,7 +69,7 @@ def _second_id(payloads: list[str]) -> list[str]:
 
 
 def _error_body(request: dict[str, Any], answer: Answer) -> Answer:
-    status, headers, body = answer
+    status, headers, _body = answer
     if status < 400:
         return answer
     return status, headers, json.dumps({"detail": "something went wrong"}).encode()
@@ -137,15 +137,22 @@ def create_proxy(upstream: str, breakage: str | None = None) -> Starlette:
         status, out_headers, content = answer
         return Response(content, status_code=status, headers=out_headers)
 
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        await client.aclose()
+
     methods = ["GET", "POST", "DELETE", "PUT", "PATCH"]
-    return Starlette(routes=[Route("/v1/{path:path}", forward, methods=methods)], on_shutdown=[client.aclose])
+    return Starlette(routes=[Route("/v1/{path:path}", forward, methods=methods)], lifespan=lifespan)
 
 
 @contextmanager
 def running_proxy(upstream: str, breakage: str | None = None) -> Iterator[str]:
     """Serve `create_proxy(upstream, breakage)` on a free loopback port; yield its base URL (ending in `/v1`)."""
     port = _free_port()
-    config = uvicorn.Config(create_proxy(upstream.rstrip("/"), breakage), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_proxy(upstream.rstrip("/"), breakage), host="127.0.0.1", port=port, log_level="warning"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

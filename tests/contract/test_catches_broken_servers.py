@@ -27,7 +27,7 @@ CASES: dict[str, tuple[dict[str, Any], str]] = {
     "usage does not add up": ({"messages": HELLO}, "usage_adds_up"),
     "unknown finish_reason": ({"messages": HELLO}, "finish_reason_is_known"),
     "json_object is not an object": (
-        {"messages": HELLO, "response_format": {"type": "json_object"}},
+        {"messages": [{"role": "user", "content": "A cat, as JSON."}], "response_format": {"type": "json_object"}},
         "json_object_is_an_object",
     ),
     "missing [DONE]": (STREAM, "stream_is_well_framed"),
