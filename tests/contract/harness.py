@@ -256,3 +256,15 @@ def cheap(target: Target, body: dict[str, Any]) -> dict[str, Any]:
     if not target.loopback and "max_completion_tokens" not in body:
         body["max_completion_tokens"] = CHEAP_TOKEN_LIMIT
     return body
+
+
+def leaves(group: BaseException) -> list[BaseException]:
+    """The single failures inside a (nested) exception group."""
+    if isinstance(group, BaseExceptionGroup):
+        return [leaf for exc in group.exceptions for leaf in leaves(exc)]
+    return [group]
+
+
+def answer_line(response: Any) -> str:
+    """What the server answered, in one short line for the summary."""
+    return f"got {response.status_code}: {response.text[:120]}"

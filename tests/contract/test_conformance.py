@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import hypothesis
-from harness import RUN, SCHEMA
+from harness import RUN, SCHEMA, answer_line, leaves
 from promises import BrokenPromise
 
 schema = SCHEMA
@@ -28,15 +28,9 @@ def test_answers_match_the_spec(case: Any, target: Any) -> None:
     try:
         case.validate_response(response)
     except* AssertionError as group:
-        answer = f"got {response.status_code}: {response.text[:120]}"
-        for failure in _leaves(group):
+        answer = answer_line(response)
+        for failure in leaves(group):
             title = getattr(failure, "title", type(failure).__name__)
             if not isinstance(failure, BrokenPromise):  # our promises recorded themselves, with details
                 target.record(case.operation.label, title, answer)
         raise
-
-
-def _leaves(group: BaseException) -> list[BaseException]:
-    if isinstance(group, BaseExceptionGroup):
-        return [leaf for exc in group.exceptions for leaf in _leaves(exc)]
-    return [group]

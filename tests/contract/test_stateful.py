@@ -6,8 +6,8 @@ import time
 from typing import Any
 
 import hypothesis
-from harness import RUN, SCHEMA, cheap, current_target, satisfy_cross_field_rules, send
-from promises import error_body_is_openai_shaped, object_names_the_type
+from harness import RUN, SCHEMA, answer_line, cheap, current_target, leaves, satisfy_cross_field_rules, send
+from promises import BrokenPromise, error_body_is_openai_shaped, object_names_the_type
 
 HELLO = [{"role": "user", "content": "Say this is a test!"}]
 
@@ -106,6 +106,16 @@ class StoredCompletions(SCHEMA.as_state_machine()):  # type: ignore[misc]
     def get_call_kwargs(self, case: Any) -> dict[str, Any]:
         target = current_target()
         return {"base_url": target.base_url, "headers": target.headers}
+
+    def validate_response(self, response: Any, case: Any, **kwargs: Any) -> None:
+        try:
+            super().validate_response(response, case, **kwargs)
+        except* AssertionError as group:
+            for failure in leaves(group):
+                if not isinstance(failure, BrokenPromise):
+                    title = getattr(failure, "title", type(failure).__name__)
+                    current_target().record(f"stateful {case.operation.label}", title, answer_line(response))
+            raise
 
 
 def test_state_machine_over_links(target: Any) -> None:
