@@ -290,3 +290,21 @@ def test_big_bodies_leave_the_garbage_collector_as_they_found_it(client: cc.Clie
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_every_method_takes_the_request_options(client: cc.Client, server: ScriptedServer, sleeps: list[float]) -> None:
+    page = {"object": "list", "data": [], "first_id": "", "last_id": "", "has_more": False}
+    server.add(Reply(503), Reply(503), Reply(503), Reply(503))
+    for call in (
+        lambda: client.chat.completions.retrieve("c", extra_headers={"X-Op": "r"}, max_retries=0),
+        lambda: client.chat.completions.update("c", metadata=None, extra_headers={"X-Op": "u"}, max_retries=0),
+        lambda: client.chat.completions.delete("c", extra_headers={"X-Op": "d"}, max_retries=0),
+        lambda: list(client.chat.completions.list(extra_headers={"X-Op": "l"}, max_retries=0)),
+    ):
+        with pytest.raises(cc.InternalServerError):
+            call()
+    assert [r.headers["x-op"] for r in server.requests] == ["r", "u", "d", "l"]
+    assert sleeps == []
+    server.add(Reply(delay=1.0), ok(page))
+    assert list(client.chat.completions.messages.list("c", timeout=0.2, max_retries=1)) == []
+    assert len(sleeps) == 1

@@ -47,13 +47,14 @@ def test_gives_up_after_max_retries(client: cc.Client, server: ScriptedServer, s
 def test_max_retries_per_request_client_and_with_options(
     server: ScriptedServer, sleeps: list[float], max_retries: int
 ) -> None:
-    with cc.Client(api_key=API_KEY, base_url=server.url, max_retries=max_retries) as client:
+    with (
+        cc.Client(api_key=API_KEY, base_url=server.url, max_retries=max_retries) as client,
+        cc.Client(api_key=API_KEY, base_url=server.url) as default,
+    ):
         for make in (
             lambda: client.chat.completions.create(**SEED_REQUEST),
-            lambda: client.with_options(max_retries=max_retries).chat.completions.create(**SEED_REQUEST),
-            lambda: cc.Client(api_key=API_KEY, base_url=server.url).chat.completions.create(
-                **SEED_REQUEST, max_retries=max_retries
-            ),
+            lambda: default.with_options(max_retries=max_retries).chat.completions.create(**SEED_REQUEST),
+            lambda: default.chat.completions.create(**SEED_REQUEST, max_retries=max_retries),
         ):
             server.requests.clear()
             server.replies.clear()
