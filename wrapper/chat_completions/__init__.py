@@ -10,7 +10,15 @@ Importing this package is cheap: httpx, attrs and the generated models load on t
 
 from ._accumulate import ChatCompletionAccumulator
 from ._client import AsyncClient, Client
-from ._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, __version__
+from ._config import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    NotGiven,
+    RequestOptions,
+    __version__,
+)
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -50,6 +58,7 @@ __all__ = [
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestOptions",
     "Stream",
     "UnprocessableEntityError",
     "__version__",
