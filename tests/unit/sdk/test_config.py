@@ -124,3 +124,17 @@ def test_constructing_a_client_builds_no_http_client() -> None:
     client.close()
     with pytest.raises(RuntimeError, match="closed"):
         client._transport()
+
+
+def test_with_options_validates_like_the_constructor(server: ScriptedServer) -> None:
+    with Client(api_key=API_KEY, base_url=server.url) as client:
+        with pytest.raises(ValueError, match="api_key"):
+            client.with_options(api_key="sk-new\r\n")
+        with pytest.raises(ValueError, match="project"):
+            client.with_options(project="p\n")
+        with pytest.raises(ValueError, match="X-A"):
+            client.with_options(extra_headers={"X-A": "\n"})
+        assert (
+            repr(client.with_options(base_url="http://127.0.0.1:1/v2")) == "<Client base_url='http://127.0.0.1:1/v2'>"
+        )
+    assert server.requests == []
