@@ -9,6 +9,7 @@ import itertools
 import json
 import logging
 import math
+import re
 import secrets
 import time
 from collections.abc import AsyncIterator, Iterable, Sequence
@@ -39,6 +40,8 @@ DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
 DEFAULT_CONTEXT_WINDOW = 128_000
 
 _FAULT_KEY = "chat_completions_mock.fault"
+_INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*")
+_INTEGER_FIELDS = ("n", "max_tokens", "max_completion_tokens", "top_logprobs", "seed")
 # Request ids: a random per-process prefix and a counter (unique, cheaper than 16 random bytes per request).
 _ID_PREFIX = secrets.token_hex(8).encode()
 _REQUEST_COUNTER = itertools.count(1)
@@ -492,6 +495,10 @@ class Handlers:
         state = self.state
         body = await self._body(request)
         self._validate(self.spec.create_request, body)
+        for name in _INTEGER_FIELDS:
+            value = body.get(name)
+            if isinstance(value, float):  # JSON Schema counts 2.0 as an integer
+                body[name] = int(value)
         try:
             if not self.permissive:
                 check_create(body)
@@ -526,10 +533,9 @@ class Handlers:
                 values[key] = value
         for key, value in values.items():
             coerced: Any = value
-            if key in schema.integers:
-                stripped = value.strip()
-                if stripped.lstrip("-").isdigit() and len(stripped) < 20:
-                    coerced = int(stripped)
+            if key in schema.integers and _INTEGER.fullmatch(value):
+                with contextlib.suppress(ValueError):  # past 4,300 digits
+                    coerced = int(value)
             validator = schema.validator_for(key)
             if not validator.is_valid(coerced):
                 raise self.state.errors.describe(next(iter(validator.iter_errors(coerced))), [key])
@@ -656,6 +662,10 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return _error_response(error)
 
 
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return _error_response(ApiError(500))
+
+
 async def _api_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
     return _error_response(exc)
@@ -735,7 +745,7 @@ def create_app(
 
     app = MockApp(
         routes=_routes(Handlers(state)),
-        exception_handlers={HTTPException: _http_error, ApiError: _api_error},
+        exception_handlers={HTTPException: _http_error, ApiError: _api_error, Exception: _server_error},
         lifespan=lifespan,
     )
     app.router.redirect_slashes = False

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._errors import ApiError, invalid
+from ._values import compile_schema
 
 #: Token ids accepted as `logit_bias` keys: 0 ≤ id < this (the o200k vocabulary size).
 VOCABULARY_SIZE = 200_019
@@ -174,6 +175,7 @@ def check_create(body: Mapping[str, Any]) -> None:  # noqa: PLR0912, PLR0915
                 "function_call",
                 "invalid_value",
             )
+    _check_schemas(body)
     fmt = body.get("response_format")
     if isinstance(fmt, dict):
         if fmt.get("type") == "json_object" and not _mentions_json(messages):
@@ -193,6 +195,41 @@ def check_create(body: Mapping[str, Any]) -> None:  # noqa: PLR0912, PLR0915
                     "invalid_value",
                 )
     _check_tool_messages(messages)
+
+
+def _check_schemas(body: Mapping[str, Any]) -> None:
+    """Function parameters and `json_schema` schemas must be valid JSON Schemas, as the real API requires."""
+    for index, tool in enumerate(body.get("tools") or []):
+        function = tool.get("function") if tool.get("type") == "function" else None
+        if isinstance(function, dict) and "parameters" in function:
+            try:
+                compile_schema(function["parameters"])
+            except ValueError as exc:
+                raise invalid(
+                    f"Invalid schema for function '{function.get('name')}': {exc}",
+                    f"tools[{index}].function.parameters",
+                    "invalid_function_parameters",
+                ) from None
+    for index, function in enumerate(body.get("functions") or []):
+        if "parameters" in function:
+            try:
+                compile_schema(function["parameters"])
+            except ValueError as exc:
+                raise invalid(
+                    f"Invalid schema for function '{function.get('name')}': {exc}",
+                    f"functions[{index}].parameters",
+                    "invalid_function_parameters",
+                ) from None
+    fmt = body.get("response_format")
+    if isinstance(fmt, dict) and fmt.get("type") == "json_schema" and "schema" in fmt["json_schema"]:
+        try:
+            compile_schema(fmt["json_schema"]["schema"])
+        except ValueError as exc:
+            raise invalid(
+                f"Invalid schema for response_format '{fmt['json_schema'].get('name')}': {exc}",
+                "response_format.json_schema.schema",
+                "invalid_json_schema",
+            ) from None
 
 
 def _mentions_json(messages: list[Any]) -> bool:

@@ -98,7 +98,7 @@ class Spec:
         if found is None:
             root = dict(self.document)
             root["$ref"] = ref
-            found = jsonschema_rs.Draft202012Validator(root)
+            found = jsonschema_rs.Draft202012Validator(root, offline=True)
             self._validators[ref] = found
         return found
 

@@ -10,11 +10,14 @@ characters are cut, and a node budget caps the size of the value, so hostile sch
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import re
 from collections.abc import Mapping
 from typing import Any
+
+import jsonschema_rs
 
 WORDS = (  # noqa: SIM905 - easier to read as text
     "time year people way day man thing woman life child world school state family student group country "
@@ -48,10 +51,11 @@ _BUDGET = 5000
 
 
 class _Generator:
-    def __init__(self, root: Any, rng: random.Random) -> None:
+    def __init__(self, root: Any, rng: random.Random, *, explore: bool = False) -> None:
         self.root = root
         self.rng = rng
         self.budget = _BUDGET
+        self.explore = explore  # retries pick among anyOf/oneOf branches and listed types at random
 
     def value(self, schema: Any, depth: int) -> Any:  # noqa: PLR0911, PLR0912
         self.budget -= 1
@@ -75,8 +79,13 @@ class _Generator:
             options = schema.get(keyword)
             if isinstance(options, list) and options:
                 rest = {k: v for k, v in schema.items() if k != keyword}
-                return self.value({**rest, **_pick(options, self)}, depth + 1)
+                picked = options[self.rng.randrange(len(options))] if self.explore else None
+                branch = dict(picked) if isinstance(picked, Mapping) else _pick(options, self)
+                return self.value({**rest, **branch}, depth + 1)
         kind = _type(schema)
+        if self.explore and isinstance(schema.get("type"), list) and schema["type"]:
+            listed = schema["type"]
+            kind = str(listed[self.rng.randrange(len(listed))])
         if kind == "object":
             return self.obj(schema, depth)
         if kind == "array":
@@ -290,6 +299,64 @@ def _num(value: Any) -> float | int | None:
     return value
 
 
+def schema_depth(value: Any, limit: int) -> int:
+    """Nesting depth of a JSON value, counted up to `limit + 1` (iterative: safe for any depth)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return depth
+        deepest = max(deepest, depth)
+        if isinstance(node, dict):
+            stack.extend((child, depth + 1) for child in node.values() if isinstance(child, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((child, depth + 1) for child in node if isinstance(child, (dict, list)))
+    return deepest
+
+
+#: Deepest schema (in JSON nesting levels) the mock compiles; deeper ones are refused.
+MAX_SCHEMA_DEPTH = 64
+_COMPILED: dict[str, jsonschema_rs.Validator | str] = {}
+_ENCODE = json.JSONEncoder(separators=(",", ":"), sort_keys=True).encode
+
+
+def compile_schema(schema: Any) -> jsonschema_rs.Validator:
+    """A validator for a user's JSON Schema (cached, no network); `ValueError` saying why if it is invalid."""
+    if schema_depth(schema, MAX_SCHEMA_DEPTH) > MAX_SCHEMA_DEPTH:
+        raise ValueError(f"the schema is nested more than {MAX_SCHEMA_DEPTH} levels deep")
+    key = _ENCODE(schema)
+    found = _COMPILED.get(key)
+    if found is None:
+        try:
+            found = jsonschema_rs.validator_for(schema, offline=True)
+        except (jsonschema_rs.ValidationError, ValueError, TypeError, OverflowError) as exc:
+            found = (str(exc).strip().splitlines() or ["invalid schema"])[0]
+        if len(_COMPILED) >= 1024:
+            _COMPILED.clear()
+        _COMPILED[key] = found
+    if isinstance(found, str):
+        raise ValueError(found)
+    return found
+
+
 def generate(schema: Any, rng: random.Random) -> Any:
-    """A value valid against `schema` (best effort for `pattern`), chosen deterministically from `rng`."""
-    return _Generator(schema, rng).value(schema, 0)
+    """A value valid against `schema`, chosen deterministically from `rng`.
+
+    Values are checked with jsonschema-rs; when the first try breaks the schema (say, a `oneOf` whose first
+    branch also matches another), up to 7 more tries explore other branches. An unsatisfiable or invalid
+    schema still gets the first try.
+    """
+    first = _Generator(schema, rng).value(schema, 0)
+    try:
+        validator = compile_schema(schema)
+        if validator.is_valid(first):
+            return first
+        for _ in range(7):
+            retry = random.Random(rng.getrandbits(64))  # noqa: S311 - deterministic values, not secrets
+            candidate = _Generator(schema, retry, explore=True).value(schema, 0)
+            if validator.is_valid(candidate):
+                return candidate
+    except (ValueError, OverflowError, TypeError):
+        pass
+    return first
