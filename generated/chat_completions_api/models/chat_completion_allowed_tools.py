@@ -14,6 +14,19 @@ from ..models.chat_completion_allowed_tools_mode import (
 if TYPE_CHECKING:
     from ..models.chat_completion_allowed_tools_tools_item import ChatCompletionAllowedToolsToolsItem
 
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionAllowedToolsToolsItem
+    from ..models.chat_completion_allowed_tools_tools_item import ChatCompletionAllowedToolsToolsItem
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"mode", "tools"})
+
 
 T = TypeVar("T", bound="ChatCompletionAllowedTools")
 
@@ -25,6 +38,9 @@ class ChatCompletionAllowedTools:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         mode: str = self.mode
 
         tools = []
@@ -45,24 +61,23 @@ class ChatCompletionAllowedTools:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_allowed_tools_tools_item import ChatCompletionAllowedToolsToolsItem  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        mode = check_chat_completion_allowed_tools_mode(d.pop("mode"))
+        mode = check_chat_completion_allowed_tools_mode(src_dict["mode"])
 
-        tools = []
-        _tools = d.pop("tools")
-        for tools_item_data in _tools:
-            tools_item = ChatCompletionAllowedToolsToolsItem.from_dict(tools_item_data)
-
-            tools.append(tools_item)
+        tools = [
+            ChatCompletionAllowedToolsToolsItem.from_dict(tools_item_data) for tools_item_data in src_dict["tools"]
+        ]
 
         chat_completion_allowed_tools = cls(
-            mode=mode,
-            tools=tools,
+            mode,
+            tools,
         )
-
-        chat_completion_allowed_tools.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_allowed_tools.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_allowed_tools
 
     @property

@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.chat_completion_allowed_tools import ChatCompletionAllowedTools
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionAllowedTools
+    from ..models.chat_completion_allowed_tools import ChatCompletionAllowedTools
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"type", "allowed_tools"})
 
 
 T = TypeVar("T", bound="ChatCompletionAllowedToolsChoice")
@@ -20,6 +33,9 @@ class ChatCompletionAllowedToolsChoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         type_ = self.type_
 
         allowed_tools = self.allowed_tools.to_dict()
@@ -37,21 +53,23 @@ class ChatCompletionAllowedToolsChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_allowed_tools import ChatCompletionAllowedTools  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        type_ = cast(Literal["allowed_tools"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "allowed_tools":
             raise ValueError(f"type must match const 'allowed_tools', got '{type_}'")
 
-        allowed_tools = ChatCompletionAllowedTools.from_dict(d.pop("allowed_tools"))
+        allowed_tools = ChatCompletionAllowedTools.from_dict(src_dict["allowed_tools"])
 
         chat_completion_allowed_tools_choice = cls(
-            type_=type_,
-            allowed_tools=allowed_tools,
+            allowed_tools,
+            type_,
         )
-
-        chat_completion_allowed_tools_choice.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_allowed_tools_choice.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_allowed_tools_choice
 
     @property

@@ -14,7 +14,6 @@ class ChatCompletionAllowedToolsToolsItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
 
@@ -22,10 +21,10 @@ class ChatCompletionAllowedToolsToolsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         chat_completion_allowed_tools_tools_item = cls()
-
-        chat_completion_allowed_tools_tools_item.additional_properties = d
+        chat_completion_allowed_tools_tools_item.additional_properties = {
+            prop_name: prop_dict for prop_name, prop_dict in src_dict.items()
+        }
         return chat_completion_allowed_tools_tools_item
 
     @property

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+_KEYS = frozenset({"object", "id", "deleted"})
+
 
 T = TypeVar("T", bound="ChatCompletionDeleted")
 
@@ -37,22 +40,23 @@ class ChatCompletionDeleted:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        object_ = cast(Literal["chat.completion.deleted"], d.pop("object"))
+        object_ = src_dict["object"]
         if object_ != "chat.completion.deleted":
             raise ValueError(f"object must match const 'chat.completion.deleted', got '{object_}'")
 
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        deleted = d.pop("deleted")
+        deleted = src_dict["deleted"]
 
         chat_completion_deleted = cls(
-            object_=object_,
-            id=id,
-            deleted=deleted,
+            id,
+            deleted,
+            object_,
         )
-
-        chat_completion_deleted.additional_properties = d
+        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+            chat_completion_deleted.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_deleted
 
     @property

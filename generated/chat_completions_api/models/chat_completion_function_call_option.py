@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_KEYS = frozenset({"name"})
+
+
 T = TypeVar("T", bound="ChatCompletionFunctionCallOption")
 
 
@@ -29,14 +32,15 @@ class ChatCompletionFunctionCallOption:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
 
         chat_completion_function_call_option = cls(
-            name=name,
+            name,
         )
-
-        chat_completion_function_call_option.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            chat_completion_function_call_option.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_function_call_option
 
     @property

@@ -11,6 +11,19 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.function_parameters import FunctionParameters
 
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, FunctionParameters
+    from ..models.function_parameters import FunctionParameters
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"name", "description", "parameters"})
+
 
 T = TypeVar("T", bound="ChatCompletionFunctions")
 
@@ -23,6 +36,9 @@ class ChatCompletionFunctions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         name = self.name
 
         description = self.description
@@ -47,27 +63,26 @@ class ChatCompletionFunctions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.function_parameters import FunctionParameters  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
-        _parameters = d.pop("parameters", UNSET)
-        parameters: FunctionParameters | Unset
-        if isinstance(_parameters, Unset):
-            parameters = UNSET
-        else:
-            parameters = FunctionParameters.from_dict(_parameters)
+        parameters: Any = src_dict.get("parameters", UNSET)
+        if parameters is not UNSET:
+            parameters = FunctionParameters.from_dict(parameters)
 
         chat_completion_functions = cls(
-            name=name,
-            description=description,
-            parameters=parameters,
+            name,
+            description,
+            parameters,
         )
-
-        chat_completion_functions.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            chat_completion_functions.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_functions
 
     @property

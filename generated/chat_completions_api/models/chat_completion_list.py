@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.create_chat_completion_response import CreateChatCompletionResponse
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, CreateChatCompletionResponse
+    from ..models.create_chat_completion_response import CreateChatCompletionResponse
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"object", "data", "first_id", "last_id", "has_more"})
 
 
 T = TypeVar("T", bound="ChatCompletionList")
@@ -24,6 +37,9 @@ class ChatCompletionList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         object_ = self.object_
 
         data = []
@@ -53,35 +69,32 @@ class ChatCompletionList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_chat_completion_response import CreateChatCompletionResponse  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        object_ = cast(Literal["list"], d.pop("object"))
+        object_ = src_dict["object"]
         if object_ != "list":
             raise ValueError(f"object must match const 'list', got '{object_}'")
 
-        data = []
-        _data = d.pop("data")
-        for data_item_data in _data:
-            data_item = CreateChatCompletionResponse.from_dict(data_item_data)
+        data = [CreateChatCompletionResponse.from_dict(data_item_data) for data_item_data in src_dict["data"]]
 
-            data.append(data_item)
+        first_id = src_dict["first_id"]
 
-        first_id = d.pop("first_id")
+        last_id = src_dict["last_id"]
 
-        last_id = d.pop("last_id")
-
-        has_more = d.pop("has_more")
+        has_more = src_dict["has_more"]
 
         chat_completion_list = cls(
-            object_=object_,
-            data=data,
-            first_id=first_id,
-            last_id=last_id,
-            has_more=has_more,
+            data,
+            first_id,
+            last_id,
+            has_more,
+            object_,
         )
-
-        chat_completion_list.additional_properties = d
+        if len(src_dict) > 5 and not _KEYS.issuperset(src_dict):
+            chat_completion_list.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_list
 
     @property

@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call_custom import ChatCompletionMessageCustomToolCallCustom
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionMessageCustomToolCallCustom
+    from ..models.chat_completion_message_custom_tool_call_custom import ChatCompletionMessageCustomToolCallCustom
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"id", "type", "custom"})
 
 
 T = TypeVar("T", bound="ChatCompletionMessageCustomToolCall")
@@ -21,6 +34,9 @@ class ChatCompletionMessageCustomToolCall:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         id = self.id
 
         type_ = self.type_
@@ -41,24 +57,26 @@ class ChatCompletionMessageCustomToolCall:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_message_custom_tool_call_custom import ChatCompletionMessageCustomToolCallCustom  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        type_ = cast(Literal["custom"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "custom":
             raise ValueError(f"type must match const 'custom', got '{type_}'")
 
-        custom = ChatCompletionMessageCustomToolCallCustom.from_dict(d.pop("custom"))
+        custom = ChatCompletionMessageCustomToolCallCustom.from_dict(src_dict["custom"])
 
         chat_completion_message_custom_tool_call = cls(
-            id=id,
-            type_=type_,
-            custom=custom,
+            id,
+            custom,
+            type_,
         )
-
-        chat_completion_message_custom_tool_call.additional_properties = d
+        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+            chat_completion_message_custom_tool_call.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_message_custom_tool_call
 
     @property

@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_KEYS = frozenset({"name", "input"})
+
+
 T = TypeVar("T", bound="ChatCompletionMessageCustomToolCallCustom")
 
 
@@ -33,17 +36,18 @@ class ChatCompletionMessageCustomToolCallCustom:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        input_ = d.pop("input")
+        input_ = src_dict["input"]
 
         chat_completion_message_custom_tool_call_custom = cls(
-            name=name,
-            input_=input_,
+            name,
+            input_,
         )
-
-        chat_completion_message_custom_tool_call_custom.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_message_custom_tool_call_custom.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_message_custom_tool_call_custom
 
     @property

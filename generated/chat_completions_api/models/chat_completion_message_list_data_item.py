@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,6 +20,39 @@ if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall
     from ..models.chat_completion_request_message_content_part_image import ChatCompletionRequestMessageContentPartImage
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global \
+        _lazy_pending, \
+        ChatCompletionMessageCustomToolCall, \
+        ChatCompletionMessageListDataItemAnnotationsItem, \
+        ChatCompletionMessageListDataItemAudioType0, \
+        ChatCompletionMessageListDataItemFunctionCall, \
+        ChatCompletionMessageToolCall, \
+        ChatCompletionRequestMessageContentPartImage, \
+        ChatCompletionRequestMessageContentPartText
+    from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
+    from ..models.chat_completion_message_list_data_item_annotations_item import (
+        ChatCompletionMessageListDataItemAnnotationsItem,
+    )
+    from ..models.chat_completion_message_list_data_item_audio_type_0 import ChatCompletionMessageListDataItemAudioType0
+    from ..models.chat_completion_message_list_data_item_function_call import (
+        ChatCompletionMessageListDataItemFunctionCall,
+    )
+    from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall
+    from ..models.chat_completion_request_message_content_part_image import ChatCompletionRequestMessageContentPartImage
+    from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset(
+    {"content", "refusal", "role", "id", "tool_calls", "annotations", "function_call", "audio", "content_parts"}
+)
 
 
 T = TypeVar("T", bound="ChatCompletionMessageListDataItem")
@@ -41,13 +74,8 @@ class ChatCompletionMessageListDataItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_message_list_data_item_audio_type_0 import (
-            ChatCompletionMessageListDataItemAudioType0,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: PLC0415
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
         content: None | str
         content = self.content
@@ -138,180 +166,69 @@ class ChatCompletionMessageListDataItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall  # noqa: PLC0415
-        from ..models.chat_completion_message_list_data_item_annotations_item import (
-            ChatCompletionMessageListDataItemAnnotationsItem,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_message_list_data_item_audio_type_0 import (
-            ChatCompletionMessageListDataItemAudioType0,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_message_list_data_item_function_call import (
-            ChatCompletionMessageListDataItemFunctionCall,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: PLC0415
-        from ..models.chat_completion_request_message_content_part_image import (
-            ChatCompletionRequestMessageContentPartImage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
+        content = src_dict["content"]
 
-        def _parse_content(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        refusal = src_dict["refusal"]
 
-        content = _parse_content(d.pop("content"))
-
-        def _parse_refusal(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        refusal = _parse_refusal(d.pop("refusal"))
-
-        role = cast(Literal["assistant"], d.pop("role"))
+        role = src_dict["role"]
         if role != "assistant":
             raise ValueError(f"role must match const 'assistant', got '{role}'")
 
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        _tool_calls = d.pop("tool_calls", UNSET)
-        tool_calls: list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for componentsschemas_chat_completion_message_tool_calls_item_data in _tool_calls:
+        tool_calls: Any = src_dict.get("tool_calls", UNSET)
+        if tool_calls is not UNSET:
+            tool_calls = [
+                _parse_tool_calls_item(componentsschemas_chat_completion_message_tool_calls_item_data)
+                for componentsschemas_chat_completion_message_tool_calls_item_data in tool_calls
+            ]
 
-                def _parse_componentsschemas_chat_completion_message_tool_calls_item(
-                    data: object,
-                ) -> ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall:
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_chat_completion_message_tool_calls_item_type_0 = (
-                            ChatCompletionMessageToolCall.from_dict(data)
-                        )
+        annotations: Any = src_dict.get("annotations", UNSET)
+        if annotations is not UNSET:
+            annotations = [
+                ChatCompletionMessageListDataItemAnnotationsItem.from_dict(annotations_item_data)
+                for annotations_item_data in annotations
+            ]
 
-                        return componentsschemas_chat_completion_message_tool_calls_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_chat_completion_message_tool_calls_item_type_1 = (
-                        ChatCompletionMessageCustomToolCall.from_dict(data)
-                    )
+        function_call: Any = src_dict.get("function_call", UNSET)
+        if function_call is not UNSET:
+            function_call = ChatCompletionMessageListDataItemFunctionCall.from_dict(function_call)
 
-                    return componentsschemas_chat_completion_message_tool_calls_item_type_1
-
-                componentsschemas_chat_completion_message_tool_calls_item = (
-                    _parse_componentsschemas_chat_completion_message_tool_calls_item(
-                        componentsschemas_chat_completion_message_tool_calls_item_data
-                    )
-                )
-
-                tool_calls.append(componentsschemas_chat_completion_message_tool_calls_item)
-
-        _annotations = d.pop("annotations", UNSET)
-        annotations: list[ChatCompletionMessageListDataItemAnnotationsItem] | Unset = UNSET
-        if _annotations is not UNSET:
-            annotations = []
-            for annotations_item_data in _annotations:
-                annotations_item = ChatCompletionMessageListDataItemAnnotationsItem.from_dict(annotations_item_data)
-
-                annotations.append(annotations_item)
-
-        _function_call = d.pop("function_call", UNSET)
-        function_call: ChatCompletionMessageListDataItemFunctionCall | Unset
-        if isinstance(_function_call, Unset):
-            function_call = UNSET
-        else:
-            function_call = ChatCompletionMessageListDataItemFunctionCall.from_dict(_function_call)
-
-        def _parse_audio(data: object) -> ChatCompletionMessageListDataItemAudioType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        audio: Any = src_dict.get("audio", UNSET)
+        if isinstance(audio, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                audio_type_0 = ChatCompletionMessageListDataItemAudioType0.from_dict(data)
-
-                return audio_type_0
+                audio = ChatCompletionMessageListDataItemAudioType0.from_dict(audio)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionMessageListDataItemAudioType0 | None | Unset, data)
 
-        audio = _parse_audio(d.pop("audio", UNSET))
-
-        def _parse_content_parts(
-            data: object,
-        ) -> (
-            list[ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText]
-            | None
-            | Unset
-        ):
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        content_parts: Any = src_dict.get("content_parts", UNSET)
+        if isinstance(content_parts, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                content_parts_type_0 = []
-                _content_parts_type_0 = data
-                for content_parts_type_0_item_data in _content_parts_type_0:
-
-                    def _parse_content_parts_type_0_item(
-                        data: object,
-                    ) -> ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText:
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            content_parts_type_0_item_type_0 = ChatCompletionRequestMessageContentPartText.from_dict(
-                                data
-                            )
-
-                            return content_parts_type_0_item_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        content_parts_type_0_item_type_1 = ChatCompletionRequestMessageContentPartImage.from_dict(data)
-
-                        return content_parts_type_0_item_type_1
-
-                    content_parts_type_0_item = _parse_content_parts_type_0_item(content_parts_type_0_item_data)
-
-                    content_parts_type_0.append(content_parts_type_0_item)
-
-                return content_parts_type_0
+                content_parts = [
+                    _parse_content_parts_0_item(content_parts_type_0_item_data)
+                    for content_parts_type_0_item_data in content_parts
+                ]
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(
-                list[ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText]
-                | None
-                | Unset,
-                data,
-            )
-
-        content_parts = _parse_content_parts(d.pop("content_parts", UNSET))
 
         chat_completion_message_list_data_item = cls(
-            content=content,
-            refusal=refusal,
-            role=role,
-            id=id,
-            tool_calls=tool_calls,
-            annotations=annotations,
-            function_call=function_call,
-            audio=audio,
-            content_parts=content_parts,
+            content,
+            refusal,
+            id,
+            role,
+            tool_calls,
+            annotations,
+            function_call,
+            audio,
+            content_parts,
         )
-
-        chat_completion_message_list_data_item.additional_properties = d
+        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+            chat_completion_message_list_data_item.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_message_list_data_item
 
     @property
@@ -329,3 +246,27 @@ class ChatCompletionMessageListDataItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_tool_calls_item(data: object) -> ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall:
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionMessageToolCall.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ChatCompletionMessageCustomToolCall.from_dict(data)
+
+
+def _parse_content_parts_0_item(
+    data: object,
+) -> ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText:
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionRequestMessageContentPartText.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ChatCompletionRequestMessageContentPartImage.from_dict(data)

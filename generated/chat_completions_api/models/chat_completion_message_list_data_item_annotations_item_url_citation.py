@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_KEYS = frozenset({"end_index", "start_index", "url", "title"})
+
+
 T = TypeVar("T", bound="ChatCompletionMessageListDataItemAnnotationsItemUrlCitation")
 
 
@@ -41,23 +44,24 @@ class ChatCompletionMessageListDataItemAnnotationsItemUrlCitation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        end_index = d.pop("end_index")
+        end_index = src_dict["end_index"]
 
-        start_index = d.pop("start_index")
+        start_index = src_dict["start_index"]
 
-        url = d.pop("url")
+        url = src_dict["url"]
 
-        title = d.pop("title")
+        title = src_dict["title"]
 
         chat_completion_message_list_data_item_annotations_item_url_citation = cls(
-            end_index=end_index,
-            start_index=start_index,
-            url=url,
-            title=title,
+            end_index,
+            start_index,
+            url,
+            title,
         )
-
-        chat_completion_message_list_data_item_annotations_item_url_citation.additional_properties = d
+        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+            chat_completion_message_list_data_item_annotations_item_url_citation.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_message_list_data_item_annotations_item_url_citation
 
     @property

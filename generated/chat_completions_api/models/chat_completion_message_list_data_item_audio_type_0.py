@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_KEYS = frozenset({"id", "expires_at", "data", "transcript"})
+
+
 T = TypeVar("T", bound="ChatCompletionMessageListDataItemAudioType0")
 
 
@@ -41,23 +44,24 @@ class ChatCompletionMessageListDataItemAudioType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        expires_at = d.pop("expires_at")
+        expires_at = src_dict["expires_at"]
 
-        data = d.pop("data")
+        data = src_dict["data"]
 
-        transcript = d.pop("transcript")
+        transcript = src_dict["transcript"]
 
         chat_completion_message_list_data_item_audio_type_0 = cls(
-            id=id,
-            expires_at=expires_at,
-            data=data,
-            transcript=transcript,
+            id,
+            expires_at,
+            data,
+            transcript,
         )
-
-        chat_completion_message_list_data_item_audio_type_0.additional_properties = d
+        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+            chat_completion_message_list_data_item_audio_type_0.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_message_list_data_item_audio_type_0
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,19 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call_chunk_function import ChatCompletionMessageToolCallChunkFunction
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionMessageToolCallChunkFunction
+    from ..models.chat_completion_message_tool_call_chunk_function import ChatCompletionMessageToolCallChunkFunction
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"index", "id", "type", "function"})
 
 
 T = TypeVar("T", bound="ChatCompletionMessageToolCallChunk")
@@ -24,6 +37,9 @@ class ChatCompletionMessageToolCallChunk:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         index = self.index
 
         id = self.id
@@ -52,32 +68,31 @@ class ChatCompletionMessageToolCallChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_message_tool_call_chunk_function import ChatCompletionMessageToolCallChunkFunction  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        index = d.pop("index")
+        index = src_dict["index"]
 
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        type_ = cast(Literal["function"] | Unset, d.pop("type", UNSET))
-        if type_ != "function" and not isinstance(type_, Unset):
+        type_: Any = src_dict.get("type", UNSET)
+        if type_ != "function" and type_ is not UNSET:
             raise ValueError(f"type must match const 'function', got '{type_}'")
 
-        _function = d.pop("function", UNSET)
-        function: ChatCompletionMessageToolCallChunkFunction | Unset
-        if isinstance(_function, Unset):
-            function = UNSET
-        else:
-            function = ChatCompletionMessageToolCallChunkFunction.from_dict(_function)
+        function: Any = src_dict.get("function", UNSET)
+        if function is not UNSET:
+            function = ChatCompletionMessageToolCallChunkFunction.from_dict(function)
 
         chat_completion_message_tool_call_chunk = cls(
-            index=index,
-            id=id,
-            type_=type_,
-            function=function,
+            index,
+            id,
+            type_,
+            function,
         )
-
-        chat_completion_message_tool_call_chunk.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            chat_completion_message_tool_call_chunk.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_message_tool_call_chunk
 
     @property

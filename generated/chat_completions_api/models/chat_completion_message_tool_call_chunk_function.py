@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+_KEYS = frozenset({"name", "arguments"})
+
+
 T = TypeVar("T", bound="ChatCompletionMessageToolCallChunkFunction")
 
 
@@ -24,7 +27,6 @@ class ChatCompletionMessageToolCallChunkFunction:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if name is not UNSET:
             field_dict["name"] = name
         if arguments is not UNSET:
@@ -34,17 +36,18 @@ class ChatCompletionMessageToolCallChunkFunction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
-        arguments = d.pop("arguments", UNSET)
+        arguments = src_dict.get("arguments", UNSET)
 
         chat_completion_message_tool_call_chunk_function = cls(
-            name=name,
-            arguments=arguments,
+            name,
+            arguments,
         )
-
-        chat_completion_message_tool_call_chunk_function.additional_properties = d
+        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+            chat_completion_message_tool_call_chunk_function.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_message_tool_call_chunk_function
 
     @property

@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_KEYS = frozenset({"name", "arguments"})
+
+
 T = TypeVar("T", bound="ChatCompletionMessageToolCallFunction")
 
 
@@ -33,17 +36,18 @@ class ChatCompletionMessageToolCallFunction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        arguments = d.pop("arguments")
+        arguments = src_dict["arguments"]
 
         chat_completion_message_tool_call_function = cls(
-            name=name,
-            arguments=arguments,
+            name,
+            arguments,
         )
-
-        chat_completion_message_tool_call_function.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_message_tool_call_function.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_message_tool_call_function
 
     @property

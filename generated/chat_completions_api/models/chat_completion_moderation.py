@@ -10,6 +10,20 @@ if TYPE_CHECKING:
     from ..models.chat_completion_moderation_error import ChatCompletionModerationError
     from ..models.chat_completion_moderation_results import ChatCompletionModerationResults
 
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionModerationError, ChatCompletionModerationResults
+    from ..models.chat_completion_moderation_error import ChatCompletionModerationError
+    from ..models.chat_completion_moderation_results import ChatCompletionModerationResults
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"input", "output"})
+
 
 T = TypeVar("T", bound="ChatCompletionModeration")
 
@@ -21,7 +35,8 @@ class ChatCompletionModeration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_moderation_results import ChatCompletionModerationResults  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
         input_: dict[str, Any]
         if isinstance(self.input_, ChatCompletionModerationResults):
@@ -48,51 +63,21 @@ class ChatCompletionModeration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_moderation_error import ChatCompletionModerationError  # noqa: PLC0415
-        from ..models.chat_completion_moderation_results import ChatCompletionModerationResults  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
+        input_ = _parse_input_(src_dict["input"])
 
-        def _parse_input_(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                input_type_0 = ChatCompletionModerationResults.from_dict(data)
-
-                return input_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            input_type_1 = ChatCompletionModerationError.from_dict(data)
-
-            return input_type_1
-
-        input_ = _parse_input_(d.pop("input"))
-
-        def _parse_output(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                output_type_0 = ChatCompletionModerationResults.from_dict(data)
-
-                return output_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            output_type_1 = ChatCompletionModerationError.from_dict(data)
-
-            return output_type_1
-
-        output = _parse_output(d.pop("output"))
+        output = _parse_output(src_dict["output"])
 
         chat_completion_moderation = cls(
-            input_=input_,
-            output=output,
+            input_,
+            output,
         )
-
-        chat_completion_moderation.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_moderation.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_moderation
 
     @property
@@ -110,3 +95,25 @@ class ChatCompletionModeration:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_input_(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionModerationResults.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ChatCompletionModerationError.from_dict(data)
+
+
+def _parse_output(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionModerationResults.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ChatCompletionModerationError.from_dict(data)

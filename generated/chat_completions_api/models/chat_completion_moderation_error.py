@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+_KEYS = frozenset({"type", "code", "message"})
+
 
 T = TypeVar("T", bound="ChatCompletionModerationError")
 
@@ -37,22 +40,23 @@ class ChatCompletionModerationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = cast(Literal["error"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "error":
             raise ValueError(f"type must match const 'error', got '{type_}'")
 
-        code = d.pop("code")
+        code = src_dict["code"]
 
-        message = d.pop("message")
+        message = src_dict["message"]
 
         chat_completion_moderation_error = cls(
-            type_=type_,
-            code=code,
-            message=message,
+            code,
+            message,
+            type_,
         )
-
-        chat_completion_moderation_error.additional_properties = d
+        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+            chat_completion_moderation_error.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_moderation_error
 
     @property

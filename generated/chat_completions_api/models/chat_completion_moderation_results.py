@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.moderation_result_body import ModerationResultBody
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ModerationResultBody
+    from ..models.moderation_result_body import ModerationResultBody
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"type", "model", "results"})
 
 
 T = TypeVar("T", bound="ChatCompletionModerationResults")
@@ -21,6 +34,9 @@ class ChatCompletionModerationResults:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         type_ = self.type_
 
         model = self.model
@@ -44,29 +60,26 @@ class ChatCompletionModerationResults:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.moderation_result_body import ModerationResultBody  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        type_ = cast(Literal["moderation_results"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "moderation_results":
             raise ValueError(f"type must match const 'moderation_results', got '{type_}'")
 
-        model = d.pop("model")
+        model = src_dict["model"]
 
-        results = []
-        _results = d.pop("results")
-        for results_item_data in _results:
-            results_item = ModerationResultBody.from_dict(results_item_data)
-
-            results.append(results_item)
+        results = [ModerationResultBody.from_dict(results_item_data) for results_item_data in src_dict["results"]]
 
         chat_completion_moderation_results = cls(
-            type_=type_,
-            model=model,
-            results=results,
+            model,
+            results,
+            type_,
         )
-
-        chat_completion_moderation_results.additional_properties = d
+        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+            chat_completion_moderation_results.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_moderation_results
 
     @property

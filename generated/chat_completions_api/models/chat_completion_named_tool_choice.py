@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.chat_completion_named_tool_choice_function import ChatCompletionNamedToolChoiceFunction
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionNamedToolChoiceFunction
+    from ..models.chat_completion_named_tool_choice_function import ChatCompletionNamedToolChoiceFunction
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"type", "function"})
 
 
 T = TypeVar("T", bound="ChatCompletionNamedToolChoice")
@@ -20,6 +33,9 @@ class ChatCompletionNamedToolChoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         type_ = self.type_
 
         function = self.function.to_dict()
@@ -37,21 +53,23 @@ class ChatCompletionNamedToolChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_named_tool_choice_function import ChatCompletionNamedToolChoiceFunction  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        type_ = cast(Literal["function"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "function":
             raise ValueError(f"type must match const 'function', got '{type_}'")
 
-        function = ChatCompletionNamedToolChoiceFunction.from_dict(d.pop("function"))
+        function = ChatCompletionNamedToolChoiceFunction.from_dict(src_dict["function"])
 
         chat_completion_named_tool_choice = cls(
-            type_=type_,
-            function=function,
+            function,
+            type_,
         )
-
-        chat_completion_named_tool_choice.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_named_tool_choice.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_named_tool_choice
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,6 +21,37 @@ if TYPE_CHECKING:
         ChatCompletionRequestMessageContentPartRefusal,
     )
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global \
+        _lazy_pending, \
+        ChatCompletionMessageCustomToolCall, \
+        ChatCompletionMessageToolCall, \
+        ChatCompletionRequestAssistantMessageAudioType0, \
+        ChatCompletionRequestAssistantMessageFunctionCallType0, \
+        ChatCompletionRequestMessageContentPartRefusal, \
+        ChatCompletionRequestMessageContentPartText
+    from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
+    from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall
+    from ..models.chat_completion_request_assistant_message_audio_type_0 import (
+        ChatCompletionRequestAssistantMessageAudioType0,
+    )
+    from ..models.chat_completion_request_assistant_message_function_call_type_0 import (
+        ChatCompletionRequestAssistantMessageFunctionCallType0,
+    )
+    from ..models.chat_completion_request_message_content_part_refusal import (
+        ChatCompletionRequestMessageContentPartRefusal,
+    )
+    from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"role", "content", "refusal", "name", "audio", "tool_calls", "function_call"})
 
 
 T = TypeVar("T", bound="ChatCompletionRequestAssistantMessage")
@@ -43,16 +74,8 @@ class ChatCompletionRequestAssistantMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: PLC0415
-        from ..models.chat_completion_request_assistant_message_audio_type_0 import (
-            ChatCompletionRequestAssistantMessageAudioType0,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_assistant_message_function_call_type_0 import (
-            ChatCompletionRequestAssistantMessageFunctionCallType0,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
         role = self.role
 
@@ -139,174 +162,61 @@ class ChatCompletionRequestAssistantMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall  # noqa: PLC0415
-        from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: PLC0415
-        from ..models.chat_completion_request_assistant_message_audio_type_0 import (
-            ChatCompletionRequestAssistantMessageAudioType0,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_assistant_message_function_call_type_0 import (
-            ChatCompletionRequestAssistantMessageFunctionCallType0,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_refusal import (
-            ChatCompletionRequestMessageContentPartRefusal,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        role = cast(Literal["assistant"], d.pop("role"))
+        role = src_dict["role"]
         if role != "assistant":
             raise ValueError(f"role must match const 'assistant', got '{role}'")
 
-        def _parse_content(
-            data: object,
-        ) -> (
-            list[ChatCompletionRequestMessageContentPartRefusal | ChatCompletionRequestMessageContentPartText]
-            | None
-            | str
-            | Unset
-        ):
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        content: Any = src_dict.get("content", UNSET)
+        if isinstance(content, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                content_type_0_type_1 = []
-                _content_type_0_type_1 = data
-                for content_type_0_type_1_item_data in _content_type_0_type_1:
-
-                    def _parse_content_type_0_type_1_item(
-                        data: object,
-                    ) -> ChatCompletionRequestMessageContentPartRefusal | ChatCompletionRequestMessageContentPartText:
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            componentsschemas_chat_completion_request_assistant_message_content_part_type_0 = (
-                                ChatCompletionRequestMessageContentPartText.from_dict(data)
-                            )
-
-                            return componentsschemas_chat_completion_request_assistant_message_content_part_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_assistant_message_content_part_type_1 = (
-                            ChatCompletionRequestMessageContentPartRefusal.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_assistant_message_content_part_type_1
-
-                    content_type_0_type_1_item = _parse_content_type_0_type_1_item(content_type_0_type_1_item_data)
-
-                    content_type_0_type_1.append(content_type_0_type_1_item)
-
-                return content_type_0_type_1
+                content = [
+                    _parse_content_1_item(content_type_0_type_1_item_data)
+                    for content_type_0_type_1_item_data in content
+                ]
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(
-                list[ChatCompletionRequestMessageContentPartRefusal | ChatCompletionRequestMessageContentPartText]
-                | None
-                | str
-                | Unset,
-                data,
-            )
 
-        content = _parse_content(d.pop("content", UNSET))
+        refusal = src_dict.get("refusal", UNSET)
 
-        def _parse_refusal(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = src_dict.get("name", UNSET)
 
-        refusal = _parse_refusal(d.pop("refusal", UNSET))
-
-        name = d.pop("name", UNSET)
-
-        def _parse_audio(data: object) -> ChatCompletionRequestAssistantMessageAudioType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        audio: Any = src_dict.get("audio", UNSET)
+        if isinstance(audio, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                audio_type_0 = ChatCompletionRequestAssistantMessageAudioType0.from_dict(data)
-
-                return audio_type_0
+                audio = ChatCompletionRequestAssistantMessageAudioType0.from_dict(audio)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionRequestAssistantMessageAudioType0 | None | Unset, data)
 
-        audio = _parse_audio(d.pop("audio", UNSET))
+        tool_calls: Any = src_dict.get("tool_calls", UNSET)
+        if tool_calls is not UNSET:
+            tool_calls = [
+                _parse_tool_calls_item(componentsschemas_chat_completion_message_tool_calls_item_data)
+                for componentsschemas_chat_completion_message_tool_calls_item_data in tool_calls
+            ]
 
-        _tool_calls = d.pop("tool_calls", UNSET)
-        tool_calls: list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for componentsschemas_chat_completion_message_tool_calls_item_data in _tool_calls:
-
-                def _parse_componentsschemas_chat_completion_message_tool_calls_item(
-                    data: object,
-                ) -> ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall:
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_chat_completion_message_tool_calls_item_type_0 = (
-                            ChatCompletionMessageToolCall.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_message_tool_calls_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_chat_completion_message_tool_calls_item_type_1 = (
-                        ChatCompletionMessageCustomToolCall.from_dict(data)
-                    )
-
-                    return componentsschemas_chat_completion_message_tool_calls_item_type_1
-
-                componentsschemas_chat_completion_message_tool_calls_item = (
-                    _parse_componentsschemas_chat_completion_message_tool_calls_item(
-                        componentsschemas_chat_completion_message_tool_calls_item_data
-                    )
-                )
-
-                tool_calls.append(componentsschemas_chat_completion_message_tool_calls_item)
-
-        def _parse_function_call(data: object) -> ChatCompletionRequestAssistantMessageFunctionCallType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        function_call: Any = src_dict.get("function_call", UNSET)
+        if isinstance(function_call, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                function_call_type_0 = ChatCompletionRequestAssistantMessageFunctionCallType0.from_dict(data)
-
-                return function_call_type_0
+                function_call = ChatCompletionRequestAssistantMessageFunctionCallType0.from_dict(function_call)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionRequestAssistantMessageFunctionCallType0 | None | Unset, data)
-
-        function_call = _parse_function_call(d.pop("function_call", UNSET))
 
         chat_completion_request_assistant_message = cls(
-            role=role,
-            content=content,
-            refusal=refusal,
-            name=name,
-            audio=audio,
-            tool_calls=tool_calls,
-            function_call=function_call,
+            role,
+            content,
+            refusal,
+            name,
+            audio,
+            tool_calls,
+            function_call,
         )
-
-        chat_completion_request_assistant_message.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_assistant_message.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_assistant_message
 
     @property
@@ -324,3 +234,27 @@ class ChatCompletionRequestAssistantMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_content_1_item(
+    data: object,
+) -> ChatCompletionRequestMessageContentPartRefusal | ChatCompletionRequestMessageContentPartText:
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionRequestMessageContentPartText.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ChatCompletionRequestMessageContentPartRefusal.from_dict(data)
+
+
+def _parse_tool_calls_item(data: object) -> ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall:
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionMessageToolCall.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ChatCompletionMessageCustomToolCall.from_dict(data)

@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_KEYS = frozenset({"id"})
+
+
 T = TypeVar("T", bound="ChatCompletionRequestAssistantMessageAudioType0")
 
 
@@ -29,14 +32,15 @@ class ChatCompletionRequestAssistantMessageAudioType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
 
         chat_completion_request_assistant_message_audio_type_0 = cls(
-            id=id,
+            id,
         )
-
-        chat_completion_request_assistant_message_audio_type_0.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_assistant_message_audio_type_0.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_assistant_message_audio_type_0
 
     @property

@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+_KEYS = frozenset({"arguments", "name"})
+
+
 T = TypeVar("T", bound="ChatCompletionRequestAssistantMessageFunctionCallType0")
 
 
@@ -33,17 +36,18 @@ class ChatCompletionRequestAssistantMessageFunctionCallType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        arguments = d.pop("arguments")
+        arguments = src_dict["arguments"]
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
         chat_completion_request_assistant_message_function_call_type_0 = cls(
-            arguments=arguments,
-            name=name,
+            arguments,
+            name,
         )
-
-        chat_completion_request_assistant_message_function_call_type_0.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_assistant_message_function_call_type_0.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_assistant_message_function_call_type_0
 
     @property

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+_KEYS = frozenset({"role", "content", "name"})
+
 
 T = TypeVar("T", bound="ChatCompletionRequestFunctionMessage")
 
@@ -38,27 +41,23 @@ class ChatCompletionRequestFunctionMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        role = cast(Literal["function"], d.pop("role"))
+        role = src_dict["role"]
         if role != "function":
             raise ValueError(f"role must match const 'function', got '{role}'")
 
-        def _parse_content(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        content = src_dict["content"]
 
-        content = _parse_content(d.pop("content"))
-
-        name = d.pop("name")
+        name = src_dict["name"]
 
         chat_completion_request_function_message = cls(
-            role=role,
-            content=content,
-            name=name,
+            content,
+            name,
+            role,
         )
-
-        chat_completion_request_function_message.additional_properties = d
+        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_function_message.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_function_message
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,6 +13,22 @@ if TYPE_CHECKING:
         ChatCompletionRequestMessageContentPartAudioInputAudio,
     )
     from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionRequestMessageContentPartAudioInputAudio, PromptCacheBreakpointParam
+    from ..models.chat_completion_request_message_content_part_audio_input_audio import (
+        ChatCompletionRequestMessageContentPartAudioInputAudio,
+    )
+    from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"type", "input_audio", "prompt_cache_breakpoint"})
 
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartAudio")
@@ -26,6 +42,9 @@ class ChatCompletionRequestMessageContentPartAudio:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         type_ = self.type_
 
         input_audio = self.input_audio.to_dict()
@@ -49,32 +68,28 @@ class ChatCompletionRequestMessageContentPartAudio:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_request_message_content_part_audio_input_audio import (
-            ChatCompletionRequestMessageContentPartAudioInputAudio,  # noqa: PLC0415
-        )
-        from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        type_ = cast(Literal["input_audio"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "input_audio":
             raise ValueError(f"type must match const 'input_audio', got '{type_}'")
 
-        input_audio = ChatCompletionRequestMessageContentPartAudioInputAudio.from_dict(d.pop("input_audio"))
+        input_audio = ChatCompletionRequestMessageContentPartAudioInputAudio.from_dict(src_dict["input_audio"])
 
-        _prompt_cache_breakpoint = d.pop("prompt_cache_breakpoint", UNSET)
-        prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset
-        if isinstance(_prompt_cache_breakpoint, Unset):
-            prompt_cache_breakpoint = UNSET
-        else:
-            prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(_prompt_cache_breakpoint)
+        prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint", UNSET)
+        if prompt_cache_breakpoint is not UNSET:
+            prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(prompt_cache_breakpoint)
 
         chat_completion_request_message_content_part_audio = cls(
-            type_=type_,
-            input_audio=input_audio,
-            prompt_cache_breakpoint=prompt_cache_breakpoint,
+            input_audio,
+            type_,
+            prompt_cache_breakpoint,
         )
-
-        chat_completion_request_message_content_part_audio.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_message_content_part_audio.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_message_content_part_audio
 
     @property

@@ -11,6 +11,9 @@ from ..models.chat_completion_request_message_content_part_audio_input_audio_for
     check_chat_completion_request_message_content_part_audio_input_audio_format,
 )
 
+_KEYS = frozenset({"data", "format"})
+
+
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartAudioInputAudio")
 
 
@@ -38,17 +41,18 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        data = d.pop("data")
+        data = src_dict["data"]
 
-        format_ = check_chat_completion_request_message_content_part_audio_input_audio_format(d.pop("format"))
+        format_ = check_chat_completion_request_message_content_part_audio_input_audio_format(src_dict["format"])
 
         chat_completion_request_message_content_part_audio_input_audio = cls(
-            data=data,
-            format_=format_,
+            data,
+            format_,
         )
-
-        chat_completion_request_message_content_part_audio_input_audio.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_message_content_part_audio_input_audio.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_message_content_part_audio_input_audio
 
     @property

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+_KEYS = frozenset({"filename", "file_data", "file_id"})
+
+
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartFileFile")
 
 
@@ -27,7 +30,6 @@ class ChatCompletionRequestMessageContentPartFileFile:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if filename is not UNSET:
             field_dict["filename"] = filename
         if file_data is not UNSET:
@@ -39,20 +41,21 @@ class ChatCompletionRequestMessageContentPartFileFile:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        filename = d.pop("filename", UNSET)
+        filename = src_dict.get("filename", UNSET)
 
-        file_data = d.pop("file_data", UNSET)
+        file_data = src_dict.get("file_data", UNSET)
 
-        file_id = d.pop("file_id", UNSET)
+        file_id = src_dict.get("file_id", UNSET)
 
         chat_completion_request_message_content_part_file_file = cls(
-            filename=filename,
-            file_data=file_data,
-            file_id=file_id,
+            filename,
+            file_data,
+            file_id,
         )
-
-        chat_completion_request_message_content_part_file_file.additional_properties = d
+        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_message_content_part_file_file.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_message_content_part_file_file
 
     @property

@@ -12,6 +12,9 @@ from ..models.chat_completion_request_message_content_part_image_image_url_detai
 )
 from ..types import UNSET, Unset
 
+_KEYS = frozenset({"url", "detail"})
+
+
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartImageImageUrl")
 
 
@@ -43,22 +46,20 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url")
+        url = src_dict["url"]
 
-        _detail = d.pop("detail", UNSET)
-        detail: ChatCompletionRequestMessageContentPartImageImageUrlDetail | Unset
-        if isinstance(_detail, Unset):
-            detail = UNSET
-        else:
-            detail = check_chat_completion_request_message_content_part_image_image_url_detail(_detail)
+        detail: Any = src_dict.get("detail", UNSET)
+        if detail is not UNSET:
+            detail = check_chat_completion_request_message_content_part_image_image_url_detail(detail)
 
         chat_completion_request_message_content_part_image_image_url = cls(
-            url=url,
-            detail=detail,
+            url,
+            detail,
         )
-
-        chat_completion_request_message_content_part_image_image_url.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_message_content_part_image_image_url.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_message_content_part_image_image_url
 
     @property

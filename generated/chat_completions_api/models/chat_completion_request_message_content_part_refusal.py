@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+_KEYS = frozenset({"type", "refusal"})
+
 
 T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartRefusal")
 
@@ -33,19 +36,20 @@ class ChatCompletionRequestMessageContentPartRefusal:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = cast(Literal["refusal"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "refusal":
             raise ValueError(f"type must match const 'refusal', got '{type_}'")
 
-        refusal = d.pop("refusal")
+        refusal = src_dict["refusal"]
 
         chat_completion_request_message_content_part_refusal = cls(
-            type_=type_,
-            refusal=refusal,
+            refusal,
+            type_,
         )
-
-        chat_completion_request_message_content_part_refusal.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_message_content_part_refusal.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_message_content_part_refusal
 
     @property

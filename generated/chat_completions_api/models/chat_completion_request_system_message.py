@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,19 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionRequestMessageContentPartText
+    from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"content", "role", "name"})
 
 
 T = TypeVar("T", bound="ChatCompletionRequestSystemMessage")
@@ -23,6 +36,9 @@ class ChatCompletionRequestSystemMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         content: list[dict[str, Any]] | str
         if isinstance(self.content, list):
             content = []
@@ -52,45 +68,34 @@ class ChatCompletionRequestSystemMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-
-        def _parse_content(data: object) -> list[ChatCompletionRequestMessageContentPartText] | str:
+        content = src_dict["content"]
+        if isinstance(content, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                content_type_1 = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-                    content_type_1_item = ChatCompletionRequestMessageContentPartText.from_dict(
-                        content_type_1_item_data
-                    )
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
+                content = [
+                    ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
+                    for content_type_1_item_data in content
+                ]
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionRequestMessageContentPartText] | str, data)
 
-        content = _parse_content(d.pop("content"))
-
-        role = cast(Literal["system"], d.pop("role"))
+        role = src_dict["role"]
         if role != "system":
             raise ValueError(f"role must match const 'system', got '{role}'")
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
         chat_completion_request_system_message = cls(
-            content=content,
-            role=role,
-            name=name,
+            content,
+            role,
+            name,
         )
-
-        chat_completion_request_system_message.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_system_message.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_system_message
 
     @property

@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionRequestMessageContentPartText
+    from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"role", "content", "tool_call_id"})
 
 
 T = TypeVar("T", bound="ChatCompletionRequestToolMessage")
@@ -21,6 +34,9 @@ class ChatCompletionRequestToolMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         role = self.role
 
         content: list[dict[str, Any]] | str
@@ -49,44 +65,34 @@ class ChatCompletionRequestToolMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        role = cast(Literal["tool"], d.pop("role"))
+        role = src_dict["role"]
         if role != "tool":
             raise ValueError(f"role must match const 'tool', got '{role}'")
 
-        def _parse_content(data: object) -> list[ChatCompletionRequestMessageContentPartText] | str:
+        content = src_dict["content"]
+        if isinstance(content, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                content_type_1 = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-                    content_type_1_item = ChatCompletionRequestMessageContentPartText.from_dict(
-                        content_type_1_item_data
-                    )
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
+                content = [
+                    ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
+                    for content_type_1_item_data in content
+                ]
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionRequestMessageContentPartText] | str, data)
 
-        content = _parse_content(d.pop("content"))
-
-        tool_call_id = d.pop("tool_call_id")
+        tool_call_id = src_dict["tool_call_id"]
 
         chat_completion_request_tool_message = cls(
-            role=role,
-            content=content,
-            tool_call_id=tool_call_id,
+            content,
+            tool_call_id,
+            role,
         )
-
-        chat_completion_request_tool_message.additional_properties = d
+        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_tool_message.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_tool_message
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,6 +13,27 @@ if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_file import ChatCompletionRequestMessageContentPartFile
     from ..models.chat_completion_request_message_content_part_image import ChatCompletionRequestMessageContentPartImage
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global \
+        _lazy_pending, \
+        ChatCompletionRequestMessageContentPartAudio, \
+        ChatCompletionRequestMessageContentPartFile, \
+        ChatCompletionRequestMessageContentPartImage, \
+        ChatCompletionRequestMessageContentPartText
+    from ..models.chat_completion_request_message_content_part_audio import ChatCompletionRequestMessageContentPartAudio
+    from ..models.chat_completion_request_message_content_part_file import ChatCompletionRequestMessageContentPartFile
+    from ..models.chat_completion_request_message_content_part_image import ChatCompletionRequestMessageContentPartImage
+    from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"content", "role", "name"})
 
 
 T = TypeVar("T", bound="ChatCompletionRequestUserMessage")
@@ -34,15 +55,8 @@ class ChatCompletionRequestUserMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_request_message_content_part_audio import (
-            ChatCompletionRequestMessageContentPartAudio,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_image import (
-            ChatCompletionRequestMessageContentPartImage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
         content: list[dict[str, Any]] | str
         if isinstance(self.content, list):
@@ -82,118 +96,31 @@ class ChatCompletionRequestUserMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_request_message_content_part_audio import (
-            ChatCompletionRequestMessageContentPartAudio,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_file import (
-            ChatCompletionRequestMessageContentPartFile,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_image import (
-            ChatCompletionRequestMessageContentPartImage,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-
-        def _parse_content(
-            data: object,
-        ) -> (
-            list[
-                ChatCompletionRequestMessageContentPartAudio
-                | ChatCompletionRequestMessageContentPartFile
-                | ChatCompletionRequestMessageContentPartImage
-                | ChatCompletionRequestMessageContentPartText
-            ]
-            | str
-        ):
+        content = src_dict["content"]
+        if isinstance(content, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                content_type_1 = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-
-                    def _parse_content_type_1_item(
-                        data: object,
-                    ) -> (
-                        ChatCompletionRequestMessageContentPartAudio
-                        | ChatCompletionRequestMessageContentPartFile
-                        | ChatCompletionRequestMessageContentPartImage
-                        | ChatCompletionRequestMessageContentPartText
-                    ):
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            componentsschemas_chat_completion_request_user_message_content_part_type_0 = (
-                                ChatCompletionRequestMessageContentPartText.from_dict(data)
-                            )
-
-                            return componentsschemas_chat_completion_request_user_message_content_part_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            componentsschemas_chat_completion_request_user_message_content_part_type_1 = (
-                                ChatCompletionRequestMessageContentPartImage.from_dict(data)
-                            )
-
-                            return componentsschemas_chat_completion_request_user_message_content_part_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            componentsschemas_chat_completion_request_user_message_content_part_type_2 = (
-                                ChatCompletionRequestMessageContentPartAudio.from_dict(data)
-                            )
-
-                            return componentsschemas_chat_completion_request_user_message_content_part_type_2
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_user_message_content_part_type_3 = (
-                            ChatCompletionRequestMessageContentPartFile.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_user_message_content_part_type_3
-
-                    content_type_1_item = _parse_content_type_1_item(content_type_1_item_data)
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
+                content = [_parse_content_1_item(content_type_1_item_data) for content_type_1_item_data in content]
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(
-                list[
-                    ChatCompletionRequestMessageContentPartAudio
-                    | ChatCompletionRequestMessageContentPartFile
-                    | ChatCompletionRequestMessageContentPartImage
-                    | ChatCompletionRequestMessageContentPartText
-                ]
-                | str,
-                data,
-            )
 
-        content = _parse_content(d.pop("content"))
-
-        role = cast(Literal["user"], d.pop("role"))
+        role = src_dict["role"]
         if role != "user":
             raise ValueError(f"role must match const 'user', got '{role}'")
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
         chat_completion_request_user_message = cls(
-            content=content,
-            role=role,
-            name=name,
+            content,
+            role,
+            name,
         )
-
-        chat_completion_request_user_message.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_request_user_message.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_request_user_message
 
     @property
@@ -211,3 +138,31 @@ class ChatCompletionRequestUserMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_content_1_item(
+    data: object,
+) -> (
+    ChatCompletionRequestMessageContentPartAudio
+    | ChatCompletionRequestMessageContentPartFile
+    | ChatCompletionRequestMessageContentPartImage
+    | ChatCompletionRequestMessageContentPartText
+):
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionRequestMessageContentPartText.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionRequestMessageContentPartImage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionRequestMessageContentPartAudio.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ChatCompletionRequestMessageContentPartFile.from_dict(data)

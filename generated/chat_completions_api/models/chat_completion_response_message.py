@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,6 +14,29 @@ if TYPE_CHECKING:
     from ..models.chat_completion_response_message_annotations_item import ChatCompletionResponseMessageAnnotationsItem
     from ..models.chat_completion_response_message_audio_type_0 import ChatCompletionResponseMessageAudioType0
     from ..models.chat_completion_response_message_function_call import ChatCompletionResponseMessageFunctionCall
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global \
+        _lazy_pending, \
+        ChatCompletionMessageCustomToolCall, \
+        ChatCompletionMessageToolCall, \
+        ChatCompletionResponseMessageAnnotationsItem, \
+        ChatCompletionResponseMessageAudioType0, \
+        ChatCompletionResponseMessageFunctionCall
+    from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
+    from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall
+    from ..models.chat_completion_response_message_annotations_item import ChatCompletionResponseMessageAnnotationsItem
+    from ..models.chat_completion_response_message_audio_type_0 import ChatCompletionResponseMessageAudioType0
+    from ..models.chat_completion_response_message_function_call import ChatCompletionResponseMessageFunctionCall
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"content", "refusal", "role", "tool_calls", "annotations", "function_call", "audio"})
 
 
 T = TypeVar("T", bound="ChatCompletionResponseMessage")
@@ -31,8 +54,8 @@ class ChatCompletionResponseMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: PLC0415
-        from ..models.chat_completion_response_message_audio_type_0 import ChatCompletionResponseMessageAudioType0  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
         content: None | str
         content = self.content
@@ -101,113 +124,55 @@ class ChatCompletionResponseMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall  # noqa: PLC0415
-        from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: PLC0415
-        from ..models.chat_completion_response_message_annotations_item import (
-            ChatCompletionResponseMessageAnnotationsItem,  # noqa: PLC0415
-        )
-        from ..models.chat_completion_response_message_audio_type_0 import ChatCompletionResponseMessageAudioType0  # noqa: PLC0415
-        from ..models.chat_completion_response_message_function_call import ChatCompletionResponseMessageFunctionCall  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
+        content = src_dict["content"]
 
-        def _parse_content(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        refusal = src_dict["refusal"]
 
-        content = _parse_content(d.pop("content"))
-
-        def _parse_refusal(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        refusal = _parse_refusal(d.pop("refusal"))
-
-        role = cast(Literal["assistant"], d.pop("role"))
+        role = src_dict["role"]
         if role != "assistant":
             raise ValueError(f"role must match const 'assistant', got '{role}'")
 
-        _tool_calls = d.pop("tool_calls", UNSET)
-        tool_calls: list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for componentsschemas_chat_completion_message_tool_calls_item_data in _tool_calls:
+        tool_calls: Any = src_dict.get("tool_calls", UNSET)
+        if tool_calls is not UNSET:
+            tool_calls = [
+                _parse_tool_calls_item(componentsschemas_chat_completion_message_tool_calls_item_data)
+                for componentsschemas_chat_completion_message_tool_calls_item_data in tool_calls
+            ]
 
-                def _parse_componentsschemas_chat_completion_message_tool_calls_item(
-                    data: object,
-                ) -> ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall:
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_chat_completion_message_tool_calls_item_type_0 = (
-                            ChatCompletionMessageToolCall.from_dict(data)
-                        )
+        annotations: Any = src_dict.get("annotations", UNSET)
+        if annotations is not UNSET:
+            annotations = [
+                ChatCompletionResponseMessageAnnotationsItem.from_dict(annotations_item_data)
+                for annotations_item_data in annotations
+            ]
 
-                        return componentsschemas_chat_completion_message_tool_calls_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_chat_completion_message_tool_calls_item_type_1 = (
-                        ChatCompletionMessageCustomToolCall.from_dict(data)
-                    )
+        function_call: Any = src_dict.get("function_call", UNSET)
+        if function_call is not UNSET:
+            function_call = ChatCompletionResponseMessageFunctionCall.from_dict(function_call)
 
-                    return componentsschemas_chat_completion_message_tool_calls_item_type_1
-
-                componentsschemas_chat_completion_message_tool_calls_item = (
-                    _parse_componentsschemas_chat_completion_message_tool_calls_item(
-                        componentsschemas_chat_completion_message_tool_calls_item_data
-                    )
-                )
-
-                tool_calls.append(componentsschemas_chat_completion_message_tool_calls_item)
-
-        _annotations = d.pop("annotations", UNSET)
-        annotations: list[ChatCompletionResponseMessageAnnotationsItem] | Unset = UNSET
-        if _annotations is not UNSET:
-            annotations = []
-            for annotations_item_data in _annotations:
-                annotations_item = ChatCompletionResponseMessageAnnotationsItem.from_dict(annotations_item_data)
-
-                annotations.append(annotations_item)
-
-        _function_call = d.pop("function_call", UNSET)
-        function_call: ChatCompletionResponseMessageFunctionCall | Unset
-        if isinstance(_function_call, Unset):
-            function_call = UNSET
-        else:
-            function_call = ChatCompletionResponseMessageFunctionCall.from_dict(_function_call)
-
-        def _parse_audio(data: object) -> ChatCompletionResponseMessageAudioType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        audio: Any = src_dict.get("audio", UNSET)
+        if isinstance(audio, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                audio_type_0 = ChatCompletionResponseMessageAudioType0.from_dict(data)
-
-                return audio_type_0
+                audio = ChatCompletionResponseMessageAudioType0.from_dict(audio)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionResponseMessageAudioType0 | None | Unset, data)
-
-        audio = _parse_audio(d.pop("audio", UNSET))
 
         chat_completion_response_message = cls(
-            content=content,
-            refusal=refusal,
-            role=role,
-            tool_calls=tool_calls,
-            annotations=annotations,
-            function_call=function_call,
-            audio=audio,
+            content,
+            refusal,
+            role,
+            tool_calls,
+            annotations,
+            function_call,
+            audio,
         )
-
-        chat_completion_response_message.additional_properties = d
+        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+            chat_completion_response_message.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_response_message
 
     @property
@@ -225,3 +190,14 @@ class ChatCompletionResponseMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_tool_calls_item(data: object) -> ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall:
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionMessageToolCall.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ChatCompletionMessageCustomToolCall.from_dict(data)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,21 @@ if TYPE_CHECKING:
     from ..models.chat_completion_response_message_annotations_item_url_citation import (
         ChatCompletionResponseMessageAnnotationsItemUrlCitation,
     )
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionResponseMessageAnnotationsItemUrlCitation
+    from ..models.chat_completion_response_message_annotations_item_url_citation import (
+        ChatCompletionResponseMessageAnnotationsItemUrlCitation,
+    )
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"type", "url_citation"})
 
 
 T = TypeVar("T", bound="ChatCompletionResponseMessageAnnotationsItem")
@@ -22,6 +37,9 @@ class ChatCompletionResponseMessageAnnotationsItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         type_ = self.type_
 
         url_citation = self.url_citation.to_dict()
@@ -39,23 +57,23 @@ class ChatCompletionResponseMessageAnnotationsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_response_message_annotations_item_url_citation import (
-            ChatCompletionResponseMessageAnnotationsItemUrlCitation,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        type_ = cast(Literal["url_citation"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "url_citation":
             raise ValueError(f"type must match const 'url_citation', got '{type_}'")
 
-        url_citation = ChatCompletionResponseMessageAnnotationsItemUrlCitation.from_dict(d.pop("url_citation"))
+        url_citation = ChatCompletionResponseMessageAnnotationsItemUrlCitation.from_dict(src_dict["url_citation"])
 
         chat_completion_response_message_annotations_item = cls(
-            type_=type_,
-            url_citation=url_citation,
+            url_citation,
+            type_,
         )
-
-        chat_completion_response_message_annotations_item.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            chat_completion_response_message_annotations_item.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_response_message_annotations_item
 
     @property

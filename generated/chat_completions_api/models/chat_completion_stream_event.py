@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+_KEYS = frozenset({"data", "event", "id", "retry"})
+
+
 T = TypeVar("T", bound="ChatCompletionStreamEvent")
 
 
@@ -51,23 +54,24 @@ class ChatCompletionStreamEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        data = d.pop("data")
+        data = src_dict["data"]
 
-        event = d.pop("event", UNSET)
+        event = src_dict.get("event", UNSET)
 
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        retry = d.pop("retry", UNSET)
+        retry = src_dict.get("retry", UNSET)
 
         chat_completion_stream_event = cls(
-            data=data,
-            event=event,
-            id=id,
-            retry=retry,
+            data,
+            event,
+            id,
+            retry,
         )
-
-        chat_completion_stream_event.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            chat_completion_stream_event.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_stream_event
 
     @property

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+_KEYS = frozenset({"include_usage", "include_obfuscation"})
+
+
 T = TypeVar("T", bound="ChatCompletionStreamOptionsType0")
 
 
@@ -24,7 +27,6 @@ class ChatCompletionStreamOptionsType0:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if include_usage is not UNSET:
             field_dict["include_usage"] = include_usage
         if include_obfuscation is not UNSET:
@@ -34,17 +36,18 @@ class ChatCompletionStreamOptionsType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        include_usage = d.pop("include_usage", UNSET)
+        include_usage = src_dict.get("include_usage", UNSET)
 
-        include_obfuscation = d.pop("include_obfuscation", UNSET)
+        include_obfuscation = src_dict.get("include_obfuscation", UNSET)
 
         chat_completion_stream_options_type_0 = cls(
-            include_usage=include_usage,
-            include_obfuscation=include_obfuscation,
+            include_usage,
+            include_obfuscation,
         )
-
-        chat_completion_stream_options_type_0.additional_properties = d
+        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+            chat_completion_stream_options_type_0.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_stream_options_type_0
 
     @property

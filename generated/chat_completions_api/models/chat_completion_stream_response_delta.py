@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,6 +18,22 @@ if TYPE_CHECKING:
         ChatCompletionStreamResponseDeltaFunctionCall,
     )
 
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionMessageToolCallChunk, ChatCompletionStreamResponseDeltaFunctionCall
+    from ..models.chat_completion_message_tool_call_chunk import ChatCompletionMessageToolCallChunk
+    from ..models.chat_completion_stream_response_delta_function_call import (
+        ChatCompletionStreamResponseDeltaFunctionCall,
+    )
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"content", "function_call", "tool_calls", "role", "refusal"})
+
 
 T = TypeVar("T", bound="ChatCompletionStreamResponseDelta")
 
@@ -32,6 +48,9 @@ class ChatCompletionStreamResponseDelta:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         content: None | str | Unset
         if isinstance(self.content, Unset):
             content = UNSET
@@ -61,7 +80,6 @@ class ChatCompletionStreamResponseDelta:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if content is not UNSET:
             field_dict["content"] = content
         if function_call is not UNSET:
@@ -77,63 +95,39 @@ class ChatCompletionStreamResponseDelta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_message_tool_call_chunk import ChatCompletionMessageToolCallChunk  # noqa: PLC0415
-        from ..models.chat_completion_stream_response_delta_function_call import (
-            ChatCompletionStreamResponseDeltaFunctionCall,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
+        content = src_dict.get("content", UNSET)
 
-        def _parse_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        function_call: Any = src_dict.get("function_call", UNSET)
+        if function_call is not UNSET:
+            function_call = ChatCompletionStreamResponseDeltaFunctionCall.from_dict(function_call)
 
-        content = _parse_content(d.pop("content", UNSET))
+        tool_calls: Any = src_dict.get("tool_calls", UNSET)
+        if tool_calls is not UNSET:
+            tool_calls = [
+                ChatCompletionMessageToolCallChunk.from_dict(tool_calls_item_data)
+                for tool_calls_item_data in tool_calls
+            ]
 
-        _function_call = d.pop("function_call", UNSET)
-        function_call: ChatCompletionStreamResponseDeltaFunctionCall | Unset
-        if isinstance(_function_call, Unset):
-            function_call = UNSET
-        else:
-            function_call = ChatCompletionStreamResponseDeltaFunctionCall.from_dict(_function_call)
+        role: Any = src_dict.get("role", UNSET)
+        if role is not UNSET:
+            role = check_chat_completion_stream_response_delta_role(role)
 
-        _tool_calls = d.pop("tool_calls", UNSET)
-        tool_calls: list[ChatCompletionMessageToolCallChunk] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-                tool_calls_item = ChatCompletionMessageToolCallChunk.from_dict(tool_calls_item_data)
-
-                tool_calls.append(tool_calls_item)
-
-        _role = d.pop("role", UNSET)
-        role: ChatCompletionStreamResponseDeltaRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = check_chat_completion_stream_response_delta_role(_role)
-
-        def _parse_refusal(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        refusal = _parse_refusal(d.pop("refusal", UNSET))
+        refusal = src_dict.get("refusal", UNSET)
 
         chat_completion_stream_response_delta = cls(
-            content=content,
-            function_call=function_call,
-            tool_calls=tool_calls,
-            role=role,
-            refusal=refusal,
+            content,
+            function_call,
+            tool_calls,
+            role,
+            refusal,
         )
-
-        chat_completion_stream_response_delta.additional_properties = d
+        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+            chat_completion_stream_response_delta.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_stream_response_delta
 
     @property

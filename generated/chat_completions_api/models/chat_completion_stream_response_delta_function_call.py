@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+_KEYS = frozenset({"arguments", "name"})
+
+
 T = TypeVar("T", bound="ChatCompletionStreamResponseDeltaFunctionCall")
 
 
@@ -24,7 +27,6 @@ class ChatCompletionStreamResponseDeltaFunctionCall:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if arguments is not UNSET:
             field_dict["arguments"] = arguments
         if name is not UNSET:
@@ -34,17 +36,18 @@ class ChatCompletionStreamResponseDeltaFunctionCall:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        arguments = d.pop("arguments", UNSET)
+        arguments = src_dict.get("arguments", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
         chat_completion_stream_response_delta_function_call = cls(
-            arguments=arguments,
-            name=name,
+            arguments,
+            name,
         )
-
-        chat_completion_stream_response_delta_function_call.additional_properties = d
+        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+            chat_completion_stream_response_delta_function_call.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_stream_response_delta_function_call
 
     @property

@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob_top_logprobs_item import ChatCompletionTokenLogprobTopLogprobsItem
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionTokenLogprobTopLogprobsItem
+    from ..models.chat_completion_token_logprob_top_logprobs_item import ChatCompletionTokenLogprobTopLogprobsItem
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"token", "logprob", "bytes", "top_logprobs"})
 
 
 T = TypeVar("T", bound="ChatCompletionTokenLogprob")
@@ -22,6 +35,9 @@ class ChatCompletionTokenLogprob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         token = self.token
 
         logprob = self.logprob
@@ -53,43 +69,30 @@ class ChatCompletionTokenLogprob:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_token_logprob_top_logprobs_item import ChatCompletionTokenLogprobTopLogprobsItem  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        token = d.pop("token")
+        token = src_dict["token"]
 
-        logprob = d.pop("logprob")
+        logprob = src_dict["logprob"]
 
-        def _parse_bytes_(data: object) -> list[int] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                bytes_type_0 = cast(list[int], data)
+        bytes_ = src_dict["bytes"]
 
-                return bytes_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[int] | None, data)
-
-        bytes_ = _parse_bytes_(d.pop("bytes"))
-
-        top_logprobs = []
-        _top_logprobs = d.pop("top_logprobs")
-        for top_logprobs_item_data in _top_logprobs:
-            top_logprobs_item = ChatCompletionTokenLogprobTopLogprobsItem.from_dict(top_logprobs_item_data)
-
-            top_logprobs.append(top_logprobs_item)
+        top_logprobs = [
+            ChatCompletionTokenLogprobTopLogprobsItem.from_dict(top_logprobs_item_data)
+            for top_logprobs_item_data in src_dict["top_logprobs"]
+        ]
 
         chat_completion_token_logprob = cls(
-            token=token,
-            logprob=logprob,
-            bytes_=bytes_,
-            top_logprobs=top_logprobs,
+            token,
+            logprob,
+            bytes_,
+            top_logprobs,
         )
-
-        chat_completion_token_logprob.additional_properties = d
+        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+            chat_completion_token_logprob.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_token_logprob
 
     @property

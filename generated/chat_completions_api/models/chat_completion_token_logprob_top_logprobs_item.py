@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+_KEYS = frozenset({"token", "logprob", "bytes"})
+
 
 T = TypeVar("T", bound="ChatCompletionTokenLogprobTopLogprobsItem")
 
@@ -42,33 +45,21 @@ class ChatCompletionTokenLogprobTopLogprobsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        token = d.pop("token")
+        token = src_dict["token"]
 
-        logprob = d.pop("logprob")
+        logprob = src_dict["logprob"]
 
-        def _parse_bytes_(data: object) -> list[int] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                bytes_type_0 = cast(list[int], data)
-
-                return bytes_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[int] | None, data)
-
-        bytes_ = _parse_bytes_(d.pop("bytes"))
+        bytes_ = src_dict["bytes"]
 
         chat_completion_token_logprob_top_logprobs_item = cls(
-            token=token,
-            logprob=logprob,
-            bytes_=bytes_,
+            token,
+            logprob,
+            bytes_,
         )
-
-        chat_completion_token_logprob_top_logprobs_item.additional_properties = d
+        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+            chat_completion_token_logprob_top_logprobs_item.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return chat_completion_token_logprob_top_logprobs_item
 
     @property

@@ -12,6 +12,22 @@ if TYPE_CHECKING:
     from ..models.completion_usage_completion_tokens_details import CompletionUsageCompletionTokensDetails
     from ..models.completion_usage_prompt_tokens_details import CompletionUsagePromptTokensDetails
 
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, CompletionUsageCompletionTokensDetails, CompletionUsagePromptTokensDetails
+    from ..models.completion_usage_completion_tokens_details import CompletionUsageCompletionTokensDetails
+    from ..models.completion_usage_prompt_tokens_details import CompletionUsagePromptTokensDetails
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset(
+    {"completion_tokens", "prompt_tokens", "total_tokens", "completion_tokens_details", "prompt_tokens_details"}
+)
+
 
 T = TypeVar("T", bound="CompletionUsage")
 
@@ -29,6 +45,9 @@ class CompletionUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         completion_tokens = self.completion_tokens
 
         prompt_tokens = self.prompt_tokens
@@ -61,39 +80,34 @@ class CompletionUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.completion_usage_completion_tokens_details import CompletionUsageCompletionTokensDetails  # noqa: PLC0415
-        from ..models.completion_usage_prompt_tokens_details import CompletionUsagePromptTokensDetails  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        completion_tokens = d.pop("completion_tokens")
+        completion_tokens = src_dict["completion_tokens"]
 
-        prompt_tokens = d.pop("prompt_tokens")
+        prompt_tokens = src_dict["prompt_tokens"]
 
-        total_tokens = d.pop("total_tokens")
+        total_tokens = src_dict["total_tokens"]
 
-        _completion_tokens_details = d.pop("completion_tokens_details", UNSET)
-        completion_tokens_details: CompletionUsageCompletionTokensDetails | Unset
-        if isinstance(_completion_tokens_details, Unset):
-            completion_tokens_details = UNSET
-        else:
-            completion_tokens_details = CompletionUsageCompletionTokensDetails.from_dict(_completion_tokens_details)
+        completion_tokens_details: Any = src_dict.get("completion_tokens_details", UNSET)
+        if completion_tokens_details is not UNSET:
+            completion_tokens_details = CompletionUsageCompletionTokensDetails.from_dict(completion_tokens_details)
 
-        _prompt_tokens_details = d.pop("prompt_tokens_details", UNSET)
-        prompt_tokens_details: CompletionUsagePromptTokensDetails | Unset
-        if isinstance(_prompt_tokens_details, Unset):
-            prompt_tokens_details = UNSET
-        else:
-            prompt_tokens_details = CompletionUsagePromptTokensDetails.from_dict(_prompt_tokens_details)
+        prompt_tokens_details: Any = src_dict.get("prompt_tokens_details", UNSET)
+        if prompt_tokens_details is not UNSET:
+            prompt_tokens_details = CompletionUsagePromptTokensDetails.from_dict(prompt_tokens_details)
 
         completion_usage = cls(
-            completion_tokens=completion_tokens,
-            prompt_tokens=prompt_tokens,
-            total_tokens=total_tokens,
-            completion_tokens_details=completion_tokens_details,
-            prompt_tokens_details=prompt_tokens_details,
+            completion_tokens,
+            prompt_tokens,
+            total_tokens,
+            completion_tokens_details,
+            prompt_tokens_details,
         )
-
-        completion_usage.additional_properties = d
+        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+            completion_usage.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return completion_usage
 
     @property

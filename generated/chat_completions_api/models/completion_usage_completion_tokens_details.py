@@ -8,6 +8,11 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+_KEYS = frozenset(
+    {"accepted_prediction_tokens", "audio_tokens", "reasoning_tokens", "text_tokens", "rejected_prediction_tokens"}
+)
+
+
 T = TypeVar("T", bound="CompletionUsageCompletionTokensDetails")
 
 
@@ -37,7 +42,6 @@ class CompletionUsageCompletionTokensDetails:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if accepted_prediction_tokens is not UNSET:
             field_dict["accepted_prediction_tokens"] = accepted_prediction_tokens
         if audio_tokens is not UNSET:
@@ -53,26 +57,27 @@ class CompletionUsageCompletionTokensDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        accepted_prediction_tokens = d.pop("accepted_prediction_tokens", UNSET)
+        accepted_prediction_tokens = src_dict.get("accepted_prediction_tokens", UNSET)
 
-        audio_tokens = d.pop("audio_tokens", UNSET)
+        audio_tokens = src_dict.get("audio_tokens", UNSET)
 
-        reasoning_tokens = d.pop("reasoning_tokens", UNSET)
+        reasoning_tokens = src_dict.get("reasoning_tokens", UNSET)
 
-        text_tokens = d.pop("text_tokens", UNSET)
+        text_tokens = src_dict.get("text_tokens", UNSET)
 
-        rejected_prediction_tokens = d.pop("rejected_prediction_tokens", UNSET)
+        rejected_prediction_tokens = src_dict.get("rejected_prediction_tokens", UNSET)
 
         completion_usage_completion_tokens_details = cls(
-            accepted_prediction_tokens=accepted_prediction_tokens,
-            audio_tokens=audio_tokens,
-            reasoning_tokens=reasoning_tokens,
-            text_tokens=text_tokens,
-            rejected_prediction_tokens=rejected_prediction_tokens,
+            accepted_prediction_tokens,
+            audio_tokens,
+            reasoning_tokens,
+            text_tokens,
+            rejected_prediction_tokens,
         )
-
-        completion_usage_completion_tokens_details.additional_properties = d
+        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+            completion_usage_completion_tokens_details.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return completion_usage_completion_tokens_details
 
     @property

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+_KEYS = frozenset({"audio_tokens", "cached_tokens", "text_tokens", "image_tokens", "cache_write_tokens"})
+
+
 T = TypeVar("T", bound="CompletionUsagePromptTokensDetails")
 
 
@@ -36,7 +39,6 @@ class CompletionUsagePromptTokensDetails:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if audio_tokens is not UNSET:
             field_dict["audio_tokens"] = audio_tokens
         if cached_tokens is not UNSET:
@@ -52,26 +54,27 @@ class CompletionUsagePromptTokensDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        audio_tokens = d.pop("audio_tokens", UNSET)
+        audio_tokens = src_dict.get("audio_tokens", UNSET)
 
-        cached_tokens = d.pop("cached_tokens", UNSET)
+        cached_tokens = src_dict.get("cached_tokens", UNSET)
 
-        text_tokens = d.pop("text_tokens", UNSET)
+        text_tokens = src_dict.get("text_tokens", UNSET)
 
-        image_tokens = d.pop("image_tokens", UNSET)
+        image_tokens = src_dict.get("image_tokens", UNSET)
 
-        cache_write_tokens = d.pop("cache_write_tokens", UNSET)
+        cache_write_tokens = src_dict.get("cache_write_tokens", UNSET)
 
         completion_usage_prompt_tokens_details = cls(
-            audio_tokens=audio_tokens,
-            cached_tokens=cached_tokens,
-            text_tokens=text_tokens,
-            image_tokens=image_tokens,
-            cache_write_tokens=cache_write_tokens,
+            audio_tokens,
+            cached_tokens,
+            text_tokens,
+            image_tokens,
+            cache_write_tokens,
         )
-
-        completion_usage_prompt_tokens_details.additional_properties = d
+        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+            completion_usage_prompt_tokens_details.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return completion_usage_prompt_tokens_details
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -49,6 +49,107 @@ if TYPE_CHECKING:
     from ..models.response_format_json_object import ResponseFormatJsonObject
     from ..models.response_format_json_schema import ResponseFormatJsonSchema
     from ..models.response_format_text import ResponseFormatText
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global \
+        _lazy_pending, \
+        ChatCompletionAllowedToolsChoice, \
+        ChatCompletionFunctionCallOption, \
+        ChatCompletionFunctions, \
+        ChatCompletionNamedToolChoice, \
+        ChatCompletionNamedToolChoiceCustom, \
+        ChatCompletionRequestAssistantMessage, \
+        ChatCompletionRequestDeveloperMessage, \
+        ChatCompletionRequestFunctionMessage, \
+        ChatCompletionRequestSystemMessage, \
+        ChatCompletionRequestToolMessage, \
+        ChatCompletionRequestUserMessage, \
+        ChatCompletionStreamOptionsType0, \
+        ChatCompletionTool, \
+        CreateChatCompletionRequestAudioType0, \
+        CreateChatCompletionRequestLogitBiasType0, \
+        CreateChatCompletionRequestWebSearchOptions, \
+        CustomToolChatCompletions, \
+        MetadataType0, \
+        ModerationParam, \
+        PredictionContent, \
+        PromptCacheOptionsParam, \
+        ResponseFormatJsonObject, \
+        ResponseFormatJsonSchema, \
+        ResponseFormatText
+    from ..models.chat_completion_allowed_tools_choice import ChatCompletionAllowedToolsChoice
+    from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption
+    from ..models.chat_completion_functions import ChatCompletionFunctions
+    from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
+    from ..models.chat_completion_named_tool_choice_custom import ChatCompletionNamedToolChoiceCustom
+    from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage
+    from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage
+    from ..models.chat_completion_request_function_message import ChatCompletionRequestFunctionMessage
+    from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage
+    from ..models.chat_completion_request_tool_message import ChatCompletionRequestToolMessage
+    from ..models.chat_completion_request_user_message import ChatCompletionRequestUserMessage
+    from ..models.chat_completion_stream_options_type_0 import ChatCompletionStreamOptionsType0
+    from ..models.chat_completion_tool import ChatCompletionTool
+    from ..models.create_chat_completion_request_audio_type_0 import CreateChatCompletionRequestAudioType0
+    from ..models.create_chat_completion_request_logit_bias_type_0 import CreateChatCompletionRequestLogitBiasType0
+    from ..models.create_chat_completion_request_web_search_options import CreateChatCompletionRequestWebSearchOptions
+    from ..models.custom_tool_chat_completions import CustomToolChatCompletions
+    from ..models.metadata_type_0 import MetadataType0
+    from ..models.moderation_param import ModerationParam
+    from ..models.prediction_content import PredictionContent
+    from ..models.prompt_cache_options_param import PromptCacheOptionsParam
+    from ..models.response_format_json_object import ResponseFormatJsonObject
+    from ..models.response_format_json_schema import ResponseFormatJsonSchema
+    from ..models.response_format_text import ResponseFormatText
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset(
+    {
+        "messages",
+        "model",
+        "metadata",
+        "top_logprobs",
+        "temperature",
+        "top_p",
+        "user",
+        "safety_identifier",
+        "prompt_cache_key",
+        "prompt_cache_retention",
+        "prompt_cache_options",
+        "service_tier",
+        "modalities",
+        "verbosity",
+        "reasoning_effort",
+        "max_completion_tokens",
+        "frequency_penalty",
+        "presence_penalty",
+        "web_search_options",
+        "response_format",
+        "audio",
+        "store",
+        "moderation",
+        "stream",
+        "stop",
+        "logit_bias",
+        "logprobs",
+        "max_tokens",
+        "n",
+        "prediction",
+        "seed",
+        "stream_options",
+        "tools",
+        "tool_choice",
+        "parallel_tool_calls",
+        "function_call",
+        "functions",
+    }
+)
 
 
 T = TypeVar("T", bound="CreateChatCompletionRequest")
@@ -116,22 +217,8 @@ class CreateChatCompletionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_allowed_tools_choice import ChatCompletionAllowedToolsChoice  # noqa: PLC0415
-        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
-        from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_tool_message import ChatCompletionRequestToolMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_user_message import ChatCompletionRequestUserMessage  # noqa: PLC0415
-        from ..models.chat_completion_stream_options_type_0 import ChatCompletionStreamOptionsType0  # noqa: PLC0415
-        from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
-        from ..models.create_chat_completion_request_audio_type_0 import CreateChatCompletionRequestAudioType0  # noqa: PLC0415
-        from ..models.create_chat_completion_request_logit_bias_type_0 import CreateChatCompletionRequestLogitBiasType0  # noqa: PLC0415
-        from ..models.metadata_type_0 import MetadataType0  # noqa: PLC0415
-        from ..models.moderation_param import ModerationParam  # noqa: PLC0415
-        from ..models.prediction_content import PredictionContent  # noqa: PLC0415
-        from ..models.response_format_json_schema import ResponseFormatJsonSchema  # noqa: PLC0415
-        from ..models.response_format_text import ResponseFormatText  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
         messages = []
         for messages_item_data in self.messages:
@@ -484,651 +571,194 @@ class CreateChatCompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_allowed_tools_choice import ChatCompletionAllowedToolsChoice  # noqa: PLC0415
-        from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption  # noqa: PLC0415
-        from ..models.chat_completion_functions import ChatCompletionFunctions  # noqa: PLC0415
-        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
-        from ..models.chat_completion_named_tool_choice_custom import ChatCompletionNamedToolChoiceCustom  # noqa: PLC0415
-        from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_function_message import ChatCompletionRequestFunctionMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_tool_message import ChatCompletionRequestToolMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_user_message import ChatCompletionRequestUserMessage  # noqa: PLC0415
-        from ..models.chat_completion_stream_options_type_0 import ChatCompletionStreamOptionsType0  # noqa: PLC0415
-        from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
-        from ..models.create_chat_completion_request_audio_type_0 import CreateChatCompletionRequestAudioType0  # noqa: PLC0415
-        from ..models.create_chat_completion_request_logit_bias_type_0 import CreateChatCompletionRequestLogitBiasType0  # noqa: PLC0415
-        from ..models.create_chat_completion_request_web_search_options import (
-            CreateChatCompletionRequestWebSearchOptions,  # noqa: PLC0415
-        )
-        from ..models.custom_tool_chat_completions import CustomToolChatCompletions  # noqa: PLC0415
-        from ..models.metadata_type_0 import MetadataType0  # noqa: PLC0415
-        from ..models.moderation_param import ModerationParam  # noqa: PLC0415
-        from ..models.prediction_content import PredictionContent  # noqa: PLC0415
-        from ..models.prompt_cache_options_param import PromptCacheOptionsParam  # noqa: PLC0415
-        from ..models.response_format_json_object import ResponseFormatJsonObject  # noqa: PLC0415
-        from ..models.response_format_json_schema import ResponseFormatJsonSchema  # noqa: PLC0415
-        from ..models.response_format_text import ResponseFormatText  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        messages = []
-        _messages = d.pop("messages")
-        for messages_item_data in _messages:
+        messages = [_parse_messages_item(messages_item_data) for messages_item_data in src_dict["messages"]]
 
-            def _parse_messages_item(
-                data: object,
-            ) -> (
-                ChatCompletionRequestAssistantMessage
-                | ChatCompletionRequestDeveloperMessage
-                | ChatCompletionRequestFunctionMessage
-                | ChatCompletionRequestSystemMessage
-                | ChatCompletionRequestToolMessage
-                | ChatCompletionRequestUserMessage
-            ):
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_0 = (
-                        ChatCompletionRequestDeveloperMessage.from_dict(data)
-                    )
+        model = src_dict["model"]
 
-                    return componentsschemas_chat_completion_request_message_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_1 = (
-                        ChatCompletionRequestSystemMessage.from_dict(data)
-                    )
+        metadata: Any = src_dict.get("metadata", UNSET)
+        if isinstance(metadata, dict):
+            try:
+                metadata = MetadataType0.from_dict(metadata)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
 
-                    return componentsschemas_chat_completion_request_message_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_2 = (
-                        ChatCompletionRequestUserMessage.from_dict(data)
-                    )
+        top_logprobs = src_dict.get("top_logprobs", UNSET)
 
-                    return componentsschemas_chat_completion_request_message_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_3 = (
-                        ChatCompletionRequestAssistantMessage.from_dict(data)
-                    )
+        temperature = src_dict.get("temperature", UNSET)
 
-                    return componentsschemas_chat_completion_request_message_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_4 = (
-                        ChatCompletionRequestToolMessage.from_dict(data)
-                    )
+        top_p = src_dict.get("top_p", UNSET)
 
-                    return componentsschemas_chat_completion_request_message_type_4
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_chat_completion_request_message_type_5 = (
-                    ChatCompletionRequestFunctionMessage.from_dict(data)
+        user = src_dict.get("user", UNSET)
+
+        safety_identifier = src_dict.get("safety_identifier", UNSET)
+
+        prompt_cache_key = src_dict.get("prompt_cache_key", UNSET)
+
+        prompt_cache_retention: Any = src_dict.get("prompt_cache_retention", UNSET)
+        if isinstance(prompt_cache_retention, str):
+            try:
+                prompt_cache_retention = check_create_chat_completion_request_prompt_cache_retention_type_0(
+                    prompt_cache_retention
                 )
-
-                return componentsschemas_chat_completion_request_message_type_5
-
-            messages_item = _parse_messages_item(messages_item_data)
-
-            messages.append(messages_item)
-
-        model = d.pop("model")
-
-        def _parse_metadata(data: object) -> MetadataType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_metadata_type_0 = MetadataType0.from_dict(data)
-
-                return componentsschemas_metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MetadataType0 | None | Unset, data)
 
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+        prompt_cache_options: Any = src_dict.get("prompt_cache_options", UNSET)
+        if prompt_cache_options is not UNSET:
+            prompt_cache_options = PromptCacheOptionsParam.from_dict(prompt_cache_options)
 
-        def _parse_top_logprobs(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        top_logprobs = _parse_top_logprobs(d.pop("top_logprobs", UNSET))
-
-        def _parse_temperature(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        temperature = _parse_temperature(d.pop("temperature", UNSET))
-
-        def _parse_top_p(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        top_p = _parse_top_p(d.pop("top_p", UNSET))
-
-        user = d.pop("user", UNSET)
-
-        def _parse_safety_identifier(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        safety_identifier = _parse_safety_identifier(d.pop("safety_identifier", UNSET))
-
-        def _parse_prompt_cache_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        prompt_cache_key = _parse_prompt_cache_key(d.pop("prompt_cache_key", UNSET))
-
-        def _parse_prompt_cache_retention(
-            data: object,
-        ) -> CreateChatCompletionRequestPromptCacheRetentionType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        service_tier: Any = src_dict.get("service_tier", UNSET)
+        if isinstance(service_tier, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                prompt_cache_retention_type_0 = check_create_chat_completion_request_prompt_cache_retention_type_0(data)
-
-                return prompt_cache_retention_type_0
+                service_tier = check_service_tier_type_0(service_tier)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateChatCompletionRequestPromptCacheRetentionType0 | None | Unset, data)
 
-        prompt_cache_retention = _parse_prompt_cache_retention(d.pop("prompt_cache_retention", UNSET))
-
-        _prompt_cache_options = d.pop("prompt_cache_options", UNSET)
-        prompt_cache_options: PromptCacheOptionsParam | Unset
-        if isinstance(_prompt_cache_options, Unset):
-            prompt_cache_options = UNSET
-        else:
-            prompt_cache_options = PromptCacheOptionsParam.from_dict(_prompt_cache_options)
-
-        def _parse_service_tier(data: object) -> None | ServiceTierType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        modalities: Any = src_dict.get("modalities", UNSET)
+        if isinstance(modalities, list):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_service_tier_type_0 = check_service_tier_type_0(data)
-
-                return componentsschemas_service_tier_type_0
+                modalities = [
+                    check_response_modalities_type_0_item(componentsschemas_response_modalities_type_0_item_data)
+                    for componentsschemas_response_modalities_type_0_item_data in modalities
+                ]
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ServiceTierType0 | Unset, data)
 
-        service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
-
-        def _parse_modalities(data: object) -> list[ResponseModalitiesType0Item] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        verbosity: Any = src_dict.get("verbosity", UNSET)
+        if isinstance(verbosity, str):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                componentsschemas_response_modalities_type_0 = []
-                _componentsschemas_response_modalities_type_0 = data
-                for (
-                    componentsschemas_response_modalities_type_0_item_data
-                ) in _componentsschemas_response_modalities_type_0:
-                    componentsschemas_response_modalities_type_0_item = check_response_modalities_type_0_item(
-                        componentsschemas_response_modalities_type_0_item_data
-                    )
-
-                    componentsschemas_response_modalities_type_0.append(
-                        componentsschemas_response_modalities_type_0_item
-                    )
-
-                return componentsschemas_response_modalities_type_0
+                verbosity = check_verbosity_type_0(verbosity)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ResponseModalitiesType0Item] | None | Unset, data)
 
-        modalities = _parse_modalities(d.pop("modalities", UNSET))
-
-        def _parse_verbosity(data: object) -> None | Unset | VerbosityType0:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        reasoning_effort: Any = src_dict.get("reasoning_effort", UNSET)
+        if isinstance(reasoning_effort, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_verbosity_type_0 = check_verbosity_type_0(data)
-
-                return componentsschemas_verbosity_type_0
+                reasoning_effort = check_reasoning_effort_type_0(reasoning_effort)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | VerbosityType0, data)
 
-        verbosity = _parse_verbosity(d.pop("verbosity", UNSET))
+        max_completion_tokens = src_dict.get("max_completion_tokens", UNSET)
 
-        def _parse_reasoning_effort(data: object) -> None | ReasoningEffortType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        frequency_penalty = src_dict.get("frequency_penalty", UNSET)
+
+        presence_penalty = src_dict.get("presence_penalty", UNSET)
+
+        web_search_options: Any = src_dict.get("web_search_options", UNSET)
+        if web_search_options is not UNSET:
+            web_search_options = CreateChatCompletionRequestWebSearchOptions.from_dict(web_search_options)
+
+        response_format = _parse_response_format(src_dict.get("response_format", UNSET))
+
+        audio: Any = src_dict.get("audio", UNSET)
+        if isinstance(audio, dict):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_reasoning_effort_type_0 = check_reasoning_effort_type_0(data)
-
-                return componentsschemas_reasoning_effort_type_0
+                audio = CreateChatCompletionRequestAudioType0.from_dict(audio)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ReasoningEffortType0 | Unset, data)
 
-        reasoning_effort = _parse_reasoning_effort(d.pop("reasoning_effort", UNSET))
+        store = src_dict.get("store", UNSET)
 
-        def _parse_max_completion_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        max_completion_tokens = _parse_max_completion_tokens(d.pop("max_completion_tokens", UNSET))
-
-        def _parse_frequency_penalty(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        frequency_penalty = _parse_frequency_penalty(d.pop("frequency_penalty", UNSET))
-
-        def _parse_presence_penalty(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        presence_penalty = _parse_presence_penalty(d.pop("presence_penalty", UNSET))
-
-        _web_search_options = d.pop("web_search_options", UNSET)
-        web_search_options: CreateChatCompletionRequestWebSearchOptions | Unset
-        if isinstance(_web_search_options, Unset):
-            web_search_options = UNSET
-        else:
-            web_search_options = CreateChatCompletionRequestWebSearchOptions.from_dict(_web_search_options)
-
-        def _parse_response_format(
-            data: object,
-        ) -> ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | Unset:
-            if isinstance(data, Unset):
-                return data
+        moderation: Any = src_dict.get("moderation", UNSET)
+        if isinstance(moderation, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_format_type_0 = ResponseFormatText.from_dict(data)
-
-                return response_format_type_0
+                moderation = ModerationParam.from_dict(moderation)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_format_type_1 = ResponseFormatJsonSchema.from_dict(data)
 
-                return response_format_type_1
+        stream = src_dict.get("stream", UNSET)
+
+        stop = src_dict.get("stop", UNSET)
+
+        logit_bias: Any = src_dict.get("logit_bias", UNSET)
+        if isinstance(logit_bias, dict):
+            try:
+                logit_bias = CreateChatCompletionRequestLogitBiasType0.from_dict(logit_bias)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_format_type_2 = ResponseFormatJsonObject.from_dict(data)
 
-            return response_format_type_2
+        logprobs = src_dict.get("logprobs", UNSET)
 
-        response_format = _parse_response_format(d.pop("response_format", UNSET))
+        max_tokens = src_dict.get("max_tokens", UNSET)
 
-        def _parse_audio(data: object) -> CreateChatCompletionRequestAudioType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        n = src_dict.get("n", UNSET)
+
+        prediction: Any = src_dict.get("prediction", UNSET)
+        if isinstance(prediction, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                audio_type_0 = CreateChatCompletionRequestAudioType0.from_dict(data)
-
-                return audio_type_0
+                prediction = PredictionContent.from_dict(prediction)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateChatCompletionRequestAudioType0 | None | Unset, data)
 
-        audio = _parse_audio(d.pop("audio", UNSET))
+        seed = src_dict.get("seed", UNSET)
 
-        def _parse_store(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        store = _parse_store(d.pop("store", UNSET))
-
-        def _parse_moderation(data: object) -> ModerationParam | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        stream_options: Any = src_dict.get("stream_options", UNSET)
+        if isinstance(stream_options, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                moderation_type_0 = ModerationParam.from_dict(data)
-
-                return moderation_type_0
+                stream_options = ChatCompletionStreamOptionsType0.from_dict(stream_options)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ModerationParam | None | Unset, data)
 
-        moderation = _parse_moderation(d.pop("moderation", UNSET))
+        tools: Any = src_dict.get("tools", UNSET)
+        if tools is not UNSET:
+            tools = [_parse_tools_item(tools_item_data) for tools_item_data in tools]
 
-        def _parse_stream(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        tool_choice = _parse_tool_choice(src_dict.get("tool_choice", UNSET))
 
-        stream = _parse_stream(d.pop("stream", UNSET))
+        parallel_tool_calls = src_dict.get("parallel_tool_calls", UNSET)
 
-        def _parse_stop(data: object) -> list[str] | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                componentsschemas_stop_configuration_type_0_type_1 = cast(list[str], data)
+        function_call = _parse_function_call(src_dict.get("function_call", UNSET))
 
-                return componentsschemas_stop_configuration_type_0_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | str | Unset, data)
-
-        stop = _parse_stop(d.pop("stop", UNSET))
-
-        def _parse_logit_bias(data: object) -> CreateChatCompletionRequestLogitBiasType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                logit_bias_type_0 = CreateChatCompletionRequestLogitBiasType0.from_dict(data)
-
-                return logit_bias_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CreateChatCompletionRequestLogitBiasType0 | None | Unset, data)
-
-        logit_bias = _parse_logit_bias(d.pop("logit_bias", UNSET))
-
-        def _parse_logprobs(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
-
-        def _parse_max_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        max_tokens = _parse_max_tokens(d.pop("max_tokens", UNSET))
-
-        def _parse_n(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        n = _parse_n(d.pop("n", UNSET))
-
-        def _parse_prediction(data: object) -> None | PredictionContent | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                prediction_type_0 = PredictionContent.from_dict(data)
-
-                return prediction_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PredictionContent | Unset, data)
-
-        prediction = _parse_prediction(d.pop("prediction", UNSET))
-
-        def _parse_seed(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        seed = _parse_seed(d.pop("seed", UNSET))
-
-        def _parse_stream_options(data: object) -> ChatCompletionStreamOptionsType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_chat_completion_stream_options_type_0 = ChatCompletionStreamOptionsType0.from_dict(
-                    data
-                )
-
-                return componentsschemas_chat_completion_stream_options_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChatCompletionStreamOptionsType0 | None | Unset, data)
-
-        stream_options = _parse_stream_options(d.pop("stream_options", UNSET))
-
-        _tools = d.pop("tools", UNSET)
-        tools: list[ChatCompletionTool | CustomToolChatCompletions] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-
-                def _parse_tools_item(data: object) -> ChatCompletionTool | CustomToolChatCompletions:
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        tools_item_type_0 = ChatCompletionTool.from_dict(data)
-
-                        return tools_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    tools_item_type_1 = CustomToolChatCompletions.from_dict(data)
-
-                    return tools_item_type_1
-
-                tools_item = _parse_tools_item(tools_item_data)
-
-                tools.append(tools_item)
-
-        def _parse_tool_choice(
-            data: object,
-        ) -> (
-            ChatCompletionAllowedToolsChoice
-            | ChatCompletionNamedToolChoice
-            | ChatCompletionNamedToolChoiceCustom
-            | ChatCompletionToolChoiceOptionType0
-            | Unset
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_chat_completion_tool_choice_option_type_0 = (
-                    check_chat_completion_tool_choice_option_type_0(data)
-                )
-
-                return componentsschemas_chat_completion_tool_choice_option_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_chat_completion_tool_choice_option_type_1 = (
-                    ChatCompletionAllowedToolsChoice.from_dict(data)
-                )
-
-                return componentsschemas_chat_completion_tool_choice_option_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_chat_completion_tool_choice_option_type_2 = ChatCompletionNamedToolChoice.from_dict(
-                    data
-                )
-
-                return componentsschemas_chat_completion_tool_choice_option_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_chat_completion_tool_choice_option_type_3 = ChatCompletionNamedToolChoiceCustom.from_dict(
-                data
-            )
-
-            return componentsschemas_chat_completion_tool_choice_option_type_3
-
-        tool_choice = _parse_tool_choice(d.pop("tool_choice", UNSET))
-
-        parallel_tool_calls = d.pop("parallel_tool_calls", UNSET)
-
-        def _parse_function_call(
-            data: object,
-        ) -> ChatCompletionFunctionCallOption | CreateChatCompletionRequestFunctionCallType0 | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                function_call_type_0 = check_create_chat_completion_request_function_call_type_0(data)
-
-                return function_call_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            function_call_type_1 = ChatCompletionFunctionCallOption.from_dict(data)
-
-            return function_call_type_1
-
-        function_call = _parse_function_call(d.pop("function_call", UNSET))
-
-        _functions = d.pop("functions", UNSET)
-        functions: list[ChatCompletionFunctions] | Unset = UNSET
-        if _functions is not UNSET:
-            functions = []
-            for functions_item_data in _functions:
-                functions_item = ChatCompletionFunctions.from_dict(functions_item_data)
-
-                functions.append(functions_item)
+        functions: Any = src_dict.get("functions", UNSET)
+        if functions is not UNSET:
+            functions = [ChatCompletionFunctions.from_dict(functions_item_data) for functions_item_data in functions]
 
         create_chat_completion_request = cls(
-            messages=messages,
-            model=model,
-            metadata=metadata,
-            top_logprobs=top_logprobs,
-            temperature=temperature,
-            top_p=top_p,
-            user=user,
-            safety_identifier=safety_identifier,
-            prompt_cache_key=prompt_cache_key,
-            prompt_cache_retention=prompt_cache_retention,
-            prompt_cache_options=prompt_cache_options,
-            service_tier=service_tier,
-            modalities=modalities,
-            verbosity=verbosity,
-            reasoning_effort=reasoning_effort,
-            max_completion_tokens=max_completion_tokens,
-            frequency_penalty=frequency_penalty,
-            presence_penalty=presence_penalty,
-            web_search_options=web_search_options,
-            response_format=response_format,
-            audio=audio,
-            store=store,
-            moderation=moderation,
-            stream=stream,
-            stop=stop,
-            logit_bias=logit_bias,
-            logprobs=logprobs,
-            max_tokens=max_tokens,
-            n=n,
-            prediction=prediction,
-            seed=seed,
-            stream_options=stream_options,
-            tools=tools,
-            tool_choice=tool_choice,
-            parallel_tool_calls=parallel_tool_calls,
-            function_call=function_call,
-            functions=functions,
+            messages,
+            model,
+            metadata,
+            top_logprobs,
+            temperature,
+            top_p,
+            user,
+            safety_identifier,
+            prompt_cache_key,
+            prompt_cache_retention,
+            prompt_cache_options,
+            service_tier,
+            modalities,
+            verbosity,
+            reasoning_effort,
+            max_completion_tokens,
+            frequency_penalty,
+            presence_penalty,
+            web_search_options,
+            response_format,
+            audio,
+            store,
+            moderation,
+            stream,
+            stop,
+            logit_bias,
+            logprobs,
+            max_tokens,
+            n,
+            prediction,
+            seed,
+            stream_options,
+            tools,
+            tool_choice,
+            parallel_tool_calls,
+            function_call,
+            functions,
         )
-
-        create_chat_completion_request.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            create_chat_completion_request.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return create_chat_completion_request
 
     @property
@@ -1146,3 +776,120 @@ class CreateChatCompletionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_messages_item(
+    data: object,
+) -> (
+    ChatCompletionRequestAssistantMessage
+    | ChatCompletionRequestDeveloperMessage
+    | ChatCompletionRequestFunctionMessage
+    | ChatCompletionRequestSystemMessage
+    | ChatCompletionRequestToolMessage
+    | ChatCompletionRequestUserMessage
+):
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionRequestDeveloperMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionRequestSystemMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionRequestUserMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionRequestAssistantMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionRequestToolMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ChatCompletionRequestFunctionMessage.from_dict(data)
+
+
+def _parse_response_format(
+    data: object,
+) -> ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | Unset:
+    if data is UNSET:
+        return UNSET
+    if isinstance(data, dict):
+        try:
+            return ResponseFormatText.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ResponseFormatJsonSchema.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ResponseFormatJsonObject.from_dict(data)
+
+
+def _parse_tools_item(data: object) -> ChatCompletionTool | CustomToolChatCompletions:
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return CustomToolChatCompletions.from_dict(data)
+
+
+def _parse_tool_choice(
+    data: object,
+) -> (
+    ChatCompletionAllowedToolsChoice
+    | ChatCompletionNamedToolChoice
+    | ChatCompletionNamedToolChoiceCustom
+    | ChatCompletionToolChoiceOptionType0
+    | Unset
+):
+    if data is UNSET:
+        return UNSET
+    if isinstance(data, str):
+        try:
+            return check_chat_completion_tool_choice_option_type_0(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionAllowedToolsChoice.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if isinstance(data, dict):
+        try:
+            return ChatCompletionNamedToolChoice.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ChatCompletionNamedToolChoiceCustom.from_dict(data)
+
+
+def _parse_function_call(
+    data: object,
+) -> ChatCompletionFunctionCallOption | CreateChatCompletionRequestFunctionCallType0 | Unset:
+    if data is UNSET:
+        return UNSET
+    if isinstance(data, str):
+        try:
+            return check_create_chat_completion_request_function_call_type_0(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return ChatCompletionFunctionCallOption.from_dict(data)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,6 +14,19 @@ from ..models.create_chat_completion_request_audio_type_0_format import (
 if TYPE_CHECKING:
     from ..models.voice_ids_or_custom_voice_type_1 import VoiceIdsOrCustomVoiceType1
 
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, VoiceIdsOrCustomVoiceType1
+    from ..models.voice_ids_or_custom_voice_type_1 import VoiceIdsOrCustomVoiceType1
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"voice", "format"})
+
 
 T = TypeVar("T", bound="CreateChatCompletionRequestAudioType0")
 
@@ -25,7 +38,8 @@ class CreateChatCompletionRequestAudioType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.voice_ids_or_custom_voice_type_1 import VoiceIdsOrCustomVoiceType1  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
         voice: dict[str, Any] | str
         if isinstance(self.voice, VoiceIdsOrCustomVoiceType1):
@@ -48,31 +62,26 @@ class CreateChatCompletionRequestAudioType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.voice_ids_or_custom_voice_type_1 import VoiceIdsOrCustomVoiceType1  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-
-        def _parse_voice(data: object) -> str | VoiceIdsOrCustomVoiceType1:
+        voice = src_dict["voice"]
+        if isinstance(voice, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_voice_ids_or_custom_voice_type_1 = VoiceIdsOrCustomVoiceType1.from_dict(data)
-
-                return componentsschemas_voice_ids_or_custom_voice_type_1
+                voice = VoiceIdsOrCustomVoiceType1.from_dict(voice)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(str | VoiceIdsOrCustomVoiceType1, data)
 
-        voice = _parse_voice(d.pop("voice"))
-
-        format_ = check_create_chat_completion_request_audio_type_0_format(d.pop("format"))
+        format_ = check_create_chat_completion_request_audio_type_0_format(src_dict["format"])
 
         create_chat_completion_request_audio_type_0 = cls(
-            voice=voice,
-            format_=format_,
+            voice,
+            format_,
         )
-
-        create_chat_completion_request_audio_type_0.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            create_chat_completion_request_audio_type_0.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return create_chat_completion_request_audio_type_0
 
     @property

@@ -14,7 +14,6 @@ class CreateChatCompletionRequestLogitBiasType0:
     additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
 
@@ -22,10 +21,10 @@ class CreateChatCompletionRequestLogitBiasType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         create_chat_completion_request_logit_bias_type_0 = cls()
-
-        create_chat_completion_request_logit_bias_type_0.additional_properties = d
+        create_chat_completion_request_logit_bias_type_0.additional_properties = {
+            prop_name: prop_dict for prop_name, prop_dict in src_dict.items()
+        }
         return create_chat_completion_request_logit_bias_type_0
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,6 +13,21 @@ if TYPE_CHECKING:
     from ..models.create_chat_completion_request_web_search_options_user_location_type_0 import (
         CreateChatCompletionRequestWebSearchOptionsUserLocationType0,
     )
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, CreateChatCompletionRequestWebSearchOptionsUserLocationType0
+    from ..models.create_chat_completion_request_web_search_options_user_location_type_0 import (
+        CreateChatCompletionRequestWebSearchOptionsUserLocationType0,
+    )
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"user_location", "search_context_size"})
 
 
 T = TypeVar("T", bound="CreateChatCompletionRequestWebSearchOptions")
@@ -26,9 +41,8 @@ class CreateChatCompletionRequestWebSearchOptions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.create_chat_completion_request_web_search_options_user_location_type_0 import (
-            CreateChatCompletionRequestWebSearchOptionsUserLocationType0,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
         user_location: dict[str, Any] | None | Unset
         if isinstance(self.user_location, Unset):
@@ -44,7 +58,6 @@ class CreateChatCompletionRequestWebSearchOptions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if user_location is not UNSET:
             field_dict["user_location"] = user_location
         if search_context_size is not UNSET:
@@ -54,44 +67,28 @@ class CreateChatCompletionRequestWebSearchOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_chat_completion_request_web_search_options_user_location_type_0 import (
-            CreateChatCompletionRequestWebSearchOptionsUserLocationType0,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-
-        def _parse_user_location(
-            data: object,
-        ) -> CreateChatCompletionRequestWebSearchOptionsUserLocationType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        user_location: Any = src_dict.get("user_location", UNSET)
+        if isinstance(user_location, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                user_location_type_0 = CreateChatCompletionRequestWebSearchOptionsUserLocationType0.from_dict(data)
-
-                return user_location_type_0
+                user_location = CreateChatCompletionRequestWebSearchOptionsUserLocationType0.from_dict(user_location)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateChatCompletionRequestWebSearchOptionsUserLocationType0 | None | Unset, data)
 
-        user_location = _parse_user_location(d.pop("user_location", UNSET))
-
-        _search_context_size = d.pop("search_context_size", UNSET)
-        search_context_size: WebSearchContextSize | Unset
-        if isinstance(_search_context_size, Unset):
-            search_context_size = UNSET
-        else:
-            search_context_size = check_web_search_context_size(_search_context_size)
+        search_context_size: Any = src_dict.get("search_context_size", UNSET)
+        if search_context_size is not UNSET:
+            search_context_size = check_web_search_context_size(search_context_size)
 
         create_chat_completion_request_web_search_options = cls(
-            user_location=user_location,
-            search_context_size=search_context_size,
+            user_location,
+            search_context_size,
         )
-
-        create_chat_completion_request_web_search_options.additional_properties = d
+        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+            create_chat_completion_request_web_search_options.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return create_chat_completion_request_web_search_options
 
     @property

@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.web_search_location import WebSearchLocation
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, WebSearchLocation
+    from ..models.web_search_location import WebSearchLocation
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"type", "approximate"})
 
 
 T = TypeVar("T", bound="CreateChatCompletionRequestWebSearchOptionsUserLocationType0")
@@ -20,6 +33,9 @@ class CreateChatCompletionRequestWebSearchOptionsUserLocationType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         type_ = self.type_
 
         approximate = self.approximate.to_dict()
@@ -37,21 +53,23 @@ class CreateChatCompletionRequestWebSearchOptionsUserLocationType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.web_search_location import WebSearchLocation  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        type_ = cast(Literal["approximate"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "approximate":
             raise ValueError(f"type must match const 'approximate', got '{type_}'")
 
-        approximate = WebSearchLocation.from_dict(d.pop("approximate"))
+        approximate = WebSearchLocation.from_dict(src_dict["approximate"])
 
         create_chat_completion_request_web_search_options_user_location_type_0 = cls(
-            type_=type_,
-            approximate=approximate,
+            approximate,
+            type_,
         )
-
-        create_chat_completion_request_web_search_options_user_location_type_0.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            create_chat_completion_request_web_search_options_user_location_type_0.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return create_chat_completion_request_web_search_options_user_location_type_0
 
     @property

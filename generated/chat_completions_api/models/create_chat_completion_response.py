@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,6 +14,40 @@ if TYPE_CHECKING:
     from ..models.completion_usage import CompletionUsage
     from ..models.create_chat_completion_response_choices_item import CreateChatCompletionResponseChoicesItem
     from ..models.metadata_type_0 import MetadataType0
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global \
+        _lazy_pending, \
+        ChatCompletionModeration, \
+        CompletionUsage, \
+        CreateChatCompletionResponseChoicesItem, \
+        MetadataType0
+    from ..models.chat_completion_moderation import ChatCompletionModeration
+    from ..models.completion_usage import CompletionUsage
+    from ..models.create_chat_completion_response_choices_item import CreateChatCompletionResponseChoicesItem
+    from ..models.metadata_type_0 import MetadataType0
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset(
+    {
+        "id",
+        "choices",
+        "created",
+        "model",
+        "object",
+        "metadata",
+        "service_tier",
+        "system_fingerprint",
+        "usage",
+        "moderation",
+    }
+)
 
 
 T = TypeVar("T", bound="CreateChatCompletionResponse")
@@ -34,8 +68,8 @@ class CreateChatCompletionResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_moderation import ChatCompletionModeration  # noqa: PLC0415
-        from ..models.metadata_type_0 import MetadataType0  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
         id = self.id
 
@@ -106,103 +140,67 @@ class CreateChatCompletionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_moderation import ChatCompletionModeration  # noqa: PLC0415
-        from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
-        from ..models.create_chat_completion_response_choices_item import CreateChatCompletionResponseChoicesItem  # noqa: PLC0415
-        from ..models.metadata_type_0 import MetadataType0  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        choices = []
-        _choices = d.pop("choices")
-        for choices_item_data in _choices:
-            choices_item = CreateChatCompletionResponseChoicesItem.from_dict(choices_item_data)
+        choices = [
+            CreateChatCompletionResponseChoicesItem.from_dict(choices_item_data)
+            for choices_item_data in src_dict["choices"]
+        ]
 
-            choices.append(choices_item)
+        created = src_dict["created"]
 
-        created = d.pop("created")
+        model = src_dict["model"]
 
-        model = d.pop("model")
-
-        object_ = cast(Literal["chat.completion"], d.pop("object"))
+        object_ = src_dict["object"]
         if object_ != "chat.completion":
             raise ValueError(f"object must match const 'chat.completion', got '{object_}'")
 
-        def _parse_metadata(data: object) -> MetadataType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        metadata: Any = src_dict.get("metadata", UNSET)
+        if isinstance(metadata, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_metadata_type_0 = MetadataType0.from_dict(data)
-
-                return componentsschemas_metadata_type_0
+                metadata = MetadataType0.from_dict(metadata)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MetadataType0 | None | Unset, data)
 
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
-
-        def _parse_service_tier(data: object) -> None | ServiceTierType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        service_tier: Any = src_dict.get("service_tier", UNSET)
+        if isinstance(service_tier, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_service_tier_type_0 = check_service_tier_type_0(data)
-
-                return componentsschemas_service_tier_type_0
+                service_tier = check_service_tier_type_0(service_tier)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ServiceTierType0 | Unset, data)
 
-        service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
+        system_fingerprint = src_dict.get("system_fingerprint", UNSET)
 
-        system_fingerprint = d.pop("system_fingerprint", UNSET)
+        usage: Any = src_dict.get("usage", UNSET)
+        if usage is not UNSET:
+            usage = CompletionUsage.from_dict(usage)
 
-        _usage = d.pop("usage", UNSET)
-        usage: CompletionUsage | Unset
-        if isinstance(_usage, Unset):
-            usage = UNSET
-        else:
-            usage = CompletionUsage.from_dict(_usage)
-
-        def _parse_moderation(data: object) -> ChatCompletionModeration | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        moderation: Any = src_dict.get("moderation", UNSET)
+        if isinstance(moderation, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                moderation_type_0 = ChatCompletionModeration.from_dict(data)
-
-                return moderation_type_0
+                moderation = ChatCompletionModeration.from_dict(moderation)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionModeration | None | Unset, data)
-
-        moderation = _parse_moderation(d.pop("moderation", UNSET))
 
         create_chat_completion_response = cls(
-            id=id,
-            choices=choices,
-            created=created,
-            model=model,
-            object_=object_,
-            metadata=metadata,
-            service_tier=service_tier,
-            system_fingerprint=system_fingerprint,
-            usage=usage,
-            moderation=moderation,
+            id,
+            choices,
+            created,
+            model,
+            object_,
+            metadata,
+            service_tier,
+            system_fingerprint,
+            usage,
+            moderation,
         )
-
-        create_chat_completion_response.additional_properties = d
+        if len(src_dict) > 5 and not _KEYS.issuperset(src_dict):
+            create_chat_completion_response.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return create_chat_completion_response
 
     @property

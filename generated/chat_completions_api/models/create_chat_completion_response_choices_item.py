@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,6 +17,22 @@ if TYPE_CHECKING:
         CreateChatCompletionResponseChoicesItemLogprobsType0,
     )
 
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionResponseMessage, CreateChatCompletionResponseChoicesItemLogprobsType0
+    from ..models.chat_completion_response_message import ChatCompletionResponseMessage
+    from ..models.create_chat_completion_response_choices_item_logprobs_type_0 import (
+        CreateChatCompletionResponseChoicesItemLogprobsType0,
+    )
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"finish_reason", "index", "message", "logprobs"})
+
 
 T = TypeVar("T", bound="CreateChatCompletionResponseChoicesItem")
 
@@ -30,9 +46,8 @@ class CreateChatCompletionResponseChoicesItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.create_chat_completion_response_choices_item_logprobs_type_0 import (
-            CreateChatCompletionResponseChoicesItemLogprobsType0,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
         finish_reason: str = self.finish_reason
 
@@ -61,41 +76,32 @@ class CreateChatCompletionResponseChoicesItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_response_message import ChatCompletionResponseMessage  # noqa: PLC0415
-        from ..models.create_chat_completion_response_choices_item_logprobs_type_0 import (
-            CreateChatCompletionResponseChoicesItemLogprobsType0,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        finish_reason = check_create_chat_completion_response_choices_item_finish_reason(d.pop("finish_reason"))
+        finish_reason = check_create_chat_completion_response_choices_item_finish_reason(src_dict["finish_reason"])
 
-        index = d.pop("index")
+        index = src_dict["index"]
 
-        message = ChatCompletionResponseMessage.from_dict(d.pop("message"))
+        message = ChatCompletionResponseMessage.from_dict(src_dict["message"])
 
-        def _parse_logprobs(data: object) -> CreateChatCompletionResponseChoicesItemLogprobsType0 | None:
-            if data is None:
-                return data
+        logprobs = src_dict["logprobs"]
+        if isinstance(logprobs, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                logprobs_type_0 = CreateChatCompletionResponseChoicesItemLogprobsType0.from_dict(data)
-
-                return logprobs_type_0
+                logprobs = CreateChatCompletionResponseChoicesItemLogprobsType0.from_dict(logprobs)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateChatCompletionResponseChoicesItemLogprobsType0 | None, data)
-
-        logprobs = _parse_logprobs(d.pop("logprobs"))
 
         create_chat_completion_response_choices_item = cls(
-            finish_reason=finish_reason,
-            index=index,
-            message=message,
-            logprobs=logprobs,
+            finish_reason,
+            index,
+            message,
+            logprobs,
         )
-
-        create_chat_completion_response_choices_item.additional_properties = d
+        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+            create_chat_completion_response_choices_item.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return create_chat_completion_response_choices_item
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,6 +15,36 @@ if TYPE_CHECKING:
     from ..models.create_chat_completion_stream_response_choices_item import (
         CreateChatCompletionStreamResponseChoicesItem,
     )
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionModeration, CompletionUsage, CreateChatCompletionStreamResponseChoicesItem
+    from ..models.chat_completion_moderation import ChatCompletionModeration
+    from ..models.completion_usage import CompletionUsage
+    from ..models.create_chat_completion_stream_response_choices_item import (
+        CreateChatCompletionStreamResponseChoicesItem,
+    )
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset(
+    {
+        "id",
+        "choices",
+        "created",
+        "model",
+        "object",
+        "obfuscation",
+        "service_tier",
+        "system_fingerprint",
+        "usage",
+        "moderation",
+    }
+)
 
 
 T = TypeVar("T", bound="CreateChatCompletionStreamResponse")
@@ -35,8 +65,8 @@ class CreateChatCompletionStreamResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_moderation import ChatCompletionModeration  # noqa: PLC0415
-        from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
         id = self.id
 
@@ -105,99 +135,65 @@ class CreateChatCompletionStreamResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_moderation import ChatCompletionModeration  # noqa: PLC0415
-        from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
-        from ..models.create_chat_completion_stream_response_choices_item import (
-            CreateChatCompletionStreamResponseChoicesItem,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        choices = []
-        _choices = d.pop("choices")
-        for choices_item_data in _choices:
-            choices_item = CreateChatCompletionStreamResponseChoicesItem.from_dict(choices_item_data)
+        choices = [
+            CreateChatCompletionStreamResponseChoicesItem.from_dict(choices_item_data)
+            for choices_item_data in src_dict["choices"]
+        ]
 
-            choices.append(choices_item)
+        created = src_dict["created"]
 
-        created = d.pop("created")
+        model = src_dict["model"]
 
-        model = d.pop("model")
-
-        object_ = cast(Literal["chat.completion.chunk"], d.pop("object"))
+        object_ = src_dict["object"]
         if object_ != "chat.completion.chunk":
             raise ValueError(f"object must match const 'chat.completion.chunk', got '{object_}'")
 
-        obfuscation = d.pop("obfuscation", UNSET)
+        obfuscation = src_dict.get("obfuscation", UNSET)
 
-        def _parse_service_tier(data: object) -> None | ServiceTierType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        service_tier: Any = src_dict.get("service_tier", UNSET)
+        if isinstance(service_tier, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_service_tier_type_0 = check_service_tier_type_0(data)
-
-                return componentsschemas_service_tier_type_0
+                service_tier = check_service_tier_type_0(service_tier)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ServiceTierType0 | Unset, data)
 
-        service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
+        system_fingerprint = src_dict.get("system_fingerprint", UNSET)
 
-        system_fingerprint = d.pop("system_fingerprint", UNSET)
-
-        def _parse_usage(data: object) -> CompletionUsage | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        usage: Any = src_dict.get("usage", UNSET)
+        if isinstance(usage, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                usage_type_0 = CompletionUsage.from_dict(data)
-
-                return usage_type_0
+                usage = CompletionUsage.from_dict(usage)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CompletionUsage | None | Unset, data)
 
-        usage = _parse_usage(d.pop("usage", UNSET))
-
-        def _parse_moderation(data: object) -> ChatCompletionModeration | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        moderation: Any = src_dict.get("moderation", UNSET)
+        if isinstance(moderation, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                moderation_type_0 = ChatCompletionModeration.from_dict(data)
-
-                return moderation_type_0
+                moderation = ChatCompletionModeration.from_dict(moderation)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionModeration | None | Unset, data)
-
-        moderation = _parse_moderation(d.pop("moderation", UNSET))
 
         create_chat_completion_stream_response = cls(
-            id=id,
-            choices=choices,
-            created=created,
-            model=model,
-            object_=object_,
-            obfuscation=obfuscation,
-            service_tier=service_tier,
-            system_fingerprint=system_fingerprint,
-            usage=usage,
-            moderation=moderation,
+            id,
+            choices,
+            created,
+            model,
+            object_,
+            obfuscation,
+            service_tier,
+            system_fingerprint,
+            usage,
+            moderation,
         )
-
-        create_chat_completion_stream_response.additional_properties = d
+        if len(src_dict) > 5 and not _KEYS.issuperset(src_dict):
+            create_chat_completion_stream_response.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return create_chat_completion_stream_response
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,6 +18,22 @@ if TYPE_CHECKING:
         CreateChatCompletionStreamResponseChoicesItemLogprobsType0,
     )
 
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionStreamResponseDelta, CreateChatCompletionStreamResponseChoicesItemLogprobsType0
+    from ..models.chat_completion_stream_response_delta import ChatCompletionStreamResponseDelta
+    from ..models.create_chat_completion_stream_response_choices_item_logprobs_type_0 import (
+        CreateChatCompletionStreamResponseChoicesItemLogprobsType0,
+    )
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"delta", "finish_reason", "index", "logprobs"})
+
 
 T = TypeVar("T", bound="CreateChatCompletionStreamResponseChoicesItem")
 
@@ -31,9 +47,8 @@ class CreateChatCompletionStreamResponseChoicesItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.create_chat_completion_stream_response_choices_item_logprobs_type_0 import (
-            CreateChatCompletionStreamResponseChoicesItemLogprobsType0,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
         delta = self.delta.to_dict()
 
@@ -69,58 +84,39 @@ class CreateChatCompletionStreamResponseChoicesItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_stream_response_delta import ChatCompletionStreamResponseDelta  # noqa: PLC0415
-        from ..models.create_chat_completion_stream_response_choices_item_logprobs_type_0 import (
-            CreateChatCompletionStreamResponseChoicesItemLogprobsType0,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        delta = ChatCompletionStreamResponseDelta.from_dict(d.pop("delta"))
+        delta = ChatCompletionStreamResponseDelta.from_dict(src_dict["delta"])
 
-        def _parse_finish_reason(data: object) -> CreateChatCompletionStreamResponseChoicesItemFinishReasonType0 | None:
-            if data is None:
-                return data
+        finish_reason = src_dict["finish_reason"]
+        if isinstance(finish_reason, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                finish_reason_type_0 = check_create_chat_completion_stream_response_choices_item_finish_reason_type_0(
-                    data
+                finish_reason = check_create_chat_completion_stream_response_choices_item_finish_reason_type_0(
+                    finish_reason
                 )
-
-                return finish_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateChatCompletionStreamResponseChoicesItemFinishReasonType0 | None, data)
 
-        finish_reason = _parse_finish_reason(d.pop("finish_reason"))
+        index = src_dict["index"]
 
-        index = d.pop("index")
-
-        def _parse_logprobs(data: object) -> CreateChatCompletionStreamResponseChoicesItemLogprobsType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        logprobs: Any = src_dict.get("logprobs", UNSET)
+        if isinstance(logprobs, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                logprobs_type_0 = CreateChatCompletionStreamResponseChoicesItemLogprobsType0.from_dict(data)
-
-                return logprobs_type_0
+                logprobs = CreateChatCompletionStreamResponseChoicesItemLogprobsType0.from_dict(logprobs)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateChatCompletionStreamResponseChoicesItemLogprobsType0 | None | Unset, data)
-
-        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
 
         create_chat_completion_stream_response_choices_item = cls(
-            delta=delta,
-            finish_reason=finish_reason,
-            index=index,
-            logprobs=logprobs,
+            delta,
+            finish_reason,
+            index,
+            logprobs,
         )
-
-        create_chat_completion_stream_response_choices_item.additional_properties = d
+        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+            create_chat_completion_stream_response_choices_item.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return create_chat_completion_stream_response_choices_item
 
     @property

@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionTokenLogprob
+    from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"content", "refusal"})
 
 
 T = TypeVar("T", bound="CreateChatCompletionStreamResponseChoicesItemLogprobsType0")
@@ -20,6 +33,9 @@ class CreateChatCompletionStreamResponseChoicesItemLogprobsType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         content: list[dict[str, Any]] | None
         if isinstance(self.content, list):
             content = []
@@ -53,56 +69,37 @@ class CreateChatCompletionStreamResponseChoicesItemLogprobsType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-
-        def _parse_content(data: object) -> list[ChatCompletionTokenLogprob] | None:
-            if data is None:
-                return data
+        content = src_dict["content"]
+        if isinstance(content, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                content_type_0 = []
-                _content_type_0 = data
-                for content_type_0_item_data in _content_type_0:
-                    content_type_0_item = ChatCompletionTokenLogprob.from_dict(content_type_0_item_data)
-
-                    content_type_0.append(content_type_0_item)
-
-                return content_type_0
+                content = [
+                    ChatCompletionTokenLogprob.from_dict(content_type_0_item_data)
+                    for content_type_0_item_data in content
+                ]
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionTokenLogprob] | None, data)
 
-        content = _parse_content(d.pop("content"))
-
-        def _parse_refusal(data: object) -> list[ChatCompletionTokenLogprob] | None:
-            if data is None:
-                return data
+        refusal = src_dict["refusal"]
+        if isinstance(refusal, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                refusal_type_0 = []
-                _refusal_type_0 = data
-                for refusal_type_0_item_data in _refusal_type_0:
-                    refusal_type_0_item = ChatCompletionTokenLogprob.from_dict(refusal_type_0_item_data)
-
-                    refusal_type_0.append(refusal_type_0_item)
-
-                return refusal_type_0
+                refusal = [
+                    ChatCompletionTokenLogprob.from_dict(refusal_type_0_item_data)
+                    for refusal_type_0_item_data in refusal
+                ]
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionTokenLogprob] | None, data)
-
-        refusal = _parse_refusal(d.pop("refusal"))
 
         create_chat_completion_stream_response_choices_item_logprobs_type_0 = cls(
-            content=content,
-            refusal=refusal,
+            content,
+            refusal,
         )
-
-        create_chat_completion_stream_response_choices_item_logprobs_type_0.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            create_chat_completion_stream_response_choices_item_logprobs_type_0.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return create_chat_completion_stream_response_choices_item_logprobs_type_0
 
     @property

@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom import CustomToolChatCompletionsCustom
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, CustomToolChatCompletionsCustom
+    from ..models.custom_tool_chat_completions_custom import CustomToolChatCompletionsCustom
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"type", "custom"})
 
 
 T = TypeVar("T", bound="CustomToolChatCompletions")
@@ -20,6 +33,9 @@ class CustomToolChatCompletions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         type_ = self.type_
 
         custom = self.custom.to_dict()
@@ -37,21 +53,23 @@ class CustomToolChatCompletions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_tool_chat_completions_custom import CustomToolChatCompletionsCustom  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        type_ = cast(Literal["custom"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "custom":
             raise ValueError(f"type must match const 'custom', got '{type_}'")
 
-        custom = CustomToolChatCompletionsCustom.from_dict(d.pop("custom"))
+        custom = CustomToolChatCompletionsCustom.from_dict(src_dict["custom"])
 
         custom_tool_chat_completions = cls(
-            type_=type_,
-            custom=custom,
+            custom,
+            type_,
         )
-
-        custom_tool_chat_completions.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            custom_tool_chat_completions.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return custom_tool_chat_completions
 
     @property

@@ -12,6 +12,20 @@ if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_format_type_0 import CustomToolChatCompletionsCustomFormatType0
     from ..models.custom_tool_chat_completions_custom_format_type_1 import CustomToolChatCompletionsCustomFormatType1
 
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, CustomToolChatCompletionsCustomFormatType0, CustomToolChatCompletionsCustomFormatType1
+    from ..models.custom_tool_chat_completions_custom_format_type_0 import CustomToolChatCompletionsCustomFormatType0
+    from ..models.custom_tool_chat_completions_custom_format_type_1 import CustomToolChatCompletionsCustomFormatType1
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"name", "description", "format"})
+
 
 T = TypeVar("T", bound="CustomToolChatCompletionsCustom")
 
@@ -24,9 +38,8 @@ class CustomToolChatCompletionsCustom:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.custom_tool_chat_completions_custom_format_type_0 import (
-            CustomToolChatCompletionsCustomFormatType0,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
         name = self.name
 
@@ -56,46 +69,24 @@ class CustomToolChatCompletionsCustom:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_tool_chat_completions_custom_format_type_0 import (
-            CustomToolChatCompletionsCustomFormatType0,  # noqa: PLC0415
-        )
-        from ..models.custom_tool_chat_completions_custom_format_type_1 import (
-            CustomToolChatCompletionsCustomFormatType1,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
-        def _parse_format_(
-            data: object,
-        ) -> CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                format_type_0 = CustomToolChatCompletionsCustomFormatType0.from_dict(data)
-
-                return format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            format_type_1 = CustomToolChatCompletionsCustomFormatType1.from_dict(data)
-
-            return format_type_1
-
-        format_ = _parse_format_(d.pop("format", UNSET))
+        format_ = _parse_format_(src_dict.get("format", UNSET))
 
         custom_tool_chat_completions_custom = cls(
-            name=name,
-            description=description,
-            format_=format_,
+            name,
+            description,
+            format_,
         )
-
-        custom_tool_chat_completions_custom.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            custom_tool_chat_completions_custom.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return custom_tool_chat_completions_custom
 
     @property
@@ -113,3 +104,18 @@ class CustomToolChatCompletionsCustom:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_format_(
+    data: object,
+) -> CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset:
+    if data is UNSET:
+        return UNSET
+    if isinstance(data, dict):
+        try:
+            return CustomToolChatCompletionsCustomFormatType0.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    return CustomToolChatCompletionsCustomFormatType1.from_dict(data)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -16,7 +16,6 @@ class CustomToolChatCompletionsCustomFormatType0:
         type_ = self.type_
 
         field_dict: dict[str, Any] = {}
-
         field_dict.update(
             {
                 "type": type_,
@@ -27,13 +26,11 @@ class CustomToolChatCompletionsCustomFormatType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = cast(Literal["text"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "text":
             raise ValueError(f"type must match const 'text', got '{type_}'")
 
         custom_tool_chat_completions_custom_format_type_0 = cls(
-            type_=type_,
+            type_,
         )
-
         return custom_tool_chat_completions_custom_format_type_0

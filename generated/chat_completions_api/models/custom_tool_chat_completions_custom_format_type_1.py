@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -9,6 +9,18 @@ if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_format_type_1_grammar import (
         CustomToolChatCompletionsCustomFormatType1Grammar,
     )
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, CustomToolChatCompletionsCustomFormatType1Grammar
+    from ..models.custom_tool_chat_completions_custom_format_type_1_grammar import (
+        CustomToolChatCompletionsCustomFormatType1Grammar,
+    )
+
+    _lazy_pending = False
 
 
 T = TypeVar("T", bound="CustomToolChatCompletionsCustomFormatType1")
@@ -20,12 +32,14 @@ class CustomToolChatCompletionsCustomFormatType1:
     type_: Literal["grammar"] = "grammar"
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         type_ = self.type_
 
         grammar = self.grammar.to_dict()
 
         field_dict: dict[str, Any] = {}
-
         field_dict.update(
             {
                 "type": type_,
@@ -37,20 +51,17 @@ class CustomToolChatCompletionsCustomFormatType1:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_tool_chat_completions_custom_format_type_1_grammar import (
-            CustomToolChatCompletionsCustomFormatType1Grammar,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        type_ = cast(Literal["grammar"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "grammar":
             raise ValueError(f"type must match const 'grammar', got '{type_}'")
 
-        grammar = CustomToolChatCompletionsCustomFormatType1Grammar.from_dict(d.pop("grammar"))
+        grammar = CustomToolChatCompletionsCustomFormatType1Grammar.from_dict(src_dict["grammar"])
 
         custom_tool_chat_completions_custom_format_type_1 = cls(
-            type_=type_,
-            grammar=grammar,
+            grammar,
+            type_,
         )
-
         return custom_tool_chat_completions_custom_format_type_1

@@ -11,6 +11,9 @@ from ..models.custom_tool_chat_completions_custom_format_type_1_grammar_syntax i
     check_custom_tool_chat_completions_custom_format_type_1_grammar_syntax,
 )
 
+_KEYS = frozenset({"definition", "syntax"})
+
+
 T = TypeVar("T", bound="CustomToolChatCompletionsCustomFormatType1Grammar")
 
 
@@ -38,17 +41,18 @@ class CustomToolChatCompletionsCustomFormatType1Grammar:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        definition = d.pop("definition")
+        definition = src_dict["definition"]
 
-        syntax = check_custom_tool_chat_completions_custom_format_type_1_grammar_syntax(d.pop("syntax"))
+        syntax = check_custom_tool_chat_completions_custom_format_type_1_grammar_syntax(src_dict["syntax"])
 
         custom_tool_chat_completions_custom_format_type_1_grammar = cls(
-            definition=definition,
-            syntax=syntax,
+            definition,
+            syntax,
         )
-
-        custom_tool_chat_completions_custom_format_type_1_grammar.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            custom_tool_chat_completions_custom_format_type_1_grammar.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return custom_tool_chat_completions_custom_format_type_1_grammar
 
     @property

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+_KEYS = frozenset({"code", "message", "param", "type"})
+
 
 T = TypeVar("T", bound="Error")
 
@@ -43,34 +46,24 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        code = src_dict["code"]
 
-        def _parse_code(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        message = src_dict["message"]
 
-        code = _parse_code(d.pop("code"))
+        param = src_dict["param"]
 
-        message = d.pop("message")
-
-        def _parse_param(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        param = _parse_param(d.pop("param"))
-
-        type_ = d.pop("type")
+        type_ = src_dict["type"]
 
         error = cls(
-            code=code,
-            message=message,
-            param=param,
-            type_=type_,
+            code,
+            message,
+            param,
+            type_,
         )
-
-        error.additional_properties = d
+        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+            error.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return error
 
     @property

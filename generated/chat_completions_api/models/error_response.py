@@ -9,6 +9,19 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.error import Error
 
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, Error
+    from ..models.error import Error
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"error"})
+
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -19,6 +32,9 @@ class ErrorResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         error = self.error.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -33,16 +49,18 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error import Error  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        error = Error.from_dict(d.pop("error"))
+        error = Error.from_dict(src_dict["error"])
 
         error_response = cls(
-            error=error,
+            error,
         )
-
-        error_response.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            error_response.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return error_response
 
     @property

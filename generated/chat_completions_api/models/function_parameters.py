@@ -14,7 +14,6 @@ class FunctionParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
 
@@ -22,10 +21,8 @@ class FunctionParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         function_parameters = cls()
-
-        function_parameters.additional_properties = d
+        function_parameters.additional_properties = {prop_name: prop_dict for prop_name, prop_dict in src_dict.items()}
         return function_parameters
 
     @property

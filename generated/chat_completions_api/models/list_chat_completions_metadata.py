@@ -14,7 +14,6 @@ class ListChatCompletionsMetadata:
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
 
@@ -22,10 +21,10 @@ class ListChatCompletionsMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         list_chat_completions_metadata = cls()
-
-        list_chat_completions_metadata.additional_properties = d
+        list_chat_completions_metadata.additional_properties = {
+            prop_name: prop_dict for prop_name, prop_dict in src_dict.items()
+        }
         return list_chat_completions_metadata
 
     @property

@@ -14,7 +14,6 @@ class MetadataType0:
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
 
@@ -22,10 +21,8 @@ class MetadataType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         metadata_type_0 = cls()
-
-        metadata_type_0.additional_properties = d
+        metadata_type_0.additional_properties = {prop_name: prop_dict for prop_name, prop_dict in src_dict.items()}
         return metadata_type_0
 
     @property

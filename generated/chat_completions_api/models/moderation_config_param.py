@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..models.moderation_mode import ModerationMode, check_moderation_mode
 
+_KEYS = frozenset({"mode"})
+
+
 T = TypeVar("T", bound="ModerationConfigParam")
 
 
@@ -31,14 +34,15 @@ class ModerationConfigParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        mode = check_moderation_mode(d.pop("mode"))
+        mode = check_moderation_mode(src_dict["mode"])
 
         moderation_config_param = cls(
-            mode=mode,
+            mode,
         )
-
-        moderation_config_param.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            moderation_config_param.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return moderation_config_param
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,19 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.moderation_policy_param import ModerationPolicyParam
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ModerationPolicyParam
+    from ..models.moderation_policy_param import ModerationPolicyParam
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"model", "policy"})
 
 
 T = TypeVar("T", bound="ModerationParam")
@@ -22,7 +35,8 @@ class ModerationParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.moderation_policy_param import ModerationPolicyParam  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
         model = self.model
 
@@ -48,34 +62,26 @@ class ModerationParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.moderation_policy_param import ModerationPolicyParam  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        model = d.pop("model")
+        model = src_dict["model"]
 
-        def _parse_policy(data: object) -> ModerationPolicyParam | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        policy: Any = src_dict.get("policy", UNSET)
+        if isinstance(policy, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                policy_type_0 = ModerationPolicyParam.from_dict(data)
-
-                return policy_type_0
+                policy = ModerationPolicyParam.from_dict(policy)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ModerationPolicyParam | None | Unset, data)
-
-        policy = _parse_policy(d.pop("policy", UNSET))
 
         moderation_param = cls(
-            model=model,
-            policy=policy,
+            model,
+            policy,
         )
-
-        moderation_param.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            moderation_param.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return moderation_param
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,19 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.moderation_config_param import ModerationConfigParam
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ModerationConfigParam
+    from ..models.moderation_config_param import ModerationConfigParam
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"input", "output"})
 
 
 T = TypeVar("T", bound="ModerationPolicyParam")
@@ -22,7 +35,8 @@ class ModerationPolicyParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.moderation_config_param import ModerationConfigParam  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
         input_: dict[str, Any] | None | Unset
         if isinstance(self.input_, Unset):
@@ -42,7 +56,6 @@ class ModerationPolicyParam:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if input_ is not UNSET:
             field_dict["input"] = input_
         if output is not UNSET:
@@ -52,50 +65,31 @@ class ModerationPolicyParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.moderation_config_param import ModerationConfigParam  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-
-        def _parse_input_(data: object) -> ModerationConfigParam | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        input_: Any = src_dict.get("input", UNSET)
+        if isinstance(input_, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                input_type_0 = ModerationConfigParam.from_dict(data)
-
-                return input_type_0
+                input_ = ModerationConfigParam.from_dict(input_)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ModerationConfigParam | None | Unset, data)
 
-        input_ = _parse_input_(d.pop("input", UNSET))
-
-        def _parse_output(data: object) -> ModerationConfigParam | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        output: Any = src_dict.get("output", UNSET)
+        if isinstance(output, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                output_type_0 = ModerationConfigParam.from_dict(data)
-
-                return output_type_0
+                output = ModerationConfigParam.from_dict(output)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ModerationConfigParam | None | Unset, data)
-
-        output = _parse_output(d.pop("output", UNSET))
 
         moderation_policy_param = cls(
-            input_=input_,
-            output=output,
+            input_,
+            output,
         )
-
-        moderation_policy_param.additional_properties = d
+        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+            moderation_policy_param.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return moderation_policy_param
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,6 +12,27 @@ if TYPE_CHECKING:
         ModerationResultBodyCategoryAppliedInputTypes,
     )
     from ..models.moderation_result_body_category_scores import ModerationResultBodyCategoryScores
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global \
+        _lazy_pending, \
+        ModerationResultBodyCategories, \
+        ModerationResultBodyCategoryAppliedInputTypes, \
+        ModerationResultBodyCategoryScores
+    from ..models.moderation_result_body_categories import ModerationResultBodyCategories
+    from ..models.moderation_result_body_category_applied_input_types import (
+        ModerationResultBodyCategoryAppliedInputTypes,
+    )
+    from ..models.moderation_result_body_category_scores import ModerationResultBodyCategoryScores
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"type", "model", "flagged", "categories", "category_scores", "category_applied_input_types"})
 
 
 T = TypeVar("T", bound="ModerationResultBody")
@@ -29,6 +50,9 @@ class ModerationResultBody:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         type_ = self.type_
 
         model = self.model
@@ -58,39 +82,37 @@ class ModerationResultBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.moderation_result_body_categories import ModerationResultBodyCategories  # noqa: PLC0415
-        from ..models.moderation_result_body_category_applied_input_types import (
-            ModerationResultBodyCategoryAppliedInputTypes,  # noqa: PLC0415
-        )
-        from ..models.moderation_result_body_category_scores import ModerationResultBodyCategoryScores  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        type_ = cast(Literal["moderation_result"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "moderation_result":
             raise ValueError(f"type must match const 'moderation_result', got '{type_}'")
 
-        model = d.pop("model")
+        model = src_dict["model"]
 
-        flagged = d.pop("flagged")
+        flagged = src_dict["flagged"]
 
-        categories = ModerationResultBodyCategories.from_dict(d.pop("categories"))
+        categories = ModerationResultBodyCategories.from_dict(src_dict["categories"])
 
-        category_scores = ModerationResultBodyCategoryScores.from_dict(d.pop("category_scores"))
+        category_scores = ModerationResultBodyCategoryScores.from_dict(src_dict["category_scores"])
 
         category_applied_input_types = ModerationResultBodyCategoryAppliedInputTypes.from_dict(
-            d.pop("category_applied_input_types")
+            src_dict["category_applied_input_types"]
         )
 
         moderation_result_body = cls(
-            type_=type_,
-            model=model,
-            flagged=flagged,
-            categories=categories,
-            category_scores=category_scores,
-            category_applied_input_types=category_applied_input_types,
+            model,
+            flagged,
+            categories,
+            category_scores,
+            category_applied_input_types,
+            type_,
         )
-
-        moderation_result_body.additional_properties = d
+        if len(src_dict) > 6 and not _KEYS.issuperset(src_dict):
+            moderation_result_body.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return moderation_result_body
 
     @property

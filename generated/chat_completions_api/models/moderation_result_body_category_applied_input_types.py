@@ -16,7 +16,6 @@ class ModerationResultBodyCategoryAppliedInputTypes:
     additional_properties: dict[str, list[ModerationInputType]] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = []
@@ -28,21 +27,14 @@ class ModerationResultBodyCategoryAppliedInputTypes:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         moderation_result_body_category_applied_input_types = cls()
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional_property = []
-            _additional_property = prop_dict
-            for additional_property_item_data in _additional_property:
-                additional_property_item = check_moderation_input_type(additional_property_item_data)
-
-                additional_property.append(additional_property_item)
-
-            additional_properties[prop_name] = additional_property
-
-        moderation_result_body_category_applied_input_types.additional_properties = additional_properties
+        moderation_result_body_category_applied_input_types.additional_properties = {
+            prop_name: [
+                check_moderation_input_type(additional_property_item_data)
+                for additional_property_item_data in prop_dict
+            ]
+            for prop_name, prop_dict in src_dict.items()
+        }
         return moderation_result_body_category_applied_input_types
 
     @property

@@ -14,7 +14,6 @@ class ModerationResultBodyCategoryScores:
     additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
 
@@ -22,10 +21,10 @@ class ModerationResultBodyCategoryScores:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         moderation_result_body_category_scores = cls()
-
-        moderation_result_body_category_scores.additional_properties = d
+        moderation_result_body_category_scores.additional_properties = {
+            prop_name: prop_dict for prop_name, prop_dict in src_dict.items()
+        }
         return moderation_result_body_category_scores
 
     @property

@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ChatCompletionRequestMessageContentPartText
+    from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"type", "content"})
 
 
 T = TypeVar("T", bound="PredictionContent")
@@ -20,6 +33,9 @@ class PredictionContent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         type_ = self.type_
 
         content: list[dict[str, Any]] | str
@@ -45,41 +61,31 @@ class PredictionContent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_request_message_content_part_text import (
-            ChatCompletionRequestMessageContentPartText,  # noqa: PLC0415
-        )
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        type_ = cast(Literal["content"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "content":
             raise ValueError(f"type must match const 'content', got '{type_}'")
 
-        def _parse_content(data: object) -> list[ChatCompletionRequestMessageContentPartText] | str:
+        content = src_dict["content"]
+        if isinstance(content, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                content_type_1 = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-                    content_type_1_item = ChatCompletionRequestMessageContentPartText.from_dict(
-                        content_type_1_item_data
-                    )
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
+                content = [
+                    ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
+                    for content_type_1_item_data in content
+                ]
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionRequestMessageContentPartText] | str, data)
-
-        content = _parse_content(d.pop("content"))
 
         prediction_content = cls(
-            type_=type_,
-            content=content,
+            content,
+            type_,
         )
-
-        prediction_content.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            prediction_content.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return prediction_content
 
     @property

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+_KEYS = frozenset({"mode"})
+
 
 T = TypeVar("T", bound="PromptCacheBreakpointParam")
 
@@ -30,16 +33,17 @@ class PromptCacheBreakpointParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        mode = cast(Literal["explicit"], d.pop("mode"))
+        mode = src_dict["mode"]
         if mode != "explicit":
             raise ValueError(f"mode must match const 'explicit', got '{mode}'")
 
         prompt_cache_breakpoint_param = cls(
-            mode=mode,
+            mode,
         )
-
-        prompt_cache_breakpoint_param.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            prompt_cache_breakpoint_param.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return prompt_cache_breakpoint_param
 
     @property

@@ -10,6 +10,9 @@ from ..models.prompt_cache_mode_enum import PromptCacheModeEnum, check_prompt_ca
 from ..models.prompt_cache_ttl_enum import PromptCacheTTLEnum, check_prompt_cache_ttl_enum
 from ..types import UNSET, Unset
 
+_KEYS = frozenset({"ttl", "mode"})
+
+
 T = TypeVar("T", bound="PromptCacheOptionsParam")
 
 
@@ -30,7 +33,6 @@ class PromptCacheOptionsParam:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if ttl is not UNSET:
             field_dict["ttl"] = ttl
         if mode is not UNSET:
@@ -40,27 +42,22 @@ class PromptCacheOptionsParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _ttl = d.pop("ttl", UNSET)
-        ttl: PromptCacheTTLEnum | Unset
-        if isinstance(_ttl, Unset):
-            ttl = UNSET
-        else:
-            ttl = check_prompt_cache_ttl_enum(_ttl)
+        ttl: Any = src_dict.get("ttl", UNSET)
+        if ttl is not UNSET:
+            ttl = check_prompt_cache_ttl_enum(ttl)
 
-        _mode = d.pop("mode", UNSET)
-        mode: PromptCacheModeEnum | Unset
-        if isinstance(_mode, Unset):
-            mode = UNSET
-        else:
-            mode = check_prompt_cache_mode_enum(_mode)
+        mode: Any = src_dict.get("mode", UNSET)
+        if mode is not UNSET:
+            mode = check_prompt_cache_mode_enum(mode)
 
         prompt_cache_options_param = cls(
-            ttl=ttl,
-            mode=mode,
+            ttl,
+            mode,
         )
-
-        prompt_cache_options_param.additional_properties = d
+        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+            prompt_cache_options_param.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return prompt_cache_options_param
 
     @property

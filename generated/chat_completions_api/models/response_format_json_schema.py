@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.response_format_json_schema_json_schema import ResponseFormatJsonSchemaJsonSchema
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ResponseFormatJsonSchemaJsonSchema
+    from ..models.response_format_json_schema_json_schema import ResponseFormatJsonSchemaJsonSchema
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"type", "json_schema"})
 
 
 T = TypeVar("T", bound="ResponseFormatJsonSchema")
@@ -20,6 +33,9 @@ class ResponseFormatJsonSchema:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         type_ = self.type_
 
         json_schema = self.json_schema.to_dict()
@@ -37,21 +53,23 @@ class ResponseFormatJsonSchema:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_format_json_schema_json_schema import ResponseFormatJsonSchemaJsonSchema  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        type_ = cast(Literal["json_schema"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "json_schema":
             raise ValueError(f"type must match const 'json_schema', got '{type_}'")
 
-        json_schema = ResponseFormatJsonSchemaJsonSchema.from_dict(d.pop("json_schema"))
+        json_schema = ResponseFormatJsonSchemaJsonSchema.from_dict(src_dict["json_schema"])
 
         response_format_json_schema = cls(
-            type_=type_,
-            json_schema=json_schema,
+            json_schema,
+            type_,
         )
-
-        response_format_json_schema.additional_properties = d
+        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+            response_format_json_schema.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return response_format_json_schema
 
     @property

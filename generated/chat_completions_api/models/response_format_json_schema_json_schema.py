@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,19 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.response_format_json_schema_schema import ResponseFormatJsonSchemaSchema
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, ResponseFormatJsonSchemaSchema
+    from ..models.response_format_json_schema_schema import ResponseFormatJsonSchemaSchema
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"name", "description", "schema", "strict"})
 
 
 T = TypeVar("T", bound="ResponseFormatJsonSchemaJsonSchema")
@@ -24,6 +37,9 @@ class ResponseFormatJsonSchemaJsonSchema:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        if _lazy_pending:
+            _import_lazy()
+
         name = self.name
 
         description = self.description
@@ -56,37 +72,29 @@ class ResponseFormatJsonSchemaJsonSchema:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_format_json_schema_schema import ResponseFormatJsonSchemaSchema  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
-        _schema = d.pop("schema", UNSET)
-        schema: ResponseFormatJsonSchemaSchema | Unset
-        if isinstance(_schema, Unset):
-            schema = UNSET
-        else:
-            schema = ResponseFormatJsonSchemaSchema.from_dict(_schema)
+        schema: Any = src_dict.get("schema", UNSET)
+        if schema is not UNSET:
+            schema = ResponseFormatJsonSchemaSchema.from_dict(schema)
 
-        def _parse_strict(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        strict = _parse_strict(d.pop("strict", UNSET))
+        strict = src_dict.get("strict", UNSET)
 
         response_format_json_schema_json_schema = cls(
-            name=name,
-            description=description,
-            schema=schema,
-            strict=strict,
+            name,
+            description,
+            schema,
+            strict,
         )
-
-        response_format_json_schema_json_schema.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            response_format_json_schema_json_schema.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return response_format_json_schema_json_schema
 
     @property

@@ -14,7 +14,6 @@ class ResponseFormatJsonSchemaSchema:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
 
@@ -22,10 +21,10 @@ class ResponseFormatJsonSchemaSchema:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         response_format_json_schema_schema = cls()
-
-        response_format_json_schema_schema.additional_properties = d
+        response_format_json_schema_schema.additional_properties = {
+            prop_name: prop_dict for prop_name, prop_dict in src_dict.items()
+        }
         return response_format_json_schema_schema
 
     @property

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+_KEYS = frozenset({"type"})
+
 
 T = TypeVar("T", bound="ResponseFormatText")
 
@@ -29,16 +32,17 @@ class ResponseFormatText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = cast(Literal["text"], d.pop("type"))
+        type_ = src_dict["type"]
         if type_ != "text":
             raise ValueError(f"type must match const 'text', got '{type_}'")
 
         response_format_text = cls(
-            type_=type_,
+            type_,
         )
-
-        response_format_text.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            response_format_text.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return response_format_text
 
     @property

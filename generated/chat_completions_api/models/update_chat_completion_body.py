@@ -1,13 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.metadata_type_0 import MetadataType0
+
+_lazy_pending = True
+
+
+def _import_lazy() -> None:
+    """Import the models this one refers to, on first use (they may import this module)."""
+    global _lazy_pending, MetadataType0
+    from ..models.metadata_type_0 import MetadataType0
+
+    _lazy_pending = False
+
+
+_KEYS = frozenset({"metadata"})
 
 
 T = TypeVar("T", bound="UpdateChatCompletionBody")
@@ -19,7 +32,8 @@ class UpdateChatCompletionBody:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.metadata_type_0 import MetadataType0  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
         metadata: dict[str, Any] | None
         if isinstance(self.metadata, MetadataType0):
@@ -39,30 +53,23 @@ class UpdateChatCompletionBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata_type_0 import MetadataType0  # noqa: PLC0415
+        if _lazy_pending:
+            _import_lazy()
 
-        d = dict(src_dict)
-
-        def _parse_metadata(data: object) -> MetadataType0 | None:
-            if data is None:
-                return data
+        metadata = src_dict["metadata"]
+        if isinstance(metadata, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_metadata_type_0 = MetadataType0.from_dict(data)
-
-                return componentsschemas_metadata_type_0
+                metadata = MetadataType0.from_dict(metadata)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MetadataType0 | None, data)
-
-        metadata = _parse_metadata(d.pop("metadata"))
 
         update_chat_completion_body = cls(
-            metadata=metadata,
+            metadata,
         )
-
-        update_chat_completion_body.additional_properties = d
+        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+            update_chat_completion_body.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return update_chat_completion_body
 
     @property

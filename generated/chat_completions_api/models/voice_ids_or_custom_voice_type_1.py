@@ -16,7 +16,6 @@ class VoiceIdsOrCustomVoiceType1:
         id = self.id
 
         field_dict: dict[str, Any] = {}
-
         field_dict.update(
             {
                 "id": id,
@@ -27,11 +26,9 @@ class VoiceIdsOrCustomVoiceType1:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
 
         voice_ids_or_custom_voice_type_1 = cls(
-            id=id,
+            id,
         )
-
         return voice_ids_or_custom_voice_type_1

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+_KEYS = frozenset({"country", "region", "city", "timezone"})
+
+
 T = TypeVar("T", bound="WebSearchLocation")
 
 
@@ -30,7 +33,6 @@ class WebSearchLocation:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if country is not UNSET:
             field_dict["country"] = country
         if region is not UNSET:
@@ -44,23 +46,24 @@ class WebSearchLocation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        country = d.pop("country", UNSET)
+        country = src_dict.get("country", UNSET)
 
-        region = d.pop("region", UNSET)
+        region = src_dict.get("region", UNSET)
 
-        city = d.pop("city", UNSET)
+        city = src_dict.get("city", UNSET)
 
-        timezone = d.pop("timezone", UNSET)
+        timezone = src_dict.get("timezone", UNSET)
 
         web_search_location = cls(
-            country=country,
-            region=region,
-            city=city,
-            timezone=timezone,
+            country,
+            region,
+            city,
+            timezone,
         )
-
-        web_search_location.additional_properties = d
+        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+            web_search_location.additional_properties = {
+                prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
+            }
         return web_search_location
 
     @property
