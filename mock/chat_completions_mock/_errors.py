@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from ._spec import Spec, lookup
+from ._spec import Spec, lookup, resolve
 
 _TYPES_BY_STATUS = {
     400: ("invalid_request_error", None),
@@ -231,7 +231,30 @@ class SchemaErrors:
             )
         return invalid(f"Invalid '{param or 'body'}': {error.message}", param, "invalid_value")
 
-    def _combinator(
+    def _variants(self, node: Any, alternatives: list[Any]) -> tuple[str, dict[str, int]] | None:
+        """The property that tells the alternatives apart and its value → alternative index.
+
+        From the spec's `discriminator`, or inferred when every alternative pins `type` (or `role`) with a
+        `const`, as the message content parts do.
+        """
+        discriminator = node.get("discriminator") if isinstance(node, Mapping) else None
+        if isinstance(discriminator, Mapping):
+            refs = [alt.get("$ref") if isinstance(alt, Mapping) else None for alt in alternatives]
+            mapping = {
+                value: refs.index(ref) for value, ref in (discriminator.get("mapping") or {}).items() if ref in refs
+            }
+            return str(discriminator.get("propertyName", "type")), mapping
+        resolved = [resolve(self.spec.document, alt) for alt in alternatives]
+        for prop in ("type", "role"):
+            values = [
+                (alt.get("properties") or {}).get(prop, {}).get("const") if isinstance(alt, Mapping) else None
+                for alt in resolved
+            ]
+            if all(isinstance(v, str) for v in values) and len(set(values)) == len(values):
+                return prop, {str(v): i for i, v in enumerate(values)}
+        return None
+
+    def _combinator(  # noqa: PLR0911 - one return per way a value can miss every alternative
         self,
         error: jsonschema_rs.ValidationError,
         branches: list[list[jsonschema_rs.ValidationError]],
@@ -244,34 +267,33 @@ class SchemaErrors:
         node = self._node(error.schema_path[:-1])
         keyword = error.schema_path[-1] if error.schema_path else "anyOf"
         alternatives = node.get(keyword) if isinstance(node, Mapping) else None
-        discriminator = node.get("discriminator") if isinstance(node, Mapping) else None
-        if isinstance(discriminator, Mapping) and isinstance(instance, dict) and isinstance(alternatives, list):
-            prop = discriminator.get("propertyName", "type")
-            mapping: Mapping[str, str] = discriminator.get("mapping") or {}
+        variants = self._variants(node, alternatives) if isinstance(alternatives, list) else None
+        if variants is not None and isinstance(instance, dict):
+            prop, mapping = variants
             prop_param = param_name([*path, prop])
             if prop not in instance:
                 return invalid(f"Missing required parameter: '{prop_param}'.", prop_param, "missing_required_parameter")
             value = instance[prop]
-            target = mapping.get(value) if isinstance(value, str) else None
-            refs = [alt.get("$ref") if isinstance(alt, Mapping) else None for alt in alternatives]
-            if target is None or target not in refs:
+            index = mapping.get(value) if isinstance(value, str) else None
+            if index is None:
                 return invalid(
                     f"Invalid value: '{_show(value)}'. Supported values are: {_quoted(list(mapping))}.",
                     prop_param,
                     "invalid_value",
                 )
-            chosen = branches[refs.index(target)] if refs.index(target) < len(branches) else []
-            if chosen:
-                return self._describe(_deepest(chosen), depth + 1, prefix)
-        # Branches whose only complaint is the type (or value) of this very instance did not apply.
-        applicable = [
-            errs
-            for errs in branches
-            if errs and not all(_is_mismatch(e, list(error.instance_path)) for e in errs)
-        ]
+            if index < len(branches) and branches[index]:
+                return self._describe(_most_specific(branches[index]), depth + 1, prefix)
+        here = list(error.instance_path)
+        # Alternatives that complain about more than this value's type (or variant) are the ones meant.
+        applicable = [errs for errs in branches if errs and not all(_is_mismatch(e, here) for e in errs)]
         if applicable:
-            best = max(applicable, key=lambda errs: len(_deepest(errs).instance_path))
-            return self._describe(_deepest(best), depth + 1, prefix)
+            best = min(applicable, key=lambda errs: (len(errs), -len(_most_specific(errs).instance_path)))
+            return self._describe(_most_specific(best), depth + 1, prefix)
+        # The type fits an alternative but the value is not one it allows.
+        for errs in branches:
+            if errs and all(type(e.kind).__name__ in ("Enum", "Constant") and list(e.instance_path) == here
+                            for e in errs):
+                return self._describe(errs[0], depth + 1, prefix)
         expected = _expected_types(alternatives, self.spec)
         if expected:
             message = (
@@ -282,7 +304,8 @@ class SchemaErrors:
         return invalid(f"Invalid value for '{param or 'body'}': {_show(instance)}.", param, "invalid_value")
 
 
-def _deepest(errors: Sequence[jsonschema_rs.ValidationError]) -> jsonschema_rs.ValidationError:
+def _most_specific(errors: Sequence[jsonschema_rs.ValidationError]) -> jsonschema_rs.ValidationError:
+    """The error deepest in the instance (the first of those)."""
     best = errors[0]
     for err in errors[1:]:
         if len(err.instance_path) > len(best.instance_path):
@@ -291,12 +314,15 @@ def _deepest(errors: Sequence[jsonschema_rs.ValidationError]) -> jsonschema_rs.V
 
 
 def _is_mismatch(error: jsonschema_rs.ValidationError, path: list[str | int]) -> bool:
-    return list(error.instance_path) == path and type(error.kind).__name__ in ("Type", "Constant", "Enum")
+    """Whether the error only says "not this alternative": wrong type or value here, or a wrong `const` tag."""
+    kind = type(error.kind).__name__
+    where = list(error.instance_path)
+    if where == path:
+        return kind in ("Type", "Constant", "Enum")
+    return kind == "Constant" and len(where) == len(path) + 1 and where[: len(path)] == path
 
 
 def _expected_types(alternatives: Any, spec: Spec) -> list[str]:
-    from ._spec import resolve
-
     types: list[str] = []
     if not isinstance(alternatives, list):
         return types

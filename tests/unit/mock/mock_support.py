@@ -1,0 +1,92 @@
+"""Helpers shared by the mock's unit tests (imported as `mock_support`; conftest puts this folder on sys.path)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import jsonschema_rs
+
+from chat_completions_mock import load_spec
+
+KEY = "sk-mock-tests"
+SEED = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Say this is a test!"}]}
+
+
+def request(**fields: Any) -> dict[str, Any]:
+    """The seed request with some fields changed (None removes a field)."""
+    body = {**SEED, **fields}
+    return {k: v for k, v in body.items() if v is not None}
+
+
+def user(text: str) -> list[dict[str, str]]:
+    """`messages` with one user message."""
+    return [{"role": "user", "content": text}]
+
+
+_VALIDATORS: dict[str, jsonschema_rs.Validator] = {}
+
+
+def schema(name: str) -> jsonschema_rs.Validator:
+    """Validator of `#/components/schemas/<name>` of the spec."""
+    if name not in _VALIDATORS:
+        root = dict(load_spec())
+        root["$ref"] = f"#/components/schemas/{name}"
+        _VALIDATORS[name] = jsonschema_rs.Draft202012Validator(root)
+    return _VALIDATORS[name]
+
+
+def assert_valid(name: str, instance: Any) -> None:
+    """Fail with the schema errors when `instance` breaks the spec's schema `name`."""
+    errors = [f"{list(e.instance_path)}: {e.message}" for e in schema(name).iter_errors(instance)]
+    assert not errors, errors[:5]
+
+
+_UNSET: Any = object()
+
+
+def assert_error(response: httpx.Response, status: int, param: Any = _UNSET, code: Any = _UNSET) -> dict[str, Any]:
+    """The response is `status` with an `ErrorResponse` body (and the given `param`/`code` when passed)."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers.get("x-request-id", "").startswith("req_")
+    body = response.json()
+    assert_valid("ErrorResponse", body)
+    error: dict[str, Any] = body["error"]
+    if param is not _UNSET:
+        assert error["param"] == param, error
+    if code is not _UNSET:
+        assert error["code"] == code, error
+    return error
+
+
+def sse_data(text: str) -> list[str]:
+    """The `data:` payloads of an SSE body, in order."""
+    out = []
+    for block in text.split("\n\n"):
+        lines = [line[6:] for line in block.split("\n") if line.startswith("data: ")]
+        if lines:
+            out.append("\n".join(lines))
+    return out
+
+
+#: A function tool with a strict-style parameters schema.
+WEATHER: dict[str, Any] = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "description": "Weather of a city",
+        "parameters": {
+            "type": "object",
+            "properties": {
+                "city": {"type": "string"},
+                "unit": {"type": "string", "enum": ["celsius", "fahrenheit"]},
+                "days": {"type": "integer", "minimum": 1, "maximum": 7},
+            },
+            "required": ["city", "unit"],
+            "additionalProperties": False,
+        },
+    },
+}
+TIME: dict[str, Any] = {"type": "function", "function": {"name": "get_time", "parameters": {"type": "object", "properties": {
+    "zone": {"type": "string"}}, "required": ["zone"]}}}
