@@ -4,7 +4,8 @@ Supports `type` (one or a list), `enum`, `const`, `properties`, `required`, `add
 `minProperties`, `items`, `prefixItems`, `minItems`/`maxItems`, `uniqueItems`, `minimum`/`maximum` and their
 exclusive forms, `multipleOf`, `minLength`/`maxLength`, `pattern` (best effort), common `format`s, `anyOf`,
 `oneOf`, `allOf`, local `$ref`s (`#/$defs/...`, `#/definitions/...`) and boolean schemas. Every declared
-property is emitted. Work is bounded: nesting past 48 levels, arrays past 64 items and strings past 4,096
+property is emitted (past 8 levels only the required ones, and arrays at their minimum length, so recursive
+schemas end). Work is bounded: nesting past 48 levels, arrays past 64 items and strings past 4,096
 characters are cut, and a node budget caps the size of the value, so hostile schemas cannot hang the server.
 """
 
@@ -45,6 +46,7 @@ _FORMATS = {
 }
 
 _MAX_DEPTH = 48
+_SOFT_DEPTH = 8  # past this, arrays get their minimum length and objects their required properties only
 _MAX_ITEMS = 64
 _MAX_STRING = 4096
 _BUDGET = 5000
@@ -129,7 +131,7 @@ class _Generator:
             names.extend(str(n) for n in properties)
         names.extend(str(n) for n in required if n not in names)
         for name in names:
-            if self.budget <= 0 and name not in required:
+            if (self.budget <= 0 or depth > _SOFT_DEPTH) and name not in required:
                 continue
             sub = properties.get(name, True) if isinstance(properties, Mapping) else True
             if sub is True and schema.get("additionalProperties") not in (None, True, False):
@@ -147,7 +149,7 @@ class _Generator:
         low = _int(schema.get("minItems"), 0)
         high = _int(schema.get("maxItems"), max(low, 2))
         size = min(max(low, min(high, 1 + self.rng.randrange(2))), _MAX_ITEMS)
-        if self.budget <= 0:
+        if self.budget <= 0 or depth > _SOFT_DEPTH:
             size = min(low, _MAX_ITEMS)
         declared = schema.get("prefixItems")
         prefix: list[Any] = declared if isinstance(declared, list) else []

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-
 from chat_completions_mock import MockServer
 
 sys.path.insert(0, str(Path(__file__).parent))  # `import mock_support` under --import-mode=importlib
 
-from mock_support import KEY
+KEY: str = importlib.import_module("mock_support").KEY
+
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[MockServer]:

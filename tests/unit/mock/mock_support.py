@@ -6,7 +6,6 @@ from typing import Any
 
 import httpx
 import jsonschema_rs
-
 from chat_completions_mock import load_spec
 
 KEY = "sk-mock-tests"

@@ -8,9 +8,8 @@ from typing import Any
 import httpx
 import jsonschema_rs
 import pytest
-from mock_support import SEED, TIME, WEATHER, assert_valid, request, user
-
 from chat_completions_mock import tokenize
+from mock_support import SEED, TIME, WEATHER, assert_valid, request, user
 
 
 def create(client: httpx.Client, **fields: Any) -> dict[str, Any]:
@@ -34,7 +33,8 @@ def test_seed_request_answers_like_the_documentation(client: httpx.Client) -> No
     assert choice["logprobs"] is None
     assert body["object"] == "chat.completion"
     assert body["model"] == "gpt-4o-mini"
-    assert body["id"].startswith("chatcmpl-") and len(body["id"]) == 38
+    assert body["id"].startswith("chatcmpl-")
+    assert len(body["id"]) == 38
     assert body["system_fingerprint"].startswith("fp_")
     assert body["service_tier"] == "default"
     usage = body["usage"]
@@ -234,7 +234,8 @@ def test_custom_tool_call(client: httpx.Client) -> None:
     call = body["choices"][0]["message"]["tool_calls"][0]
     assert call["type"] == "custom"
     assert call["custom"]["name"] == "run_sql"
-    assert isinstance(call["custom"]["input"], str) and call["custom"]["input"]
+    assert isinstance(call["custom"]["input"], str)
+    assert call["custom"]["input"]
 
 
 def test_tool_arguments_cut_by_the_limit_say_length(client: httpx.Client) -> None:
@@ -288,7 +289,8 @@ def test_json_schema_content_follows_the_schema(client: httpx.Client, json_schem
 def test_json_object_content_is_an_object(client: httpx.Client) -> None:
     body = create(client, messages=user("Answer in JSON, please"), response_format={"type": "json_object"})
     value = json.loads(body["choices"][0]["message"]["content"])
-    assert isinstance(value, dict) and value
+    assert isinstance(value, dict)
+    assert value
 
 
 def test_temperature_top_p_and_other_knobs_are_accepted(client: httpx.Client) -> None:

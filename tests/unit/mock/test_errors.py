@@ -7,9 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from mock_support import KEY, SEED, WEATHER, assert_error, request, user
-
 from chat_completions_mock import MockServer
+from mock_support import KEY, SEED, WEATHER, assert_error, request, user
 
 # (fields changed in the seed request, expected param, expected code)
 SCHEMA_CASES: list[tuple[dict[str, Any], str | None, str]] = [

@@ -119,7 +119,8 @@ def test_tool_call_deltas_name_once_then_fragments(client: httpx.Client) -> None
                 assert part["function"]["arguments"] == ""
                 calls[index] = {"id": part["id"], "name": part["function"]["name"], "arguments": ""}
             else:
-                assert "id" not in part and "name" not in part["function"]
+                assert "id" not in part
+                assert "name" not in part["function"]
                 calls[index]["arguments"] += part["function"]["arguments"]
     expected = plain["choices"][0]["message"]["tool_calls"]
     assert [c["name"] for c in calls.values()] == ["get_weather", "get_time"]
