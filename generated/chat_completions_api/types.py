@@ -8,8 +8,28 @@ from attrs import define
 
 
 class Unset:
+    """The type of `UNSET`, the value of a field that is absent (not sent, or not in the answer).
+
+    There is one instance: `Unset()` returns it, and copies and unpickled models hold it again, so the
+    `field is UNSET` checks of `to_dict()` keep working. It is falsy and prints as `UNSET`.
+    """
+
+    __slots__ = ()
+    _instance: "Unset | None" = None
+
+    def __new__(cls) -> "Unset":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        return "UNSET"  # pickle and copy refer to the module's singleton by name
 
 
 UNSET: Unset = Unset()
