@@ -114,7 +114,12 @@ def machine() -> dict[str, Any]:
 
 
 def render(result: dict[str, Any]) -> str:
-    lines = [
+    lines = (
+        ["QUICK RUN: tiny workload (2 choices, 50 chunks), one round: a smoke test, not figures"]
+        if result["quick"]
+        else []
+    )
+    lines += [
         "client CPU per unit of work, median over rounds (wall time in brackets); ratio = ours / other, lower is better",
         f"{'figure':44} {'ours':>16} {'openai':>16} {'httpx':>16}  ratios (goal)",
     ]
