@@ -84,10 +84,11 @@ def summarise(samples: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, 
     table: dict[str, Any] = {}
     for figure in FIGURES:
         by = samples[figure.name]
-        row: dict[str, Any] = {"label": figure.label, "cpu_ms": {}, "wall_ms": {}, "ratios": {}}
+        row: dict[str, Any] = {"label": figure.label, "cpu_ms": {}, "wall_ms": {}, "cpu_ms_range": {}, "ratios": {}}
         for contender, runs in by.items():
             row["cpu_ms"][contender] = 1000 * median(runs, "cpu")
             row["wall_ms"][contender] = 1000 * median(runs, "wall")
+            row["cpu_ms_range"][contender] = [1000 * min(r["cpu"] for r in runs), 1000 * max(r["cpu"] for r in runs)]
         for other, goal in figure.goals:
             ratio = row["cpu_ms"]["ours"] / row["cpu_ms"][other]
             row["ratios"][other] = {"ratio": ratio, "goal": goal, "met": ratio <= goal}
@@ -102,14 +103,29 @@ def summarise(samples: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, 
     return {"figures": table, "memory": memory}
 
 
-def machine() -> dict[str, Any]:
+def cpu_model() -> str:
+    """The CPU's model name (Linux /proc/cpuinfo), else what `platform` knows."""
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine(load_before: float) -> dict[str, Any]:
     packages = {name: version(name) for name in ("chat-completions", "openai", "httpx", "attrs")}
     return {
         "python": platform.python_version(),
         "platform": platform.platform(),
-        "processor": platform.processor() or platform.machine(),
+        "processor": cpu_model(),
         "cpus": os.cpu_count(),
         "packages": packages,
+        # 1-minute load averages: well above 0 means something else ran meanwhile and the figures are noisier
+        "load_before": load_before,
+        "load_after": os.getloadavg()[0],
     }
 
 
@@ -145,6 +161,13 @@ def render(result: dict[str, Any]) -> str:
     ):
         cells = [f"{result['memory'][c][key]:7.1f}" for c in CONTENDERS]
         lines.append(f"{label:44} {cells[0]:>16} {cells[1]:>16} {cells[2]:>16}")
+    m = result["machine"]
+    lines.append("")
+    lines.append(
+        f"machine: {m['processor']}, {m['cpus']} CPUs, {m['platform']}, Python {m['python']}, "
+        f"openai {m['packages']['openai']}, httpx {m['packages']['httpx']}; {result['rounds']} rounds; "
+        f"load average {m['load_before']:.2f} before, {m['load_after']:.2f} after"
+    )
     return "\n".join(lines)
 
 
@@ -155,13 +178,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=HERE / "results" / "latest.json")
     args = parser.parse_args(argv)
     rounds = 1 if args.quick else args.rounds
+    load_before = os.getloadavg()[0]
     server, url = start_server(args.quick)
     try:
         samples = collect(url, rounds, args.quick)
     finally:
         server.terminate()
         server.wait(timeout=10)
-    result = {"machine": machine(), "rounds": rounds, "quick": args.quick, **summarise(samples)}
+    result = {"machine": machine(load_before), "rounds": rounds, "quick": args.quick, **summarise(samples)}
     print(render(result))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n")

@@ -39,6 +39,7 @@ def test_the_table_has_every_figure_and_contender(quick_run: tuple[str, dict[str
     assert "reference: import httpx alone" in table
     assert "RSS after import + client" in table
     assert "peak RSS parsing" in table
+    assert any(line.startswith("machine: ") for line in lines)
 
 
 def test_the_json_has_every_figure_contender_ratio_and_the_machine(quick_run: tuple[str, dict[str, object]]) -> None:
@@ -62,4 +63,4 @@ def test_the_json_has_every_figure_contender_ratio_and_the_machine(quick_run: tu
     assert set(memory) == set(CONTENDERS)
     machine = result["machine"]
     assert isinstance(machine, dict)
-    assert {"python", "platform", "cpus", "packages"} <= set(machine)
+    assert {"python", "platform", "processor", "cpus", "packages", "load_before", "load_after"} <= set(machine)
