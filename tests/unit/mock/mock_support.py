@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -89,3 +90,27 @@ WEATHER: dict[str, Any] = {
 }
 TIME: dict[str, Any] = {"type": "function", "function": {"name": "get_time", "parameters": {"type": "object", "properties": {
     "zone": {"type": "string"}}, "required": ["zone"]}}}
+
+
+async def raw_post(host: str, port: int, path: str, body: bytes, key: str = KEY) -> tuple[int, bytes]:
+    """One POST on a fresh connection with a minimal HTTP/1.1 client (far lighter than httpx, for load tests)."""
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        writer.write(
+            f"POST {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {key}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+            + body
+        )
+        head = await reader.readuntil(b"\r\n\r\n")
+        status = int(head[9:12])
+        if b"transfer-encoding: chunked" not in head.lower():
+            return status, await reader.read()
+        out = bytearray()
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+            chunk = await reader.readexactly(size + 2)
+            if size == 0:
+                return status, bytes(out)
+            out += chunk[:-2]
+    finally:
+        writer.close()

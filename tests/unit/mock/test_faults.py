@@ -11,9 +11,8 @@ from typing import Any
 
 import httpx
 import pytest
-from mock_support import KEY, SEED, assert_error, request, sse_data
-
 from chat_completions_mock import Fault, MockServer, parse_fault
+from mock_support import KEY, SEED, assert_error, request, sse_data
 
 
 def post(client: httpx.Client, fault: str, **fields: Any) -> httpx.Response:
@@ -88,7 +87,7 @@ def test_drop_before_answer(client: httpx.Client) -> None:
 
 
 def test_drop_mid_body(client: httpx.Client) -> None:
-    with pytest.raises(httpx.RemoteProtocolError, match="incomplete|complete message body"):
+    with pytest.raises(httpx.RemoteProtocolError, match=r"complete message body"):
         post(client, "drop_mid_body")
     with pytest.raises(httpx.RemoteProtocolError):
         post(client, "drop_mid_body", stream=True)
@@ -126,13 +125,15 @@ def test_truncate_after_ends_without_done(client: httpx.Client, count: int) -> N
 
 
 def test_drop_after_breaks_the_stream(client: httpx.Client) -> None:
-    received = []
-    with pytest.raises(httpx.RemoteProtocolError), client.stream(
-        "POST", "/chat/completions", json=request(stream=True), headers={"x-mock-fault": "drop_after=2"}
-    ) as response:
-        for line in response.iter_lines():
-            if line.startswith("data: "):
-                received.append(line)
+    received: list[str] = []
+
+    def read() -> None:
+        with client.stream("POST", "/chat/completions", json=request(stream=True),
+                           headers={"x-mock-fault": "drop_after=2"}) as response:
+            received.extend(line for line in response.iter_lines() if line.startswith("data: "))
+
+    with pytest.raises(httpx.RemoteProtocolError):
+        read()
     assert len(received) == 2
 
 
@@ -210,12 +211,14 @@ def test_clients_leaving_slow_streams_free_the_server(server: MockServer) -> Non
     """Clients that disconnect mid-stream leave no stream running."""
 
     async def leave_early() -> None:
-        async with httpx.AsyncClient(base_url=server.base_url, headers={"Authorization": f"Bearer {KEY}"}) as http:
-            async with http.stream("POST", "/chat/completions", json=request(stream=True),
-                                   headers={"x-mock-fault": "slow_chunks=5"}) as response:
-                async for line in response.aiter_lines():
-                    if line.startswith("data: "):
-                        break
+        async with httpx.AsyncClient(
+            base_url=server.base_url, headers={"Authorization": f"Bearer {KEY}"}
+        ) as http, http.stream(
+            "POST", "/chat/completions", json=request(stream=True), headers={"x-mock-fault": "slow_chunks=5"}
+        ) as response:
+            async for line in response.aiter_lines():
+                if line.startswith("data: "):
+                    break
 
     async def run() -> None:
         await asyncio.gather(*(leave_early() for _ in range(30)))

@@ -9,9 +9,8 @@ from typing import Any
 
 import httpx
 import pytest
-from mock_support import KEY, assert_error, assert_valid, request, user
-
 from chat_completions_mock import MockServer
+from mock_support import KEY, assert_error, assert_valid, request, user
 
 
 def store(client: httpx.Client, text: str, **fields: Any) -> dict[str, Any]:

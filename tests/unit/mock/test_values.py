@@ -8,7 +8,6 @@ from typing import Any
 
 import jsonschema_rs
 import pytest
-
 from chat_completions_mock import count_tokens, tokenize
 from chat_completions_mock._values import compile_schema, generate, schema_depth
 

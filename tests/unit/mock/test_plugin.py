@@ -1,0 +1,34 @@
+"""The pytest plugin's fixtures, used as a user's suite would (the plugin loads through its entry point)."""
+
+from __future__ import annotations
+
+import httpx
+from chat_completions_mock import MockServer
+from mock_support import SEED
+
+
+def test_url_fixture(chat_completions_mock_url: str) -> None:
+    assert chat_completions_mock_url.startswith("http://127.0.0.1:")
+    assert chat_completions_mock_url.endswith("/v1")
+    response = httpx.post(f"{chat_completions_mock_url}/chat/completions", json=SEED,
+                          headers={"Authorization": "Bearer k"})
+    assert response.status_code == 200
+
+
+def test_fixture_scripts_faults(chat_completions_mock: MockServer) -> None:
+    chat_completions_mock.fault("status=503;times=1")
+    url = f"{chat_completions_mock.base_url}/chat/completions"
+    headers = {"Authorization": "Bearer k"}
+    assert [httpx.post(url, json=SEED, headers=headers).status_code for _ in range(2)] == [503, 200]
+    chat_completions_mock.fault("status=500")  # left behind on purpose: the next test must not see it
+
+
+def test_faults_do_not_leak_between_tests(chat_completions_mock: MockServer) -> None:
+    response = httpx.post(f"{chat_completions_mock.base_url}/chat/completions", json=SEED,
+                          headers={"Authorization": "Bearer k"})
+    assert response.status_code == 200
+    assert chat_completions_mock.app.mock.faults.scripted() == []
+
+
+def test_session_server_is_shared(chat_completions_mock_server: MockServer, chat_completions_mock: MockServer) -> None:
+    assert chat_completions_mock is chat_completions_mock_server
