@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+import jsonschema_rs
 import pytest
 import schemathesis
 from promises import SPEC_PATH
@@ -78,7 +79,8 @@ SCHEMA = schemathesis.openapi.from_path(SPEC_PATH)
 SCHEMA.config.seed = 42  # same requests on every run (hypothesis's own seed does not fix schemathesis's)
 SCHEMA.config.max_stream_events = 2_000  # the default (20) stops reading a stream before [DONE]
 # Servers ignore query parameters they do not know (so does OpenAI): an extra one is no invalid request.
-SCHEMA.config.generation.update(allow_extra_parameters=False)
+# No shrinking: a failing run stays bounded in time, and the summary names the promise anyway.
+SCHEMA.config.generation.update(allow_extra_parameters=False, no_shrink=True)
 _TARGET: list[Target] = []  # schemathesis hooks get no fixtures: they reach the target through this
 
 
@@ -139,6 +141,44 @@ def _fix_names(body: dict[str, Any]) -> dict[str, str]:
     return kinds
 
 
+def _compiles(schema: Any) -> bool:
+    try:
+        jsonschema_rs.validator_for(schema)
+    except (jsonschema_rs.ValidationError, ValueError, TypeError, OverflowError):
+        return False
+    return True
+
+
+def _fix_user_schemas(body: dict[str, Any]) -> None:
+    """Function parameters and `json_schema` schemas must be JSON Schemas the API can compile."""
+    functions = [
+        t.get("function") for t in body.get("tools") or [] if isinstance(t, dict) and t.get("type") == "function"
+    ]
+    functions += list(body.get("functions") or [])
+    for function in functions:
+        if isinstance(function, dict) and "parameters" in function and not _compiles(function["parameters"]):
+            function["parameters"] = {"type": "object"}
+    fmt = body.get("response_format")
+    spec = fmt.get("json_schema") if isinstance(fmt, dict) else None
+    if isinstance(spec, dict) and "schema" in spec and not _compiles(spec["schema"]):
+        spec["schema"] = {"type": "object"}
+
+
+def text_of(content: Any) -> str:
+    """The text of a message's `content`: a string, or the `text` of its parts."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(p["text"] for p in content if isinstance(p, Mapping) and isinstance(p.get("text"), str))
+    return ""
+
+
+def _mentions_json(messages: Any) -> bool:
+    return isinstance(messages, list) and any(
+        isinstance(m, Mapping) and "json" in text_of(m.get("content")).lower() for m in messages
+    )
+
+
 def trim_metadata(metadata: Any) -> Any:
     """At most 16 keys of up to 64 characters, values of up to 512."""
     if not isinstance(metadata, dict):
@@ -180,7 +220,8 @@ def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
     if body.get("stream") is not True:
         body.pop("stream_options", None)
     for key in ("max_tokens", "max_completion_tokens"):
-        if isinstance(body.get(key), int) and body[key] < 1:
+        value = body.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value < 1:
             del body[key]
     if body.get("max_tokens") is not None and body.get("max_completion_tokens") is not None:
         del body["max_tokens"]
@@ -198,6 +239,7 @@ def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
     ):
         body["messages"] = [*body.get("messages", []), {"role": "user", "content": "Reply in JSON."}]
     kinds = _fix_names(body)
+    _fix_user_schemas(body)
     if not body.get("tools"):
         for key in ("tools", "tool_choice", "parallel_tool_calls"):
             body.pop(key, None)

@@ -78,15 +78,22 @@ def schema_errors(name: str, instance: Any, limit: int = 3) -> list[str]:
 # --- chat semantics of a non-streamed completion -------------------------------------------------
 
 
+def _whole_number(value: Any) -> int | None:
+    """`value` as an int when JSON Schema would call it an integer (2 and 2.0 alike), else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
 def _requested_n(request: Body) -> int:
-    n = request.get("n")
-    return n if isinstance(n, int) and not isinstance(n, bool) else 1
+    n = _whole_number(request.get("n"))
+    return n if n is not None else 1
 
 
 def _token_limit(request: Body) -> int | None:
     for key in ("max_completion_tokens", "max_tokens"):
-        value = request.get(key)
-        if isinstance(value, int) and not isinstance(value, bool):
+        value = _whole_number(request.get(key))
+        if value is not None:
             return value
     return None
 

@@ -12,16 +12,15 @@ import json
 import socket
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
 import uvicorn
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 Answer = tuple[int, dict[str, str], bytes]
 Breakage = Callable[[dict[str, Any], Answer], Answer]
@@ -111,18 +110,18 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def create_proxy(upstream: str, breakage: str | None = None) -> Starlette:
+def create_proxy(upstream: str, breakage: str | None = None) -> ASGIApp:
     """An ASGI app forwarding `/v1/...` to `upstream` (ending in `/v1`), optionally breaking its answers."""
     rewrite = BREAKAGES[breakage] if breakage else None
     client = httpx.AsyncClient(timeout=httpx.Timeout(60.0, connect=5.0))
 
     async def forward(request: Request) -> Response:
-        path = request.url.path.removeprefix("/v1")
+        raw_path = request.scope["raw_path"].decode("latin-1").removeprefix("/v1")  # still %-encoded
+        query = request.scope["query_string"].decode("latin-1")
         body = await request.body()
         headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP}
-        upstream_response = await client.request(
-            request.method, upstream + path, params=request.query_params.multi_items(), content=body, headers=headers
-        )
+        url = upstream + raw_path + (f"?{query}" if query else "")
+        upstream_response = await client.request(request.method, url, content=body, headers=headers)
         answer: Answer = (
             upstream_response.status_code,
             {k: v for k, v in upstream_response.headers.items() if k.lower() not in HOP_BY_HOP},
@@ -137,13 +136,18 @@ def create_proxy(upstream: str, breakage: str | None = None) -> Starlette:
         status, out_headers, content = answer
         return Response(content, status_code=status, headers=out_headers)
 
-    @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        await client.aclose()
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        """Every path and method goes to `forward` (no router: ids may hold any character)."""
+        if scope["type"] == "lifespan":
+            while (await receive())["type"] != "lifespan.shutdown":
+                await send({"type": "lifespan.startup.complete"})
+            await client.aclose()
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+        response = await forward(Request(scope, receive))
+        await response(scope, receive, send)
 
-    methods = ["GET", "POST", "DELETE", "PUT", "PATCH"]
-    return Starlette(routes=[Route("/v1/{path:path}", forward, methods=methods)], lifespan=lifespan)
+    return app
 
 
 @contextmanager

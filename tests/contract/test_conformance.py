@@ -11,7 +11,6 @@ from typing import Any
 
 import hypothesis
 from harness import RUN, SCHEMA, answer_line, leaves
-from promises import BrokenPromise
 
 schema = SCHEMA
 
@@ -31,6 +30,6 @@ def test_answers_match_the_spec(case: Any, target: Any) -> None:
         answer = answer_line(response)
         for failure in leaves(group):
             title = getattr(failure, "title", type(failure).__name__)
-            if not isinstance(failure, BrokenPromise):  # our promises recorded themselves, with details
+            if not title.startswith("Custom check failed"):  # our promises recorded themselves, with details
                 target.record(case.operation.label, title, answer)
         raise
