@@ -40,6 +40,7 @@ DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
 DEFAULT_CONTEXT_WINDOW = 128_000
 
 _FAULT_KEY = "chat_completions_mock.fault"
+_CREATE_PATHS = frozenset({"/v1/chat/completions", "/chat/completions"})
 _INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*")
 _INTEGER_FIELDS = ("n", "max_tokens", "max_completion_tokens", "top_logprobs", "seed")
 # Request ids: a random per-process prefix and a counter (unique, cheaper than 16 random bytes per request).
@@ -272,6 +273,7 @@ class MockApp(Starlette):
     """The mock's Starlette app. `app.state.mock` holds its `MockState`."""
 
     mock: MockState
+    handlers: Handlers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -311,6 +313,15 @@ class MockApp(Starlette):
             scope[_FAULT_KEY] = fault
             if fault.drop_mid_body or fault.body == "malformed":
                 send = _cutter(fault, scope, receive, send)
+        if scope["method"] == "POST" and scope["path"] in _CREATE_PATHS:
+            # The hot path, straight to the handler: the same answers as through the router, less overhead.
+            scope["app"] = self
+            try:
+                response = await self.handlers.create(Request(scope, receive, send))
+            except ApiError as error:
+                response = _error_response(error)
+            await response(scope, receive, send)
+            return
         await super().__call__(scope, receive, send)
 
     def _early_answer(self, scope: Scope, exchange: _Exchange) -> Response | None:
@@ -743,12 +754,14 @@ def create_app(
         finally:
             await asyncio.to_thread(state.store.close)
 
+    handlers = Handlers(state)
     app = MockApp(
-        routes=_routes(Handlers(state)),
+        routes=_routes(handlers),
         exception_handlers={HTTPException: _http_error, ApiError: _api_error, Exception: _server_error},
         lifespan=lifespan,
     )
     app.router.redirect_slashes = False
     app.mock = state
+    app.handlers = handlers
     app.state.mock = state
     return app

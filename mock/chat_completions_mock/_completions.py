@@ -328,7 +328,7 @@ def plan(body: dict[str, Any], *, seq: int, created: int, prompt_tokens: int) ->
     stop = body.get("stop")
     settings = _Settings(
         digest=digest,
-        limit=min(limits) if limits else None,
+        limit=max(0, min(limits)) if limits else None,  # permissive mode lets 0 and negatives through
         stops=[s for s in ([stop] if isinstance(stop, str) else stop or []) if isinstance(s, str) and s],
         logprobs=body.get("logprobs") is True,
         top=body.get("top_logprobs") or 0,
