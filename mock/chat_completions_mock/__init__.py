@@ -3,13 +3,22 @@
 `create_app(**options)` builds the ASGI app; `running(**options)` serves it on a free loopback port in a
 background thread and yields its base URL (ending in `/v1`); `MockServer` does the same and also scripts faults.
 `python -m chat_completions_mock` runs it from a shell. The README's mock section documents the behaviour.
+
+Names are imported on first use, so the pytest plugin (loaded by every pytest run where this package is
+installed) costs nothing and needs none of the `mock` extra's packages until a fixture is used.
 """
 
-from ._app import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, MockApp, MockState, create_app
-from ._faults import FAULT_HEADER, Fault, parse_fault
-from ._server import MockServer, running
-from ._spec import load_spec, spec_path
-from ._tokens import count_tokens, tokenize
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._app import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, MockApp, MockState, create_app
+    from ._faults import FAULT_HEADER, Fault, parse_fault
+    from ._server import MockServer, running
+    from ._spec import load_spec, spec_path
+    from ._tokens import count_tokens, tokenize
 
 __all__ = [
     "DEFAULT_CONTEXT_WINDOW",
@@ -27,3 +36,33 @@ __all__ = [
     "spec_path",
     "tokenize",
 ]
+
+_HOMES = {
+    "DEFAULT_CONTEXT_WINDOW": "_app",
+    "DEFAULT_MAX_BODY_BYTES": "_app",
+    "MockApp": "_app",
+    "MockState": "_app",
+    "create_app": "_app",
+    "FAULT_HEADER": "_faults",
+    "Fault": "_faults",
+    "parse_fault": "_faults",
+    "MockServer": "_server",
+    "running": "_server",
+    "load_spec": "_spec",
+    "spec_path": "_spec",
+    "count_tokens": "_tokens",
+    "tokenize": "_tokens",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

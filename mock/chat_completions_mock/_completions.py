@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._tokens import count_tokens, tokenize
+from ._tokens import tokenize
 from ._values import WORDS, generate
 
 #: Request fields that do not change the generated text (so a stream, a truncated answer or n=3 share it).
@@ -533,8 +533,3 @@ def stored_messages(completion: str, body: Mapping[str, Any], role: str | None) 
             item["tool_calls"] = calls
         out.append(item)
     return out
-
-
-def token_count(text: str) -> int:
-    """Re-exported for callers that count completion text."""
-    return count_tokens(text)

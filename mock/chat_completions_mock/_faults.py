@@ -227,6 +227,8 @@ class FaultBook:
             with self._lock:
                 rule = self._header_rules.get(header)
                 if rule is None:
+                    if len(self._header_rules) >= 10_000:  # bounded memory under header fuzzing
+                        self._header_rules.clear()
                     rule = self._header_rules[header] = _Rule(fault, 0)
                 return fault if rule.take(operation) else None
         if not (self._scripted or self._server):

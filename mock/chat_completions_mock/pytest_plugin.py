@@ -5,20 +5,27 @@ Fixtures:
 - `chat_completions_mock` (function): the same server, with scripted faults cleared before and after the test;
   use `.base_url`, `.fault("status=503;times=1")`, `.stats()`.
 - `chat_completions_mock_url` (function): just the base URL (ending in `/v1`).
+
+Nothing of the server is imported until a fixture is used, so installing the package without the `mock` extra
+does not break pytest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
-from ._server import MockServer
+if TYPE_CHECKING:
+    from ._server import MockServer
 
 
 @pytest.fixture(scope="session")
 def chat_completions_mock_server() -> Iterator[MockServer]:
     """A mock served on a free 127.0.0.1 port for the whole session."""
+    from ._server import MockServer
+
     with MockServer() as server:
         yield server
 
