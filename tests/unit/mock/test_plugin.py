@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import httpx
 from chat_completions_mock import MockServer
 from mock_support import SEED
@@ -32,3 +35,13 @@ def test_faults_do_not_leak_between_tests(chat_completions_mock: MockServer) -> 
 
 def test_session_server_is_shared(chat_completions_mock_server: MockServer, chat_completions_mock: MockServer) -> None:
     assert chat_completions_mock is chat_completions_mock_server
+
+
+def test_loading_the_plugin_imports_no_server_packages() -> None:
+    """pytest loads the plugin in every run; without the `mock` extra that must still work."""
+    code = (
+        "import sys, chat_completions_mock.pytest_plugin, chat_completions_mock; "
+        "heavy = {'starlette', 'uvicorn', 'jsonschema_rs', 'yaml'} & set(sys.modules); "
+        "assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
