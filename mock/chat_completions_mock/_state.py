@@ -1,0 +1,52 @@
+"""Options and state of one mock server."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ._errors import SchemaErrors
+from ._faults import Fault, FaultBook
+from ._spec import Spec, compiled_spec
+from ._store import CompletionStore
+
+#: Default limit of a request body (bigger bodies get 413).
+DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
+#: Default context window, in approximate tokens.
+DEFAULT_CONTEXT_WINDOW = 128_000
+
+
+@dataclasses.dataclass(frozen=True)
+class MockOptions:
+    """Options of one mock server (the CLI's flags; see `create_app`)."""
+
+    permissive: bool = False
+    api_keys: frozenset[str] = frozenset()
+    store_path: str | None = None
+    faults: tuple[Fault, ...] = ()
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    context_window: int = DEFAULT_CONTEXT_WINDOW
+
+
+class MockState:
+    """The running mock's state: spec, store, faults and counters (`app.state.mock`)."""
+
+    def __init__(self, options: MockOptions) -> None:
+        self.options = options
+        self.spec: Spec = compiled_spec()
+        self.errors = SchemaErrors(self.spec)
+        self.store = CompletionStore(options.store_path)
+        self.faults = FaultBook(options.faults)
+        self.requests_total = 0
+        self.active_requests = 0
+        self.active_streams = 0
+        self.streams_total = 0
+
+    def stats(self) -> dict[str, int]:
+        """Counters for tests: requests and streams (total and in flight), stored completions."""
+        return {
+            "requests_total": self.requests_total,
+            "active_requests": self.active_requests,
+            "streams_total": self.streams_total,
+            "active_streams": self.active_streams,
+            "stored_completions": len(self.store),
+        }
