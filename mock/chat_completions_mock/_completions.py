@@ -437,16 +437,20 @@ def _tool_events(choice: Choice, role: dict[str, Any], logprobs: dict[str, Any] 
 
 def _text_events(choice: Choice, role: dict[str, Any], logprobs: dict[str, Any] | None) -> list[dict[str, Any] | str]:
     """The role, then one content delta per token (with its logprob entry when asked)."""
-    events: list[dict[str, Any] | str] = [_event(choice.index, role, logprobs)]
     entries = choice.logprobs
     if entries is None:
-        # The common case, rendered from a template (the same JSON json.dumps gives).
-        start = '{"index":' + str(choice.index) + ',"delta":{"content":'
-        events.extend(start + _string(token) + '},"logprobs":null,"finish_reason":null}' for token in choice.tokens)
-    else:
-        for position, token in enumerate(choice.tokens):
-            entry = {"content": [entries[position]], "refusal": None}
-            events.append(_event(choice.index, {"content": token}, entry))
+        # The common case, rendered from templates (the same JSON json.dumps gives).
+        index = str(choice.index)
+        start = '{"index":' + index + ',"delta":{"content":'
+        return [
+            '{"index":' + index + ',"delta":{"role":"assistant","content":"","refusal":null},"logprobs":null,'
+            '"finish_reason":null}',
+            *(start + _string(token) + '},"logprobs":null,"finish_reason":null}' for token in choice.tokens),
+        ]
+    events: list[dict[str, Any] | str] = [_event(choice.index, role, logprobs)]
+    for position, token in enumerate(choice.tokens):
+        entry = {"content": [entries[position]], "refusal": None}
+        events.append(_event(choice.index, {"content": token}, entry))
     return events
 
 
@@ -467,7 +471,13 @@ def _choice_events(plan: Plan, choice: Choice) -> list[dict[str, Any] | str]:
         )
     else:
         events = _text_events(choice, role, logprobs)
-    events.append({"index": choice.index, "delta": {}, "logprobs": logprobs, "finish_reason": choice.finish_reason})
+    if logprobs is None:
+        events.append(
+            '{"index":' + str(choice.index) + ',"delta":{},"logprobs":null,"finish_reason":'
+            + _string(choice.finish_reason) + "}"
+        )
+    else:
+        events.append({"index": choice.index, "delta": {}, "logprobs": logprobs, "finish_reason": choice.finish_reason})
     return events
 
 
@@ -483,11 +493,11 @@ DONE = b"data: [DONE]\n\n"
 def render_stream(plan: Plan) -> list[bytes]:
     """The SSE events of the stream (`data: {...}\\n\\n` each), ending with the usage chunk and `[DONE]`."""
     head = (
-        '{"id":' + _DUMPS(plan.id)
+        '{"id":' + _string(plan.id)
         + ',"object":"chat.completion.chunk","created":' + str(plan.created)
-        + ',"model":' + _DUMPS(plan.model)
-        + ',"service_tier":' + _DUMPS(plan.service_tier)
-        + ',"system_fingerprint":' + _DUMPS(plan.system_fingerprint)
+        + ',"model":' + _string(plan.model)
+        + ',"service_tier":' + _string(plan.service_tier)
+        + ',"system_fingerprint":' + _string(plan.system_fingerprint)
         + ',"choices":['
     )
     tail = '],"usage":null}\n\n' if plan.include_usage else "]}\n\n"
