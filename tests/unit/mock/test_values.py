@@ -111,3 +111,19 @@ def test_token_counts_grow_with_text() -> None:
     assert count_tokens(words) == len(tokenize(words))
     assert count_tokens(words[:100]) < count_tokens(words)
     assert "".join(tokenize("naïve café 東京 🙂")) == "naïve café 東京 🙂"
+
+
+def test_the_spec_is_found_and_its_pins_followed() -> None:
+    from chat_completions_mock import load_spec, spec_path
+    from chat_completions_mock._spec import compiled_spec
+
+    assert spec_path().name == "chat-completions.yaml"
+    assert load_spec()["openapi"].startswith("3.1")
+    spec = compiled_spec()
+    assert spec.create_request.is_valid({"model": "m", "messages": [{"role": "user", "content": "x"}]})
+    assert not spec.create_request.is_valid({"model": "m", "messages": []})
+    assert set(spec.list_query.params) >= {"model", "metadata", "after", "limit", "order"}
+    assert spec.list_query.integers == {"limit"}
+    # The spec pins listed messages' role; the mock follows whatever it says.
+    pinned = load_spec()["components"]["schemas"]["ChatCompletionMessageList"]["properties"]["data"]["items"]
+    assert spec.listed_message_role == pinned["properties"]["role"].get("const")
