@@ -128,7 +128,8 @@ class MockApp(Starlette):
             state.active_requests -= 1
 
     async def _serve(self, scope: Scope, exchange: _Exchange) -> None:
-        receive, send = exchange.receive, exchange.send
+        receive = exchange.receive
+        send: Send = exchange.send
         if scope["path"].startswith("/_mock/"):
             await super().__call__(scope, receive, send)
             return

@@ -53,6 +53,7 @@ async def pause(receive: Receive, seconds: float) -> bool:
 
 
 async def drop(scope: Scope, receive: Receive) -> None:
+    """Close the connection under the request (uvicorn only), wait for the disconnect, and stop the handler."""
     transport = scope.get(TRANSPORT_KEY)
     if transport is None:
         raise ConnectionResetError("x-mock-fault dropped the connection (needs a real server such as uvicorn)")
@@ -65,10 +66,12 @@ async def drop(scope: Scope, receive: Receive) -> None:
 
 
 def json_response(payload: Any, status: int = 200) -> Response:
+    """`payload` as compact `application/json`."""
     return Response(_DUMPS(payload).encode(), status, media_type="application/json")
 
 
 def error_response(error: ApiError) -> Response:
+    """The `{"error": {...}}` answer of an `ApiError`, with its headers."""
     return Response(error.body(), error.status, headers=error.headers or None, media_type="application/json")
 
 
@@ -135,6 +138,7 @@ class EventStream(Response):
 
 
 def fault_error(fault: Fault) -> ApiError:
+    """The error a `status=` fault answers, with its `retry-after*` and `x-should-retry` headers."""
     status = fault.status or 500
     headers: dict[str, str] = {}
     if fault.retry_after is not None:
@@ -147,7 +151,7 @@ def fault_error(fault: Fault) -> ApiError:
     return ApiError(status, headers=headers)
 
 
-def cutter(fault: Fault, scope: Scope, receive: Receive, send: Send) -> Any:
+def cutter(fault: Fault, scope: Scope, receive: Receive, send: Send) -> Send:
     """A `send` that breaks JSON answers: cut mid-body (then drop the connection), or send malformed JSON."""
     held: list[Message] = []
 
