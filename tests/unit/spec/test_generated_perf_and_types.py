@@ -2,19 +2,24 @@
 
 `from_dict` reads fields in place instead of copying and popping, and parses unions without defining functions per
 call: these tests pin that it still builds the same typed models, keeps unknown fields, leaves its input alone and
-fails on what is missing. `UNSET` is one object that prints as `UNSET` and survives copies and pickling.
-No timing here: the benchmark (`python -m bench`) measures speed.
+fails on what is missing. `UNSET` is one object that prints as `UNSET` and survives copies and pickling. The SDK,
+which pauses the cyclic collector while it parses a big answer, frees that answer without it. No timing here: the benchmark (`python -m bench`) measures speed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import dis
+import gc
 import importlib
+import json
 import pickle
+import weakref
 from types import CodeType, MappingProxyType
 from typing import Any
 
+import httpx
 import pytest
 
 TOOL_CALLS_MESSAGE: dict[str, Any] = {
@@ -286,3 +291,61 @@ def test_from_dict_defines_no_functions_and_imports_nothing_per_call(cls: type[A
     assert set(functions) <= {"<listcomp>", "<dictcomp>"}, f"{cls.__name__}.from_dict defines {functions}"
     opcodes = {instruction.opname for instruction in dis.get_instructions(code)}
     assert "IMPORT_NAME" not in opcodes
+
+
+# --- the SDK's big-body path (wrapper/chat_completions/_transport.py) -------------------------------------------------
+
+
+def _big_answer() -> bytes:
+    return json.dumps(_large(choices=8, tokens=100, alternatives=5)).encode()  # ~330 KB: over the GC-pause threshold
+
+
+def test_a_big_answer_is_freed_without_the_cyclic_collector() -> None:
+    """httpx ties each response into a reference cycle; after a big body the SDK unties it, so nothing waits for a
+    full collection (the collector is paused while such bodies are parsed, so collections are rarer)."""
+    from chat_completions import Client
+
+    body = _big_answer()
+    assert len(body) > 256 * 1024
+    seen: list[weakref.ref[httpx.Response]] = []
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(200, content=body, headers={"content-type": "application/json"})
+    )
+    with httpx.Client(transport=transport, event_hooks={"response": [lambda r: seen.append(weakref.ref(r))]}) as http:
+        client = Client(api_key="sk-test", base_url="http://test/v1", http_client=http, max_retries=0)
+        gc.collect()
+        gc.disable()
+        try:
+            result = client.chat.completions.create(model="m", messages=[])
+            assert len(result.choices) == 8
+            assert seen[0]() is None  # freed by reference counting alone
+        finally:
+            gc.enable()
+        assert result.to_dict() == json.loads(body)
+
+
+def test_the_async_client_frees_a_big_answer_too() -> None:
+    from chat_completions import AsyncClient
+
+    body = _big_answer()
+    seen: list[weakref.ref[httpx.Response]] = []
+
+    async def hook(response: httpx.Response) -> None:
+        seen.append(weakref.ref(response))
+
+    async def main() -> None:
+        transport = httpx.MockTransport(
+            lambda request: httpx.Response(200, content=body, headers={"content-type": "application/json"})
+        )
+        async with httpx.AsyncClient(transport=transport, event_hooks={"response": [hook]}) as http:
+            client = AsyncClient(api_key="sk-test", base_url="http://test/v1", http_client=http, max_retries=0)
+            gc.collect()
+            gc.disable()
+            try:
+                result = await client.chat.completions.create(model="m", messages=[])
+                assert seen[0]() is None
+            finally:
+                gc.enable()
+            assert result.to_dict() == json.loads(body)
+
+    asyncio.run(main())
