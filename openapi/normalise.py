@@ -332,26 +332,21 @@ def declare_bearer_auth(spec: Spec) -> None:
 def add_org_project_headers(spec: Spec) -> None:
     """Upstream omits the `OpenAI-Organization` and `OpenAI-Project` request headers that real servers accept."""
     params = spec["components"].setdefault("parameters", {})
-    params["OpenAIOrganization"] = {
-        "name": "OpenAI-Organization",
-        "in": "header",
-        "required": False,
-        "description": "Organization the request is billed to, for keys that belong to several.",
-        "schema": {"type": "string"},
-    }
-    params["OpenAIProject"] = {
-        "name": "OpenAI-Project",
-        "in": "header",
-        "required": False,
-        "description": "Project the request is billed to, for keys that belong to several.",
-        "schema": {"type": "string"},
-    }
+    refs = []
+    for name, header, what in (
+        ("OpenAIOrganization", "OpenAI-Organization", "Organization"),
+        ("OpenAIProject", "OpenAI-Project", "Project"),
+    ):
+        params[name] = {
+            "name": header,
+            "in": "header",
+            "required": False,
+            "description": f"{what} the request is billed to, for keys that belong to several.",
+            "schema": {"type": "string"},
+        }
+        refs.append({"$ref": f"#/components/parameters/{name}"})
     for _, _, op in operations(spec):
-        refs = [
-            {"$ref": "#/components/parameters/OpenAIOrganization"},
-            {"$ref": "#/components/parameters/OpenAIProject"},
-        ]
-        op["parameters"] = list(op.get("parameters", [])) + refs
+        op["parameters"] = list(op.get("parameters", [])) + copy.deepcopy(refs)
 
 
 ERROR_RESPONSES = {
