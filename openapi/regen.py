@@ -70,7 +70,9 @@ def build_spec(upstream: Path) -> str:
     with upstream.open("rb") as fh:
         document = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
     spec = normalise(trim(document))
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    # A step may reuse one object in several places; spell each out rather than as YAML anchors.
+    dumper = type("Dumper", (base,), {"ignore_aliases": lambda self, data: True})
     return HEADER + yaml.dump(spec, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)
 
 
