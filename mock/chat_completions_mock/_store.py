@@ -25,6 +25,10 @@ CREATE TABLE IF NOT EXISTS completions (
     messages TEXT NOT NULL
 )
 """
+_META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"
+#: Sequence numbers (hence ids) are reserved on disk this many at a time, so that a restart, even after a crash,
+#: never hands out one already used by a completion that was not stored or was deleted.
+_SEQ_BLOCK = 1000
 
 
 @dataclass
@@ -68,6 +72,7 @@ class CompletionStore:
         self._writer: concurrent.futures.ThreadPoolExecutor | None = None
         self._db: sqlite3.Connection | None = None
         self._next_seq = 1
+        self._reserved = 0  # sequence numbers below this one are reserved on disk
         if self.path is not None:
             self._load(self.path)
             self._writer = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="chat-completions-mock-store")
@@ -78,10 +83,14 @@ class CompletionStore:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute(_SCHEMA)
+        db.execute(_META)
         for seq, completion, messages in db.execute("SELECT seq, completion, messages FROM completions ORDER BY seq"):
             item = Stored(seq, json.loads(completion), json.loads(messages))
             self._items[item.completion["id"]] = item
             self._next_seq = max(self._next_seq, seq + 1)
+        row = db.execute("SELECT value FROM meta WHERE key = 'next_seq'").fetchone()
+        if row is not None:
+            self._next_seq = max(self._next_seq, int(row[0]))
         self._db = db
 
     def next_seq(self) -> int:
@@ -89,6 +98,11 @@ class CompletionStore:
         with self._lock:
             seq = self._next_seq
             self._next_seq += 1
+            if seq >= self._reserved and self._writer is not None and self._db is not None:
+                # Once per block: wait for the reservation to be written (after any queued writes).
+                self._reserved = seq + _SEQ_BLOCK
+                sql = "INSERT OR REPLACE INTO meta (key, value) VALUES ('next_seq', ?)"
+                self._writer.submit(self._db.execute, sql, (self._reserved,)).result()
             return seq
 
     def __len__(self) -> int:

@@ -1,0 +1,94 @@
+"""Fixtures of the reliability tests (issue 7), and the figures they measured, printed at the end of the run.
+
+Every test is bounded (a per-test timeout, a fixed number of requests) and talks to loopback servers only.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # `import reliability_support` under --import-mode=importlib
+
+from chat_completions import _retry
+from chat_completions_mock import MockServer
+
+_STARTED = time.monotonic()
+#: name -> (value, unit): figures the tests measured, printed in the terminal summary.
+FIGURES: dict[str, tuple[Any, str]] = {}
+_RAN: list[str] = []
+
+
+def record(name: str, value: Any, unit: str = "") -> None:
+    """Keep a measured figure for the end-of-run summary."""
+    FIGURES[name] = (value, unit)
+
+
+@pytest.fixture
+def figure() -> Any:
+    """`figure(name, value, unit)`: record a measured figure for the summary."""
+    return record
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("OPENAI_API_KEY", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Retry waits, recorded and really slept; the backoff is scaled down (0.01 s doubling) to keep runs short.
+
+    A server's `retry-after*` is honoured as sent, so tests keep it tiny (`retry_after_ms`).
+    """
+    recorded: list[float] = []
+    real_sleep, real_asleep = _retry.sleep, _retry.asleep
+
+    def sleep(seconds: float) -> None:
+        recorded.append(seconds)
+        real_sleep(seconds)
+
+    async def asleep(seconds: float) -> None:
+        recorded.append(seconds)
+        await real_asleep(seconds)
+
+    monkeypatch.setattr(_retry, "sleep", sleep)
+    monkeypatch.setattr(_retry, "asleep", asleep)
+    monkeypatch.setattr(_retry, "INITIAL_DELAY", 0.01)
+    monkeypatch.setattr(_retry, "MAX_DELAY", 0.05)
+    return recorded
+
+
+@pytest.fixture(scope="session")
+def mock() -> Iterator[MockServer]:
+    """An in-process mock (uvicorn in a thread) shared by the fault tests: `.stats()` counts attempts."""
+    with MockServer() as server:
+        yield server
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and "tests/reliability" in report.nodeid.replace("\\", "/"):
+        _RAN.append(report.outcome)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not _RAN and not FIGURES:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("reliability figures (issue 7)")
+    for name, (value, unit) in FIGURES.items():
+        shown = f"{value:,.2f}" if isinstance(value, float) else f"{value:,}" if isinstance(value, int) else value
+        write(f"{name:<62} {shown} {unit}".rstrip())
+    write(f"{'tests run / failed':<62} {len(_RAN)} / {_RAN.count('failed')}")
+    write(f"{'run time since the reliability folder was collected':<62} {time.monotonic() - _STARTED:,.1f} s")
