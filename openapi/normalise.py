@@ -252,6 +252,16 @@ def const_single_value_enums(spec: Spec) -> None:
         node.pop("x-stainless-const", None)
 
 
+MESSAGE_ROLES = ["developer", "system", "user", "assistant", "tool", "function"]
+
+
+@step
+def listed_messages_keep_their_roles(spec: Spec) -> None:
+    """Listed messages reuse the reply schema, pinning `role` to assistant; the API lists each message's own role."""
+    item = schemas(spec)["ChatCompletionMessageList"]["properties"]["data"]["items"]
+    item["properties"]["role"] = {"type": "string", "enum": list(MESSAGE_ROLES)}
+
+
 @step
 def add_discriminator_mappings(spec: Spec) -> None:
     """Six discriminators lack `mapping`: map each tag to its variant so parsers pick it without trial and error."""

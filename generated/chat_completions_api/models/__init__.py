@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     )
     from .chat_completion_message_list_data_item_audio_type_0 import ChatCompletionMessageListDataItemAudioType0
     from .chat_completion_message_list_data_item_function_call import ChatCompletionMessageListDataItemFunctionCall
+    from .chat_completion_message_list_data_item_role import ChatCompletionMessageListDataItemRole
     from .chat_completion_message_tool_call import ChatCompletionMessageToolCall
     from .chat_completion_message_tool_call_chunk import ChatCompletionMessageToolCallChunk
     from .chat_completion_message_tool_call_chunk_function import ChatCompletionMessageToolCallChunkFunction
@@ -177,6 +178,7 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionMessageListDataItemAnnotationsItemUrlCitation": ".chat_completion_message_list_data_item_annotations_item_url_citation",
     "ChatCompletionMessageListDataItemAudioType0": ".chat_completion_message_list_data_item_audio_type_0",
     "ChatCompletionMessageListDataItemFunctionCall": ".chat_completion_message_list_data_item_function_call",
+    "ChatCompletionMessageListDataItemRole": ".chat_completion_message_list_data_item_role",
     "ChatCompletionMessageToolCall": ".chat_completion_message_tool_call",
     "ChatCompletionMessageToolCallChunk": ".chat_completion_message_tool_call_chunk",
     "ChatCompletionMessageToolCallChunkFunction": ".chat_completion_message_tool_call_chunk_function",
@@ -299,6 +301,7 @@ __all__ = (
     "ChatCompletionMessageListDataItemAnnotationsItemUrlCitation",
     "ChatCompletionMessageListDataItemAudioType0",
     "ChatCompletionMessageListDataItemFunctionCall",
+    "ChatCompletionMessageListDataItemRole",
     "ChatCompletionMessageToolCall",
     "ChatCompletionMessageToolCallChunk",
     "ChatCompletionMessageToolCallChunkFunction",

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.chat_completion_message_list_data_item_role import (
+    ChatCompletionMessageListDataItemRole,
+    check_chat_completion_message_list_data_item_role,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -62,8 +66,8 @@ T = TypeVar("T", bound="ChatCompletionMessageListDataItem")
 class ChatCompletionMessageListDataItem:
     content: None | str
     refusal: None | str
+    role: ChatCompletionMessageListDataItemRole
     id: str
-    role: Literal["assistant"] = "assistant"
     tool_calls: list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | Unset = UNSET
     annotations: list[ChatCompletionMessageListDataItemAnnotationsItem] | Unset = UNSET
     function_call: ChatCompletionMessageListDataItemFunctionCall | Unset = UNSET
@@ -83,7 +87,7 @@ class ChatCompletionMessageListDataItem:
         refusal: None | str
         refusal = self.refusal
 
-        role = self.role
+        role: str = self.role
 
         id = self.id
 
@@ -173,9 +177,7 @@ class ChatCompletionMessageListDataItem:
 
         refusal = src_dict["refusal"]
 
-        role = src_dict["role"]
-        if role != "assistant":
-            raise ValueError(f"role must match const 'assistant', got '{role}'")
+        role = check_chat_completion_message_list_data_item_role(src_dict["role"])
 
         id = src_dict["id"]
 
@@ -217,8 +219,8 @@ class ChatCompletionMessageListDataItem:
         chat_completion_message_list_data_item = cls(
             content,
             refusal,
-            id,
             role,
+            id,
             tool_calls,
             annotations,
             function_call,
