@@ -212,7 +212,7 @@ def raw_request(
     lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
     if body is not None:
         lines.append(f"Content-Length: {len(body)}")
-    data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + (body or b"")
+    data = ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8") + (body or b"")  # raw UTF-8 targets too
     with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
         sock.sendall(data)
         received = bytearray()
