@@ -232,3 +232,79 @@ def json_or_none(raw: bytes) -> Any:
         return json.loads(raw)
     except ValueError:
         return None
+
+
+def _chunk_event(i: int) -> bytes:
+    chunk = {
+        "id": "chatcmpl-after-done",
+        "object": "chat.completion.chunk",
+        "created": 1,
+        "model": "gpt-4o-mini",
+        "choices": [{"index": 0, "delta": {"role": "assistant", "content": f"t{i}"}, "finish_reason": None}],
+    }
+    return f"data: {json.dumps(chunk)}\n\n".encode()
+
+
+class AfterDoneServer:
+    """Streams two chunks and `data: [DONE]`, then holds the (chunked) body open for `hold` seconds before ending it:
+    silently (`pings=False`) or sending an SSE comment every 50 ms. `accepted` counts connections."""
+
+    def __init__(self, *, pings: bool, hold: float = 20.0) -> None:
+        self.pings = pings
+        self.hold = hold
+        self.accepted = 0
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(16)
+        self._sock.settimeout(0.1)
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._thread = threading.Thread(target=self._accept, name="after-done-server", daemon=True)
+        self._thread.start()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._sock.getsockname()[1]}/v1"
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            self.accepted += 1
+            thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        def send(piece: bytes) -> None:
+            conn.sendall(b"%x\r\n%s\r\n" % (len(piece), piece))
+
+        with conn, contextlib.suppress(OSError):
+            conn.settimeout(5)
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n")
+            send(_chunk_event(0) + _chunk_event(1))
+            send(b"data: [DONE]\n\n")
+            deadline = time.monotonic() + self.hold
+            while time.monotonic() < deadline and not self._stop.is_set():
+                if self.pings:
+                    send(b": keep-alive\n\n")
+                time.sleep(0.05)
+            conn.sendall(b"0\r\n\r\n")
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        for thread in self._threads:
+            thread.join(5)
+        self._sock.close()
+
+    def __enter__(self) -> AfterDoneServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

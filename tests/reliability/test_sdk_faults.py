@@ -18,7 +18,16 @@ import anyio
 import chat_completions as cc
 import pytest
 from chat_completions_mock import MockServer
-from reliability_support import KEY, SEED, SEED_ANSWER, ResetServer, refused_port, tcp_to, wait_until
+from reliability_support import (
+    KEY,
+    SEED,
+    SEED_ANSWER,
+    AfterDoneServer,
+    ResetServer,
+    refused_port,
+    tcp_to,
+    wait_until,
+)
 
 pytestmark = pytest.mark.timeout(30)
 
@@ -380,3 +389,46 @@ def test_scripted_faults_then_service_sync(stream: bool, mock: MockServer, waits
             check_pool_sync(client, _port(mock))
     finally:
         mock.clear_faults()
+
+
+# After `data: [DONE]` the SDK reads the rest of the body so the connection can be reused; a server that then keeps
+# the response open (silent, or sending keep-alive comments) must not keep the caller's loop from ending.
+AFTER_DONE = [pytest.param(False, id="silent"), pytest.param(True, id="keep-alive comments")]
+
+
+@pytest.mark.parametrize("pings", AFTER_DONE)
+def test_stream_ends_promptly_after_done_sync(pings: bool, mock: MockServer) -> None:
+    with AfterDoneServer(pings=pings) as peer, cc.Client(api_key=KEY, base_url=peer.base_url, timeout=30) as client:
+        for attempt in range(2):
+            started = time.monotonic()
+            chunks: list[Any] = []
+            result, error, _ = _capture_sync(lambda chunks=chunks: call_sync(client, True, {}, chunks))
+            took = time.monotonic() - started
+            assert error is None, repr(error)
+            assert [c.choices[0].delta.content for c in result] == ["t0", "t1"]
+            assert took < 3, f"the loop ended {took:.1f} s after it started (the server holds the body 20 s)"
+            assert peer.accepted == attempt + 1  # the held connection was dropped, not reused
+    with cc.Client(api_key=KEY, base_url=mock.base_url, timeout=30) as client:  # a healthy server: reused
+        for _ in range(3):
+            assert _text(call_sync(client, True, {}, [])) == SEED_ANSWER
+        assert len(tcp_to(_port(mock))) == 1
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("pings", AFTER_DONE)
+async def test_stream_ends_promptly_after_done_async(pings: bool, mock: MockServer) -> None:
+    with AfterDoneServer(pings=pings) as peer:
+        async with cc.AsyncClient(api_key=KEY, base_url=peer.base_url, timeout=30) as client:
+            for attempt in range(2):
+                started = time.monotonic()
+                chunks: list[Any] = []
+                result, error, _ = await _capture_async(lambda chunks=chunks: call_async(client, True, {}, chunks))
+                took = time.monotonic() - started
+                assert error is None, repr(error)
+                assert [c.choices[0].delta.content for c in result] == ["t0", "t1"]
+                assert took < 3, f"the loop ended {took:.1f} s after it started (the server holds the body 20 s)"
+                assert peer.accepted == attempt + 1
+    async with cc.AsyncClient(api_key=KEY, base_url=mock.base_url, timeout=30) as client:
+        for _ in range(3):
+            assert _text(await call_async(client, True, {}, [])) == SEED_ANSWER
+        assert len(tcp_to(_port(mock))) == 1

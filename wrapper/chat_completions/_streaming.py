@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import time
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 _DONE: Any = object()
 _DRAIN_EVENTS = 16  # events read after [DONE] before giving up on reusing the connection
+_DRAIN_SECONDS = 0.25  # how long the rest of the body may take to arrive after [DONE] before the connection is dropped
 _TRUNCATED = "the stream ended before its [DONE] event; the answer is incomplete"
 
 
@@ -100,6 +102,49 @@ class _Decoder:
         return APIConnectionError(f"Connection error mid-stream: {message}", request_id=self.request_id)
 
 
+class _DrainOver(Exception):
+    """The time for reading the rest of a stream after [DONE] ran out."""
+
+
+@contextlib.contextmanager
+def _reads_until(response: httpx.Response, deadline: float, is_async: bool) -> Iterator[None]:
+    """While draining after [DONE], let each socket read wait only until `deadline`, and none start after it.
+
+    httpcore reads an HTTP/1.1 body through the object it exposes as the `network_stream` extension, with the
+    request's read timeout (600 s by default) per read: a server that keeps the body open after [DONE], silent or
+    sending keep-alive comments (which are not events), would otherwise hold the caller's loop that long, or forever.
+    Without that extension (another transport, HTTP/2) the event budget alone bounds the drain.
+    """
+    stream: Any = response.extensions.get("network_stream")
+    read = getattr(stream, "read", None)
+    if read is None:
+        yield
+        return
+
+    def remaining(timeout: float | None) -> float:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _DrainOver
+        return left if timeout is None else min(timeout, left)
+
+    def bounded(max_bytes: int, timeout: float | None = None) -> Any:
+        return read(max_bytes, remaining(timeout))
+
+    async def abounded(max_bytes: int, timeout: float | None = None) -> Any:
+        return await read(max_bytes, remaining(timeout))
+
+    try:
+        stream.read = abounded if is_async else bounded
+    except AttributeError:  # a stream that takes no attributes: keep the plain drain
+        yield
+        return
+    try:
+        yield
+    finally:
+        with contextlib.suppress(AttributeError):
+            del stream.read
+
+
 def _chunks(decoder: _Decoder) -> Generator[CreateChatCompletionStreamResponse, None, None]:
     # A function, not a method: a generator holding its Stream would form a cycle and delay closing until a GC pass.
     import httpx
@@ -112,7 +157,11 @@ def _chunks(decoder: _Decoder) -> Generator[CreateChatCompletionStreamResponse, 
             chunk = decoder.decode(sse.event, sse.data)
             if chunk is _DONE:
                 # Read the (normally empty) rest so the connection can be reused; a failure there costs nothing.
-                with contextlib.suppress(httpx.HTTPError, httpx.StreamError):
+                deadline = time.monotonic() + _DRAIN_SECONDS
+                with (
+                    contextlib.suppress(httpx.HTTPError, httpx.StreamError, _DrainOver),
+                    _reads_until(response, deadline, is_async=False),
+                ):
                     for _ in itertools.islice(events, _DRAIN_EVENTS):
                         pass
                 return
@@ -136,7 +185,11 @@ async def _achunks(decoder: _Decoder) -> AsyncGenerator[CreateChatCompletionStre
             chunk = decoder.decode(sse.event, sse.data)
             if chunk is _DONE:
                 # Read the (normally empty) rest so the connection can be reused; a failure there costs nothing.
-                with contextlib.suppress(httpx.HTTPError, httpx.StreamError):
+                deadline = time.monotonic() + _DRAIN_SECONDS
+                with (
+                    contextlib.suppress(httpx.HTTPError, httpx.StreamError, _DrainOver),
+                    _reads_until(response, deadline, is_async=True),
+                ):
                     drained = 0
                     async for _ in events:
                         drained += 1
