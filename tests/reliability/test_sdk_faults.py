@@ -432,3 +432,31 @@ async def test_stream_ends_promptly_after_done_async(pings: bool, mock: MockServ
         for _ in range(3):
             assert _text(await call_async(client, True, {}, [])) == SEED_ANSWER
         assert len(tcp_to(_port(mock))) == 1
+
+
+@pytest.mark.anyio
+async def test_cancelled_requests_and_streams_free_their_connections(mock: MockServer) -> None:
+    """Callers that give up (a cancel scope) mid-request or mid-stream, 30 times, on a pool of 5: nothing is held."""
+    import httpx
+
+    port = _port(mock)
+    limits = httpx.Limits(max_connections=5)
+    async with (
+        httpx.AsyncClient(limits=limits, timeout=httpx.Timeout(10, pool=2)) as http,
+        cc.AsyncClient(api_key=KEY, base_url=mock.base_url, http_client=http) as client,
+    ):
+        for i in range(30):
+            with anyio.move_on_after(0.1) as scope:
+                if i % 2:
+                    await client.chat.completions.create(**SEED, extra_headers={"x-mock-fault": "slow_first_byte=5"})
+                else:
+                    faulty = {"x-mock-fault": "slow_chunks=5"}
+                    async with await client.chat.completions.create(
+                        **SEED, stream=True, extra_headers=faulty
+                    ) as events:
+                        async for _ in events:
+                            pass
+            assert scope.cancelled_caught
+        await anyio.to_thread.run_sync(_server_idle, mock)
+        await check_pool_async(client, port)
+    assert wait_until(lambda: not tcp_to(port), 5), tcp_to(port)

@@ -222,3 +222,49 @@ def test_creating_and_closing_1000_clients_leaks_nothing(server: MockProcess, fi
     assert leaked_threads <= 0, leaked_threads
     unclosed = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
     assert unclosed == [], unclosed[:3]
+
+
+@pytest.mark.timeout(90)
+def test_16_threads_share_one_fresh_client_through_503s(server: MockProcess, figure: Any, waits: list[float]) -> None:
+    """Threads race to the lazily built transport (one is built) and share its pool; every third request of each
+    thread gets a 503 that is retried. Zero errors, each retry seen by the server, the pool bounded."""
+    port = server.port
+    threads, per_thread = 16, 50
+    errors: list[str] = []
+    transports: set[int] = set()
+    barrier = threading.Barrier(threads)
+    client = cc.Client(api_key=KEY, base_url=server.base_url, timeout=30)
+
+    def work(t: int) -> None:
+        barrier.wait()
+        fault = {"x-mock-fault": f"status=503;retry_after_ms=1;every=3;key=thread-{t}"}
+        for i in range(per_thread):
+            try:
+                completion = client.chat.completions.create(**_say(i), extra_headers=fault)
+                if completion.choices[0].message.content != _answer(i):
+                    errors.append(f"{t}/{i}: wrong content")
+            except cc.APIError as exc:
+                errors.append(f"{t}/{i}: {type(exc).__name__}: {exc}")
+        transports.add(id(client._lazy.get()))
+
+    before = server.stats()["requests_total"]
+    workers = [threading.Thread(target=work, args=(t,)) for t in range(threads)]
+    for worker in workers:
+        worker.start()
+    most = 0
+    while any(w.is_alive() for w in workers):
+        most = max(most, len(tcp_to(port)))
+        time.sleep(0.02)
+    for worker in workers:
+        worker.join()
+    client.close()
+    served = server.stats()["requests_total"] - before - 1
+    figure("sdk 16 threads x 50 on one client (1 in 3 a 503): errors", len(errors))
+    figure("sdk 16 threads x 50 on one client: retries", len(waits))
+    assert errors == [], errors[:5]
+    assert len(transports) == 1
+    # Per thread 74 attempts: the 3rd, 6th, ..., 72nd got a 503 (24 of them), each retried once and then served.
+    assert len(waits) == threads * 24
+    assert served == threads * (per_thread + 24)
+    assert most <= threads
+    assert wait_until(lambda: not tcp_to(port), 5), tcp_to(port)
