@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import signal
+import socket
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -23,6 +25,7 @@ from reliability_support import (
     SEED,
     SEED_ANSWER,
     AfterDoneServer,
+    MockProcess,
     ResetServer,
     refused_port,
     tcp_to,
@@ -460,3 +463,45 @@ async def test_cancelled_requests_and_streams_free_their_connections(mock: MockS
         await anyio.to_thread.run_sync(_server_idle, mock)
         await check_pool_async(client, port)
     assert wait_until(lambda: not tcp_to(port), 5), tcp_to(port)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+def test_server_restart_under_an_idle_pooled_connection(is_async: bool) -> None:
+    """A deploy: the server restarts (gracefully, then killed) while the client keeps an idle keep-alive connection.
+    The next request works at once, with no retry (max_retries=0): the stale connection is not used."""
+    port = _free_port()
+    server = MockProcess("--port", str(port))
+    server.args = ["--port", str(port)]
+    server.start()
+    try:
+        if not is_async:
+            with cc.Client(api_key=KEY, base_url=server.base_url, max_retries=0, timeout=10) as client:
+                assert _text(client.chat.completions.create(**SEED)) == SEED_ANSWER
+                for sig in (signal.SIGTERM, signal.SIGKILL):
+                    assert len(tcp_to(port)) == 1  # the idle pooled connection
+                    server.stop(sig)
+                    server.start()
+                    assert _text(client.chat.completions.create(**SEED)) == SEED_ANSWER
+                    assert _text(call_sync(client, True, {}, [])) == SEED_ANSWER
+        else:
+
+            async def run() -> None:
+                async with cc.AsyncClient(api_key=KEY, base_url=server.base_url, max_retries=0, timeout=10) as client:
+                    assert _text(await client.chat.completions.create(**SEED)) == SEED_ANSWER
+                    for sig in (signal.SIGTERM, signal.SIGKILL):
+                        assert len(tcp_to(port)) == 1
+                        await anyio.to_thread.run_sync(server.stop, sig)
+                        await anyio.to_thread.run_sync(server.start)
+                        assert _text(await client.chat.completions.create(**SEED)) == SEED_ANSWER
+                        assert _text(await call_async(client, True, {}, [])) == SEED_ANSWER
+
+            anyio.run(run)
+    finally:
+        server.stop()
+    assert not tcp_to(port)

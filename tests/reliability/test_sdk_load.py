@@ -89,6 +89,7 @@ def test_4000_sequential_requests_with_abandoned_streams_stay_flat(server: MockP
         end_growth = (samples[-1] - base_rss) / MB
         connections_after = len(tcp_to(port))
     figure("sdk 4,000 sequential: errors", len(errors))
+    figure("sdk 4,000 sequential: RSS after warm-up (400 requests)", base_rss / MB, "MB")
     figure("sdk 4,000 sequential: peak RSS growth after warm-up", peak_growth, "MB")
     figure("sdk 4,000 sequential: RSS growth at the end", end_growth, "MB")
     figure("sdk 4,000 sequential: most client connections at once", most_connections)
