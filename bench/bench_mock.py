@@ -164,9 +164,7 @@ def main() -> int:
         for name, concurrency, stream in workloads:
             for _ in range(args.rounds):
                 for kind, (host, port) in targets.items():
-                    rate = asyncio.run(
-                        measure(host, port, total=args.requests, concurrency=concurrency, stream=stream)
-                    )
+                    rate = asyncio.run(measure(host, port, total=args.requests, concurrency=concurrency, stream=stream))
                     samples.setdefault(name, {}).setdefault(kind, []).append(rate)
     results = {
         name: {kind: statistics.median(rates) for kind, rates in by_kind.items()} for name, by_kind in samples.items()

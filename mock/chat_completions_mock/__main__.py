@@ -30,17 +30,39 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8080, help="port to listen on; 0 picks a free one (default: 8080)")
-    p.add_argument("--permissive", action="store_true",
-                   help="schema checks only (no cross-field rules); unknown completion ids get synthesized objects")
-    p.add_argument("--api-key", action="append", default=[], metavar="KEY",
-                   help="accept only this Bearer key (repeatable); default: any non-empty key")
+    p.add_argument(
+        "--permissive",
+        action="store_true",
+        help="schema checks only (no cross-field rules); unknown completion ids get synthesized objects",
+    )
+    p.add_argument(
+        "--api-key",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="accept only this Bearer key (repeatable); default: any non-empty key",
+    )
     p.add_argument("--store", metavar="PATH", help="keep stored completions in this SQLite file across restarts")
-    p.add_argument("--fault", action="append", default=[], type=_fault, metavar="SPEC",
-                   help="a server-wide fault in x-mock-fault syntax, e.g. 'status=503;every=3' (repeatable)")
-    p.add_argument("--max-body-bytes", type=int, default=DEFAULT_MAX_BODY_BYTES,
-                   help=f"larger request bodies get 413 (default: {DEFAULT_MAX_BODY_BYTES})")
-    p.add_argument("--context-window", type=int, default=DEFAULT_CONTEXT_WINDOW,
-                   help=f"longer prompts get context_length_exceeded (default: {DEFAULT_CONTEXT_WINDOW} tokens)")
+    p.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        type=_fault,
+        metavar="SPEC",
+        help="a server-wide fault in x-mock-fault syntax, e.g. 'status=503;every=3' (repeatable)",
+    )
+    p.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=DEFAULT_MAX_BODY_BYTES,
+        help=f"larger request bodies get 413 (default: {DEFAULT_MAX_BODY_BYTES})",
+    )
+    p.add_argument(
+        "--context-window",
+        type=int,
+        default=DEFAULT_CONTEXT_WINDOW,
+        help=f"longer prompts get context_length_exceeded (default: {DEFAULT_CONTEXT_WINDOW} tokens)",
+    )
     p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
     p.add_argument("--access-log", action="store_true", help="log every request")
     return p

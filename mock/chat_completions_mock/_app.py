@@ -213,13 +213,13 @@ class MockApp(Starlette):
         return None
 
 
-
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     method, path = request.method, request.url.path
     if exc.status_code == 405:
-        error = ApiError(405, f"Method {method} is not allowed on {path}.", code="method_not_allowed",
-                         headers=exc.headers)
+        error = ApiError(
+            405, f"Method {method} is not allowed on {path}.", code="method_not_allowed", headers=exc.headers
+        )
     elif exc.status_code == 404:
         error = ApiError(404, f"Invalid URL ({method} {path})", code=None)
     else:

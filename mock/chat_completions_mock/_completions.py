@@ -17,9 +17,23 @@ from ._values import WORDS, generate
 #: Request fields that do not change the generated text (so a stream, a truncated answer or n=3 share it).
 NEUTRAL_FIELDS = frozenset(
     {
-        "stream", "stream_options", "store", "metadata", "user", "safety_identifier", "service_tier",
-        "prompt_cache_key", "prompt_cache_retention", "prompt_cache_options", "n", "max_tokens",
-        "max_completion_tokens", "stop", "logprobs", "top_logprobs", "parallel_tool_calls",
+        "stream",
+        "stream_options",
+        "store",
+        "metadata",
+        "user",
+        "safety_identifier",
+        "service_tier",
+        "prompt_cache_key",
+        "prompt_cache_retention",
+        "prompt_cache_options",
+        "n",
+        "max_tokens",
+        "max_completion_tokens",
+        "stop",
+        "logprobs",
+        "top_logprobs",
+        "parallel_tool_calls",
     }
 )
 
@@ -473,8 +487,11 @@ def _choice_events(plan: Plan, choice: Choice) -> list[dict[str, Any] | str]:
         events = _text_events(choice, role, logprobs)
     if logprobs is None:
         events.append(
-            '{"index":' + str(choice.index) + ',"delta":{},"logprobs":null,"finish_reason":'
-            + _string(choice.finish_reason) + "}"
+            '{"index":'
+            + str(choice.index)
+            + ',"delta":{},"logprobs":null,"finish_reason":'
+            + _string(choice.finish_reason)
+            + "}"
         )
     else:
         events.append({"index": choice.index, "delta": {}, "logprobs": logprobs, "finish_reason": choice.finish_reason})
@@ -493,11 +510,16 @@ DONE = b"data: [DONE]\n\n"
 def render_stream(plan: Plan) -> list[bytes]:
     """The SSE events of the stream (`data: {...}\\n\\n` each), ending with the usage chunk and `[DONE]`."""
     head = (
-        '{"id":' + _string(plan.id)
-        + ',"object":"chat.completion.chunk","created":' + str(plan.created)
-        + ',"model":' + _string(plan.model)
-        + ',"service_tier":' + _string(plan.service_tier)
-        + ',"system_fingerprint":' + _string(plan.system_fingerprint)
+        '{"id":'
+        + _string(plan.id)
+        + ',"object":"chat.completion.chunk","created":'
+        + str(plan.created)
+        + ',"model":'
+        + _string(plan.model)
+        + ',"service_tier":'
+        + _string(plan.service_tier)
+        + ',"system_fingerprint":'
+        + _string(plan.system_fingerprint)
         + ',"choices":['
     )
     tail = '],"usage":null}\n\n' if plan.include_usage else "]}\n\n"
@@ -527,8 +549,7 @@ def stored_messages(completion: str, body: Mapping[str, Any], role: str | None) 
         parts = None
         if isinstance(content, list):
             parts = [
-                p for p in content
-                if isinstance(p, dict) and (p.get("type") == "text" or p.get("type") == "image_url")
+                p for p in content if isinstance(p, dict) and (p.get("type") == "text" or p.get("type") == "image_url")
             ]
         item: dict[str, Any] = {
             "id": f"{completion}-{position}",

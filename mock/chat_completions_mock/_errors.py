@@ -107,7 +107,12 @@ _TYPE_WORDS = {
 
 
 _JSON_TYPES: tuple[tuple[type, str], ...] = (
-    (bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (list, "array"), (dict, "object"),
+    (bool, "boolean"),
+    (int, "integer"),
+    (float, "number"),
+    (str, "string"),
+    (list, "array"),
+    (dict, "object"),
 )
 
 
@@ -198,8 +203,9 @@ class SchemaErrors:
                     " but got an empty array instead."
                 )
                 return invalid(message, param, "empty_array")
-            return invalid(f"Invalid '{param}': array too short. Expected at least {limit} items.", param,
-                           "array_below_min_length")
+            return invalid(
+                f"Invalid '{param}': array too short. Expected at least {limit} items.", param, "array_below_min_length"
+            )
         if name == "MaxItems":
             count = len(instance) if isinstance(instance, list) else 0
             message = (
@@ -291,8 +297,9 @@ class SchemaErrors:
             return self._describe(_most_specific(best), depth + 1, prefix)
         # The type fits an alternative but the value is not one it allows.
         for errs in branches:
-            if errs and all(type(e.kind).__name__ in ("Enum", "Constant") and list(e.instance_path) == here
-                            for e in errs):
+            if errs and all(
+                type(e.kind).__name__ in ("Enum", "Constant") and list(e.instance_path) == here for e in errs
+            ):
                 return self._describe(errs[0], depth + 1, prefix)
         expected = _expected_types(alternatives, self.spec)
         if expected:

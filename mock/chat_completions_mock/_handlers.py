@@ -104,9 +104,7 @@ class Handlers:
     async def _body(self, request: Request) -> Any:
         raw = await read_body(request.receive, self.state.options.max_body_bytes)
         if not raw.strip():
-            raise invalid(
-                "You must provide a JSON body: this endpoint expects a JSON object.", None, "missing_body"
-            )
+            raise invalid("You must provide a JSON body: this endpoint expects a JSON object.", None, "missing_body")
         return parse_json(raw)
 
     def _validate(self, validator: Any, body: Any) -> None:
@@ -150,8 +148,9 @@ class Handlers:
         values: dict[str, Any] = {}
         metadata: dict[str, str] = {}
         try:
-            pairs = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True,
-                              max_num_fields=1000)
+            pairs = parse_qsl(
+                request.scope["query_string"].decode("latin-1"), keep_blank_values=True, max_num_fields=1000
+            )
         except ValueError as exc:
             raise invalid(f"Invalid query string: {exc}", None, "invalid_value") from None
         for key, value in pairs:
@@ -266,7 +265,7 @@ class Handlers:
             body = await self._body(request)
             spec = body.get("fault") if isinstance(body, dict) else None
             if not isinstance(spec, str):
-                raise invalid("Expected {\"fault\": \"<fault spec>\"}.", "fault", "invalid_value")
+                raise invalid('Expected {"fault": "<fault spec>"}.', "fault", "invalid_value")
             try:
                 ident = book.add(spec)
             except ValueError as exc:

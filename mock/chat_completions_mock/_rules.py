@@ -75,7 +75,8 @@ def check_create(body: Mapping[str, Any]) -> None:  # noqa: PLR0912, PLR0915
     stream = body.get("stream") is True
     if body.get("stream_options") is not None and not stream:
         raise invalid(
-            "The 'stream_options' parameter is only allowed when 'stream' is enabled.", "stream_options",
+            "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+            "stream_options",
             "invalid_value",
         )
     for name in ("max_tokens", "max_completion_tokens"):
@@ -93,9 +94,7 @@ def check_create(body: Mapping[str, Any]) -> None:  # noqa: PLR0912, PLR0915
             "invalid_value",
         )
     if body.get("top_logprobs") is not None and body.get("logprobs") is not True:
-        raise invalid(
-            "Using 'top_logprobs' requires 'logprobs' to be true.", "top_logprobs", "invalid_value"
-        )
+        raise invalid("Using 'top_logprobs' requires 'logprobs' to be true.", "top_logprobs", "invalid_value")
     bias = body.get("logit_bias")
     if isinstance(bias, dict):
         for key, value in bias.items():
@@ -180,8 +179,7 @@ def check_create(body: Mapping[str, Any]) -> None:  # noqa: PLR0912, PLR0915
     if isinstance(fmt, dict):
         if fmt.get("type") == "json_object" and not _mentions_json(messages):
             raise invalid(
-                "'messages' must contain the word 'json' in some form, to use 'response_format' of type"
-                " 'json_object'.",
+                "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
                 "messages",
                 "invalid_value",
             )

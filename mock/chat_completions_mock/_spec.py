@@ -108,9 +108,7 @@ class Spec:
 
     def _body_validator(self, operation_id: str) -> jsonschema_rs.Validator:
         path, method, _ = self.operations[operation_id]
-        return self.validator(
-            pointer(["paths", path, method, "requestBody", "content", "application/json", "schema"])
-        )
+        return self.validator(pointer(["paths", path, method, "requestBody", "content", "application/json", "schema"]))
 
     def _query(self, operation_id: str) -> QuerySchema:
         path, method, operation = self.operations[operation_id]

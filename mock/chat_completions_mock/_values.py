@@ -218,8 +218,11 @@ class _Generator:
         fmt = schema.get("format")
         if fmt == "uuid":
             text = "%08x-%04x-4%03x-8%03x-%012x" % (  # noqa: UP031 - fixed-width hex fields
-                self.rng.getrandbits(32), self.rng.getrandbits(16), self.rng.getrandbits(12),
-                self.rng.getrandbits(12), self.rng.getrandbits(48),
+                self.rng.getrandbits(32),
+                self.rng.getrandbits(16),
+                self.rng.getrandbits(12),
+                self.rng.getrandbits(12),
+                self.rng.getrandbits(48),
             )
         elif isinstance(fmt, str) and fmt in _FORMATS:
             text = _FORMATS[fmt]

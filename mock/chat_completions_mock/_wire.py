@@ -129,10 +129,12 @@ class EventStream(Response):
         if ending == "drop":
             await drop(scope, receive)
         elif ending == "error":
-            error = error_body("The server had an error while processing your request. Sorry about that!",
-                               "server_error", None, None)
-            await send({"type": "http.response.body", "body": b"event: error\ndata: " + error + b"\n\n",
-                        "more_body": True})
+            error = error_body(
+                "The server had an error while processing your request. Sorry about that!", "server_error", None, None
+            )
+            await send(
+                {"type": "http.response.body", "body": b"event: error\ndata: " + error + b"\n\n", "more_body": True}
+            )
         elif ending == "malformed":
             await send({"type": "http.response.body", "body": b'data: {"id":"chatcmpl-\n\n', "more_body": True})
 

@@ -111,8 +111,11 @@ def test_tools(client: OpenAI) -> None:
 def test_json_schema_and_json_object(client: OpenAI) -> None:
     schema = {
         "type": "object",
-        "properties": {"name": {"type": "string"}, "scores": {"type": "array", "items": {"type": "integer",
-                       "minimum": 0, "maximum": 10}, "minItems": 2}, "level": {"enum": ["low", "high"]}},
+        "properties": {
+            "name": {"type": "string"},
+            "scores": {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 10}, "minItems": 2},
+            "level": {"enum": ["low", "high"]},
+        },
         "required": ["name", "scores", "level"],
         "additionalProperties": False,
     }
@@ -132,7 +135,10 @@ def test_json_schema_and_json_object(client: OpenAI) -> None:
 
 def test_stream_with_usage(client: OpenAI) -> None:
     stream = client.chat.completions.create(
-        model=MODEL, messages=SAY, stream=True, stream_options={"include_usage": True}  # type: ignore[arg-type]
+        model=MODEL,
+        messages=SAY,
+        stream=True,
+        stream_options={"include_usage": True},  # type: ignore[arg-type]
     )
     chunks = list(stream)
     assert len({c.id for c in chunks}) == 1
@@ -193,9 +199,10 @@ def test_typed_errors(client: OpenAI, server: MockServer) -> None:
     with pytest.raises(openai.BadRequestError) as role:
         client.chat.completions.create(model=MODEL, messages=[{"role": "robot", "content": "x"}])  # type: ignore[misc, list-item]
     assert role.value.param == "messages[0].role"
-    with OpenAI(api_key="sk-wrong", base_url=server.base_url, max_retries=0) as wrong, pytest.raises(
-        openai.AuthenticationError
-    ) as auth:
+    with (
+        OpenAI(api_key="sk-wrong", base_url=server.base_url, max_retries=0) as wrong,
+        pytest.raises(openai.AuthenticationError) as auth,
+    ):
         wrong.chat.completions.create(model=MODEL, messages=SAY)  # type: ignore[arg-type]
     assert auth.value.status_code == 401
     assert auth.value.code == "invalid_api_key"
@@ -214,7 +221,10 @@ def test_faults_reach_the_sdk_as_typed_errors(server: MockServer) -> None:
         with pytest.raises(openai.APIConnectionError):
             once.chat.completions.create(model=MODEL, messages=SAY, extra_headers={"x-mock-fault": "drop_before"})  # type: ignore[arg-type]
         stream = once.chat.completions.create(
-            model=MODEL, messages=SAY, stream=True, extra_headers={"x-mock-fault": "error_event_after=2"}  # type: ignore[arg-type]
+            model=MODEL,
+            messages=SAY,
+            stream=True,
+            extra_headers={"x-mock-fault": "error_event_after=2"},  # type: ignore[arg-type]
         )
         with pytest.raises(openai.APIError, match="server had an error"):
             list(stream)

@@ -88,8 +88,13 @@ WEATHER: dict[str, Any] = {
         },
     },
 }
-TIME: dict[str, Any] = {"type": "function", "function": {"name": "get_time", "parameters": {"type": "object", "properties": {
-    "zone": {"type": "string"}}, "required": ["zone"]}}}
+TIME: dict[str, Any] = {
+    "type": "function",
+    "function": {
+        "name": "get_time",
+        "parameters": {"type": "object", "properties": {"zone": {"type": "string"}}, "required": ["zone"]},
+    },
+}
 
 
 async def raw_post(host: str, port: int, path: str, body: bytes, key: str = KEY) -> tuple[int, bytes]:

@@ -53,9 +53,13 @@ def test_options_reach_the_app(tmp_path: Path) -> None:
     store = tmp_path / "cli.sqlite3"
     args = ("--api-key", "sk-a", "--api-key", "sk-b", "--store", str(store), "--fault", "status=503;on=list")
     with cli(*args) as (proc, url):
-        assert httpx.post(f"{url}/chat/completions", json=SEED, headers={"Authorization": "Bearer nope"}).status_code == 401
-        created = httpx.post(f"{url}/chat/completions", json={**SEED, "store": True},
-                             headers={"Authorization": "Bearer sk-b"}).json()
+        assert (
+            httpx.post(f"{url}/chat/completions", json=SEED, headers={"Authorization": "Bearer nope"}).status_code
+            == 401
+        )
+        created = httpx.post(
+            f"{url}/chat/completions", json={**SEED, "store": True}, headers={"Authorization": "Bearer sk-b"}
+        ).json()
         assert httpx.get(f"{url}/chat/completions", headers={"Authorization": "Bearer sk-a"}).status_code == 503
         proc.terminate()
         assert proc.wait(timeout=10) == 0
@@ -67,13 +71,23 @@ def test_options_reach_the_app(tmp_path: Path) -> None:
 
 
 def test_bad_arguments_exit_2() -> None:
-    bad_fault = subprocess.run([sys.executable, "-m", "chat_completions_mock", "--fault", "nope=1"],
-                               capture_output=True, text=True, timeout=30, check=False)
+    bad_fault = subprocess.run(
+        [sys.executable, "-m", "chat_completions_mock", "--fault", "nope=1"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
     assert bad_fault.returncode == 2
     assert "unknown fault directive" in bad_fault.stderr
     with cli() as (_, url):
         port = url.rsplit(":", 1)[1].split("/")[0]
-        taken = subprocess.run([sys.executable, "-m", "chat_completions_mock", "--port", port],
-                               capture_output=True, text=True, timeout=30, check=False)
+        taken = subprocess.run(
+            [sys.executable, "-m", "chat_completions_mock", "--port", port],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
         assert taken.returncode == 2
         assert "chat-completions-mock:" in taken.stderr

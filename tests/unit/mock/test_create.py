@@ -27,8 +27,12 @@ def test_seed_request_answers_like_the_documentation(client: httpx.Client) -> No
     body = response.json()
     assert_valid("CreateChatCompletionResponse", body)
     choice = body["choices"][0]
-    assert choice["message"] == {"role": "assistant", "content": "\n\nThis is a test!", "refusal": None,
-                                 "annotations": []}
+    assert choice["message"] == {
+        "role": "assistant",
+        "content": "\n\nThis is a test!",
+        "refusal": None,
+        "annotations": [],
+    }
     assert choice["finish_reason"] == "stop"
     assert choice["logprobs"] is None
     assert body["object"] == "chat.completion"
@@ -172,7 +176,9 @@ def _arguments_valid(call: dict[str, Any], tool: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("choice", ["required", "auto", {"type": "function", "function": {"name": "get_weather"}}])
 def test_tool_choice_calls_a_tool_with_valid_arguments(client: httpx.Client, choice: Any) -> None:
-    body = create(client, messages=user("What is the weather in Paris?"), tools=[WEATHER, TIME], tool_choice=choice, n=2)
+    body = create(
+        client, messages=user("What is the weather in Paris?"), tools=[WEATHER, TIME], tool_choice=choice, n=2
+    )
     for index in range(2):
         calls = _calls(body, index)
         assert len(calls) == 1
@@ -186,8 +192,12 @@ def test_tool_choice_calls_a_tool_with_valid_arguments(client: httpx.Client, cho
 
 
 def test_named_tool_is_the_one_called(client: httpx.Client) -> None:
-    body = create(client, messages=user("weather?"), tools=[WEATHER, TIME],
-                  tool_choice={"type": "function", "function": {"name": "get_time"}})
+    body = create(
+        client,
+        messages=user("weather?"),
+        tools=[WEATHER, TIME],
+        tool_choice={"type": "function", "function": {"name": "get_time"}},
+    )
     calls = _calls(body)
     assert [c["function"]["name"] for c in calls] == ["get_time"]
     _arguments_valid(calls[0], TIME)
@@ -221,16 +231,19 @@ def test_tool_choice_none_and_auto_after_a_tool_result_answer_in_text(client: ht
 
 
 def test_allowed_tools_narrow_the_choice(client: httpx.Client) -> None:
-    choice = {"type": "allowed_tools", "allowed_tools": {"mode": "required", "tools": [
-        {"type": "function", "function": {"name": "get_time"}}]}}
+    choice = {
+        "type": "allowed_tools",
+        "allowed_tools": {"mode": "required", "tools": [{"type": "function", "function": {"name": "get_time"}}]},
+    }
     body = create(client, messages=user("weather?"), tools=[WEATHER, TIME], tool_choice=choice)
     assert [c["function"]["name"] for c in _calls(body)] == ["get_time"]
 
 
 def test_custom_tool_call(client: httpx.Client) -> None:
     tool = {"type": "custom", "custom": {"name": "run_sql"}}
-    body = create(client, messages=user("query"), tools=[tool],
-                  tool_choice={"type": "custom", "custom": {"name": "run_sql"}})
+    body = create(
+        client, messages=user("query"), tools=[tool], tool_choice={"type": "custom", "custom": {"name": "run_sql"}}
+    )
     call = body["choices"][0]["message"]["tool_calls"][0]
     assert call["type"] == "custom"
     assert call["custom"]["name"] == "run_sql"
@@ -257,21 +270,71 @@ def test_legacy_functions_get_a_function_call(client: httpx.Client) -> None:
 
 
 SCHEMAS = [
-    {"type": "object", "properties": {"name": {"type": "string"}, "age": {"type": "integer", "minimum": 18,
-     "maximum": 30}}, "required": ["name", "age"], "additionalProperties": False},
-    {"type": "object", "properties": {"mood": {"enum": ["happy", "sad"]}, "score": {"type": "number",
-     "exclusiveMinimum": 0, "exclusiveMaximum": 1}, "tags": {"type": "array", "items": {"type": "string",
-     "minLength": 3}, "minItems": 2, "maxItems": 4, "uniqueItems": True}}, "required": ["mood", "score", "tags"]},
-    {"type": "object", "properties": {"address": {"type": "object", "properties": {"street": {"type": "string"},
-     "geo": {"type": "object", "properties": {"lat": {"type": "number", "minimum": -90, "maximum": 90}},
-     "required": ["lat"], "additionalProperties": False}}, "required": ["street", "geo"],
-     "additionalProperties": False}, "kind": {"const": "home"}}, "required": ["address", "kind"]},
-    {"type": "object", "properties": {"value": {"anyOf": [{"type": "null"}, {"type": "integer", "multipleOf": 5,
-     "minimum": 11}]}, "list": {"type": "array", "items": {"$ref": "#/$defs/item"}, "minItems": 1}},
-     "required": ["value", "list"], "$defs": {"item": {"type": "object", "properties": {"id": {"type": "string",
-     "format": "uuid"}, "when": {"type": "string", "format": "date-time"}}, "required": ["id", "when"]}}},
-    {"type": "object", "properties": {"choice": {"oneOf": [{"type": "string", "maxLength": 3},
-     {"type": "string", "minLength": 2}]}}, "required": ["choice"]},
+    {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "age": {"type": "integer", "minimum": 18, "maximum": 30}},
+        "required": ["name", "age"],
+        "additionalProperties": False,
+    },
+    {
+        "type": "object",
+        "properties": {
+            "mood": {"enum": ["happy", "sad"]},
+            "score": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1},
+            "tags": {
+                "type": "array",
+                "items": {"type": "string", "minLength": 3},
+                "minItems": 2,
+                "maxItems": 4,
+                "uniqueItems": True,
+            },
+        },
+        "required": ["mood", "score", "tags"],
+    },
+    {
+        "type": "object",
+        "properties": {
+            "address": {
+                "type": "object",
+                "properties": {
+                    "street": {"type": "string"},
+                    "geo": {
+                        "type": "object",
+                        "properties": {"lat": {"type": "number", "minimum": -90, "maximum": 90}},
+                        "required": ["lat"],
+                        "additionalProperties": False,
+                    },
+                },
+                "required": ["street", "geo"],
+                "additionalProperties": False,
+            },
+            "kind": {"const": "home"},
+        },
+        "required": ["address", "kind"],
+    },
+    {
+        "type": "object",
+        "properties": {
+            "value": {"anyOf": [{"type": "null"}, {"type": "integer", "multipleOf": 5, "minimum": 11}]},
+            "list": {"type": "array", "items": {"$ref": "#/$defs/item"}, "minItems": 1},
+        },
+        "required": ["value", "list"],
+        "$defs": {
+            "item": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string", "format": "uuid"},
+                    "when": {"type": "string", "format": "date-time"},
+                },
+                "required": ["id", "when"],
+            }
+        },
+    },
+    {
+        "type": "object",
+        "properties": {"choice": {"oneOf": [{"type": "string", "maxLength": 3}, {"type": "string", "minLength": 2}]}},
+        "required": ["choice"],
+    },
 ]
 
 
@@ -294,14 +357,27 @@ def test_json_object_content_is_an_object(client: httpx.Client) -> None:
 
 
 def test_temperature_top_p_and_other_knobs_are_accepted(client: httpx.Client) -> None:
-    body = create(client, temperature=0, top_p=0.5, presence_penalty=1.5, frequency_penalty=-1, user="u-1",
-                  service_tier="flex", metadata={"a": "b"}, logit_bias={"50256": -100}, seed=-5)
+    body = create(
+        client,
+        temperature=0,
+        top_p=0.5,
+        presence_penalty=1.5,
+        frequency_penalty=-1,
+        user="u-1",
+        service_tier="flex",
+        metadata={"a": "b"},
+        logit_bias={"50256": -100},
+        seed=-5,
+    )
     assert body["service_tier"] == "flex"
     assert body["choices"][0]["message"]["content"] == "\n\nThis is a test!"
 
 
 def test_content_parts_count_as_the_prompt(client: httpx.Client) -> None:
-    parts = [{"type": "text", "text": "Say parts work"}, {"type": "image_url", "image_url": {"url": "https://x.y/z.png"}}]
+    parts = [
+        {"type": "text", "text": "Say parts work"},
+        {"type": "image_url", "image_url": {"url": "https://x.y/z.png"}},
+    ]
     body = create(client, messages=[{"role": "user", "content": parts}])
     assert body["choices"][0]["message"]["content"] == "\n\nParts work"
     assert body["usage"]["prompt_tokens"] > 85

@@ -21,10 +21,16 @@ SCHEMA_CASES: list[tuple[dict[str, Any], str | None, str]] = [
     ({"messages": [{"role": "user"}]}, "messages[0].content", "missing_required_parameter"),
     ({"messages": [{"role": "user", "content": 5}]}, "messages[0].content", "invalid_type"),
     ({"messages": ["hi"]}, "messages[0]", "invalid_type"),
-    ({"messages": [*user("a"), {"role": "tool", "content": "x"}]}, "messages[1].tool_call_id",
-     "missing_required_parameter"),
-    ({"messages": [{"role": "user", "content": [{"type": "text"}]}]}, "messages[0].content[0].text",
-     "missing_required_parameter"),
+    (
+        {"messages": [*user("a"), {"role": "tool", "content": "x"}]},
+        "messages[1].tool_call_id",
+        "missing_required_parameter",
+    ),
+    (
+        {"messages": [{"role": "user", "content": [{"type": "text"}]}]},
+        "messages[0].content[0].text",
+        "missing_required_parameter",
+    ),
     ({"temperature": 5}, "temperature", "decimal_above_max_value"),
     ({"temperature": -0.5}, "temperature", "decimal_below_min_value"),
     ({"temperature": "hot"}, "temperature", "invalid_type"),
@@ -88,13 +94,17 @@ RULE_CASES: list[tuple[dict[str, Any], str | None]] = [
     ({"parallel_tool_calls": True}, "parallel_tool_calls"),
     ({"tools": [TOOL, TOOL]}, "tools"),
     ({"tools": [{"type": "function", "function": {"name": "bad name!"}}]}, "tools[0].function.name"),
-    ({"tools": [{"type": "function", "function": {"name": "f", "parameters": {"type": "wat"}}}]},
-     "tools[0].function.parameters"),
+    (
+        {"tools": [{"type": "function", "function": {"name": "f", "parameters": {"type": "wat"}}}]},
+        "tools[0].function.parameters",
+    ),
     ({"functions": [{"name": "f"}], "function_call": {"name": "g"}}, "function_call"),
     ({"response_format": {"type": "json_object"}}, "messages"),
     ({"response_format": {"type": "json_schema", "json_schema": {"name": "a b"}}}, "response_format.json_schema.name"),
-    ({"response_format": {"type": "json_schema", "json_schema": {"name": "a", "schema": {"required": "x"}}}},
-     "response_format.json_schema.schema"),
+    (
+        {"response_format": {"type": "json_schema", "json_schema": {"name": "a", "schema": {"required": "x"}}}},
+        "response_format.json_schema.schema",
+    ),
     ({"metadata": {f"k{i}": "v" for i in range(17)}}, "metadata"),
     ({"metadata": {"k": "v" * 513}}, "metadata.k"),
     ({"model": ""}, "model"),
@@ -111,11 +121,13 @@ def test_cross_field_rules(client: httpx.Client, permissive: httpx.Client, field
 
 def test_too_many_messages_and_too_long_prompts(client: httpx.Client) -> None:
     many = [{"role": "user", "content": "hi"}] * 20_000
-    assert_error(client.post("/chat/completions", json=request(messages=many)), 400, "messages",
-                 "array_above_max_length")
+    assert_error(
+        client.post("/chat/completions", json=request(messages=many)), 400, "messages", "array_above_max_length"
+    )
     long = user("word " * 130_000)
-    assert_error(client.post("/chat/completions", json=request(messages=long)), 400, "messages",
-                 "context_length_exceeded")
+    assert_error(
+        client.post("/chat/completions", json=request(messages=long)), 400, "messages", "context_length_exceeded"
+    )
 
 
 def post_raw(client: httpx.Client, content: bytes, **headers: str) -> httpx.Response:
@@ -140,8 +152,21 @@ def post_raw(client: httpx.Client, content: bytes, **headers: str) -> httpx.Resp
         b'{"model": "x", "messages": [{"role": "user", "content": "hi"}], "tools": [{"type": "function", '
         b'"function": {"name": "f", "parameters": ' + b'{"properties": {"a": ' * 400 + b"{}" + b"}}" * 400 + b"}}]}",
     ],
-    ids=["open-brace", "text", "empty", "blank", "broken", "bytes", "bad-utf8", "deep", "1e999", "nan", "huge-int",
-         "surrogate", "deep-schema"],
+    ids=[
+        "open-brace",
+        "text",
+        "empty",
+        "blank",
+        "broken",
+        "bytes",
+        "bad-utf8",
+        "deep",
+        "1e999",
+        "nan",
+        "huge-int",
+        "surrogate",
+        "deep-schema",
+    ],
 )
 def test_unparseable_bodies_get_400(client: httpx.Client, content: bytes) -> None:
     assert_error(post_raw(client, content), 400)
@@ -174,8 +199,12 @@ def test_missing_or_malformed_key_gets_401(server: MockServer) -> None:
 def test_api_keys_restrict_the_accepted_keys() -> None:
     with MockServer(api_keys=["sk-good", "sk-other"]) as restricted:
         url = f"{restricted.base_url}/chat/completions"
-        error = assert_error(httpx.post(url, json=SEED, headers={"Authorization": "Bearer sk-wrong-key-123"}), 401,
-                             None, "invalid_api_key")
+        error = assert_error(
+            httpx.post(url, json=SEED, headers={"Authorization": "Bearer sk-wrong-key-123"}),
+            401,
+            None,
+            "invalid_api_key",
+        )
         assert error["message"].startswith("Incorrect API key provided: sk-****-123.")
         assert "sk-wrong-key-123" not in error["message"]
         for key in ("sk-good", "sk-other"):

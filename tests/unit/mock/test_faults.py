@@ -24,15 +24,36 @@ def test_parse_fault_reads_every_directive() -> None:
         "status=429; retry_after=1.5; retry_after_ms=250; should_retry=false; slow_first_byte=0.1;"
         " slow_chunks=0.2; truncate_after=3; times=2; every=1; on=create,list; key=abc; drop_mid_body"
     )
-    assert fault == Fault(status=429, retry_after=1.5, retry_after_ms=250, should_retry=False, slow_first_byte=0.1,
-                          slow_chunks=0.2, truncate_after=3, times=2, every=1, on=frozenset({"create", "list"}),
-                          key="abc", drop_mid_body=True, spec=fault.spec)
+    assert fault == Fault(
+        status=429,
+        retry_after=1.5,
+        retry_after_ms=250,
+        should_retry=False,
+        slow_first_byte=0.1,
+        slow_chunks=0.2,
+        truncate_after=3,
+        times=2,
+        every=1,
+        on=frozenset({"create", "list"}),
+        key="abc",
+        drop_mid_body=True,
+        spec=fault.spec,
+    )
 
 
 @pytest.mark.parametrize(
     "spec",
-    ["status=200", "status=abc", "bogus=1", "times=0", "slow_first_byte=-1", "body=xml", "on=nothing",
-     "should_retry=maybe", "truncate_after"],
+    [
+        "status=200",
+        "status=abc",
+        "bogus=1",
+        "times=0",
+        "slow_first_byte=-1",
+        "body=xml",
+        "on=nothing",
+        "should_retry=maybe",
+        "truncate_after",
+    ],
 )
 def test_bad_fault_specs_are_refused(client: httpx.Client, spec: str) -> None:
     with pytest.raises(ValueError, match=r"\w"):
@@ -104,8 +125,9 @@ def test_slow_first_byte(client: httpx.Client) -> None:
 
 def test_slow_chunks_spaces_the_events(client: httpx.Client) -> None:
     arrivals = []
-    with client.stream("POST", "/chat/completions", json=request(stream=True),
-                       headers={"x-mock-fault": "slow_chunks=0.05"}) as response:
+    with client.stream(
+        "POST", "/chat/completions", json=request(stream=True), headers={"x-mock-fault": "slow_chunks=0.05"}
+    ) as response:
         for line in response.iter_lines():
             if line.startswith("data: "):
                 arrivals.append(time.monotonic())
@@ -128,8 +150,9 @@ def test_drop_after_breaks_the_stream(client: httpx.Client) -> None:
     received: list[str] = []
 
     def read() -> None:
-        with client.stream("POST", "/chat/completions", json=request(stream=True),
-                           headers={"x-mock-fault": "drop_after=2"}) as response:
+        with client.stream(
+            "POST", "/chat/completions", json=request(stream=True), headers={"x-mock-fault": "drop_after=2"}
+        ) as response:
             received.extend(line for line in response.iter_lines() if line.startswith("data: "))
 
     with pytest.raises(httpx.RemoteProtocolError):
@@ -200,9 +223,10 @@ def test_control_routes(client: httpx.Client, server: MockServer) -> None:
 
 
 def test_server_wide_faults() -> None:
-    with MockServer(faults=["status=503;every=2", "slow_first_byte=0.01;on=list"]) as flaky, httpx.Client(
-        base_url=flaky.base_url, headers={"Authorization": f"Bearer {KEY}"}
-    ) as http:
+    with (
+        MockServer(faults=["status=503;every=2", "slow_first_byte=0.01;on=list"]) as flaky,
+        httpx.Client(base_url=flaky.base_url, headers={"Authorization": f"Bearer {KEY}"}) as http,
+    ):
         assert [http.post("/chat/completions", json=SEED).status_code for _ in range(4)] == [200, 503, 200, 503]
         assert http.get("/chat/completions").status_code in (200, 503)
 
@@ -211,11 +235,12 @@ def test_clients_leaving_slow_streams_free_the_server(server: MockServer) -> Non
     """Clients that disconnect mid-stream leave no stream running."""
 
     async def leave_early() -> None:
-        async with httpx.AsyncClient(
-            base_url=server.base_url, headers={"Authorization": f"Bearer {KEY}"}
-        ) as http, http.stream(
-            "POST", "/chat/completions", json=request(stream=True), headers={"x-mock-fault": "slow_chunks=5"}
-        ) as response:
+        async with (
+            httpx.AsyncClient(base_url=server.base_url, headers={"Authorization": f"Bearer {KEY}"}) as http,
+            http.stream(
+                "POST", "/chat/completions", json=request(stream=True), headers={"x-mock-fault": "slow_chunks=5"}
+            ) as response,
+        ):
             async for line in response.aiter_lines():
                 if line.startswith("data: "):
                     break
@@ -238,5 +263,7 @@ def test_raw_socket_garbage_does_not_hurt(server: MockServer) -> None:
         with socket.create_connection((host, int(port)), timeout=5) as sock:
             sock.sendall(garbage)
             sock.recv(1024)
-    assert httpx.post(f"{server.base_url}/chat/completions", json=SEED,
-                      headers={"Authorization": "Bearer x"}).status_code == 200
+    assert (
+        httpx.post(f"{server.base_url}/chat/completions", json=SEED, headers={"Authorization": "Bearer x"}).status_code
+        == 200
+    )

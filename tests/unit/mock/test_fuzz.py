@@ -18,8 +18,25 @@ from mock_support import KEY, SEED, assert_valid
 
 LIMIT = 64 * 1024
 WRONG_VALUES: list[Any] = [
-    None, True, False, 0, -1, 3.5, 2**70, -(2**70), 1e300, "", "x", "🙂" * 3, "\u0000", [], [1, "a"], {},
-    {"a": {"b": None}}, [[[[[]]]]], "9" * 300,
+    None,
+    True,
+    False,
+    0,
+    -1,
+    3.5,
+    2**70,
+    -(2**70),
+    1e300,
+    "",
+    "x",
+    "🙂" * 3,
+    "\u0000",
+    [],
+    [1, "a"],
+    {},
+    {"a": {"b": None}},
+    [[[[[]]]]],
+    "9" * 300,
 ]
 
 
@@ -61,8 +78,18 @@ def cases(rng: random.Random) -> Iterator[tuple[str, str, bytes | None, dict[str
     yield *post, json.dumps({**SEED, "messages": [{"role": "user", "content": "hi"}] * 20_000}).encode(), {}
     for _ in range(5):
         yield *post, b"{" + b" " * (LIMIT + rng.randrange(1, 4 * LIMIT)) + b"}", {}
-    for query in ("limit=abc", "limit=1.5", "order=up", "limit=%FF", "order=", "limit=" + "9" * 5000,
-                  "limit=1e3", "order=%FF", "limit=-", "order=ASC&limit=x"):
+    for query in (
+        "limit=abc",
+        "limit=1.5",
+        "order=up",
+        "limit=%FF",
+        "order=",
+        "limit=" + "9" * 5000,
+        "limit=1e3",
+        "order=%FF",
+        "limit=-",
+        "order=ASC&limit=x",
+    ):
         yield "GET", f"/chat/completions?{query}", None, {}
     for _ in range(15):
         ident = "".join(rng.choice("abc%20-_~.!*'()🙂") for _ in range(rng.randrange(1, 40)))

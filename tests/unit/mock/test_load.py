@@ -47,10 +47,13 @@ def test_1000_concurrent_streams_each_end_with_one_done(server: MockServer) -> N
 
 def test_concurrent_creates_on_one_async_client(server: MockServer) -> None:
     async def run() -> list[int]:
-        async with httpx.AsyncClient(base_url=server.base_url, headers={"Authorization": f"Bearer {KEY}"},
-                                     limits=httpx.Limits(max_connections=20), timeout=60) as http:
-            responses = await asyncio.gather(*(http.post("/chat/completions", json=request(n=2))
-                                               for _ in range(150)))
+        async with httpx.AsyncClient(
+            base_url=server.base_url,
+            headers={"Authorization": f"Bearer {KEY}"},
+            limits=httpx.Limits(max_connections=20),
+            timeout=60,
+        ) as http:
+            responses = await asyncio.gather(*(http.post("/chat/completions", json=request(n=2)) for _ in range(150)))
             return [r.status_code for r in responses]
 
     assert asyncio.run(run()) == [200] * 150

@@ -13,8 +13,9 @@ from mock_support import SEED
 def test_url_fixture(chat_completions_mock_url: str) -> None:
     assert chat_completions_mock_url.startswith("http://127.0.0.1:")
     assert chat_completions_mock_url.endswith("/v1")
-    response = httpx.post(f"{chat_completions_mock_url}/chat/completions", json=SEED,
-                          headers={"Authorization": "Bearer k"})
+    response = httpx.post(
+        f"{chat_completions_mock_url}/chat/completions", json=SEED, headers={"Authorization": "Bearer k"}
+    )
     assert response.status_code == 200
 
 
@@ -27,8 +28,9 @@ def test_fixture_scripts_faults(chat_completions_mock: MockServer) -> None:
 
 
 def test_faults_do_not_leak_between_tests(chat_completions_mock: MockServer) -> None:
-    response = httpx.post(f"{chat_completions_mock.base_url}/chat/completions", json=SEED,
-                          headers={"Authorization": "Bearer k"})
+    response = httpx.post(
+        f"{chat_completions_mock.base_url}/chat/completions", json=SEED, headers={"Authorization": "Bearer k"}
+    )
     assert response.status_code == 200
     assert chat_completions_mock.app.mock.faults.scripted() == []
 

@@ -99,8 +99,12 @@ def test_model_filter(client: httpx.Client) -> None:
 
 
 def test_messages_are_paginated(client: httpx.Client) -> None:
-    history = [{"role": "system", "content": "be brief"}, *user("one"), {"role": "assistant", "content": "two"},
-               {"role": "user", "content": [{"type": "text", "text": "three"}]}]
+    history = [
+        {"role": "system", "content": "be brief"},
+        *user("one"),
+        {"role": "assistant", "content": "two"},
+        {"role": "user", "content": [{"type": "text", "text": "three"}]},
+    ]
     created = client.post("/chat/completions", json=request(messages=history, store=True)).json()
     url = f"/chat/completions/{created['id']}/messages"
     page = client.get(url, params={"limit": 2}).json()
@@ -163,8 +167,9 @@ async def _churn(base_url: str, worker: int, rounds: int) -> tuple[list[str], li
         for i in range(rounds):
             body = request(messages=user(f"w{worker} r{i}"), store=True, metadata={"worker": str(worker)})
             created = (await http.post("/chat/completions", json=body)).json()["id"]
-            update = await http.post(f"/chat/completions/{created}", json={"metadata": {"worker": str(worker),
-                                                                                            "round": str(i)}})
+            update = await http.post(
+                f"/chat/completions/{created}", json={"metadata": {"worker": str(worker), "round": str(i)}}
+            )
             assert update.status_code == 200
             if i % 3 == 0:
                 assert (await http.delete(f"/chat/completions/{created}")).status_code == 200
@@ -195,9 +200,10 @@ def test_concurrent_changes_lose_nothing(tmp_path: Path, persist: bool) -> None:
             for completion in listed.values():
                 assert completion["metadata"]["round"] in {str(i) for i in range(rounds)}
     if path is not None:
-        with MockServer(store_path=path) as again, httpx.Client(
-            base_url=again.base_url, headers={"Authorization": f"Bearer {KEY}"}
-        ) as http:
+        with (
+            MockServer(store_path=path) as again,
+            httpx.Client(base_url=again.base_url, headers={"Authorization": f"Bearer {KEY}"}) as http,
+        ):
             listed_ids = {c["id"] for c in listing(http, limit=100)["data"]}
             listed_ids |= {c["id"] for c in listing(http, limit=100, order="desc")["data"]}
             assert listed_ids == kept

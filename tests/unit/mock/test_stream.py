@@ -102,8 +102,9 @@ def test_logprobs_ride_on_content_deltas(client: httpx.Client) -> None:
 
 
 def test_tool_call_deltas_name_once_then_fragments(client: httpx.Client) -> None:
-    plain = client.post("/chat/completions", json=request(messages=user("get_weather and get_time"),
-                                                          tools=[WEATHER, TIME])).json()
+    plain = client.post(
+        "/chat/completions", json=request(messages=user("get_weather and get_time"), tools=[WEATHER, TIME])
+    ).json()
     chunks, _ = stream(client, messages=user("get_weather and get_time"), tools=[WEATHER, TIME])
     entries = per_choice(chunks)[0]
     check_choice_framing(entries)
@@ -139,8 +140,9 @@ def test_legacy_function_call_deltas(client: httpx.Client) -> None:
     assert entries[-1]["finish_reason"] == "function_call"
 
 
-@pytest.mark.parametrize("fields", [{"store": True}, {"response_format": {"type": "json_object"},
-                                                       "messages": user("json please")}])
+@pytest.mark.parametrize(
+    "fields", [{"store": True}, {"response_format": {"type": "json_object"}, "messages": user("json please")}]
+)
 def test_stream_variants_are_framed_the_same(client: httpx.Client, fields: dict[str, Any]) -> None:
     chunks, _ = stream(client, **fields)
     check_choice_framing(per_choice(chunks)[0])

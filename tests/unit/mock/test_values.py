@@ -27,19 +27,49 @@ VALID_CASES: list[dict[str, Any]] = [
     {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 3}, "minItems": 4, "uniqueItems": True},
     {"type": "array", "prefixItems": [{"type": "string"}, {"type": "boolean"}], "minItems": 2},
     {"type": "object", "minProperties": 3, "additionalProperties": {"type": "integer"}},
-    {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a", "b"],
-     "additionalProperties": {"type": "number"}},
-    {"allOf": [{"type": "object", "properties": {"a": {"type": "integer"}}, "required": ["a"]},
-               {"properties": {"b": {"type": "string"}}, "required": ["b"]}]},
+    {
+        "type": "object",
+        "properties": {"a": {"type": "string"}},
+        "required": ["a", "b"],
+        "additionalProperties": {"type": "number"},
+    },
+    {
+        "allOf": [
+            {"type": "object", "properties": {"a": {"type": "integer"}}, "required": ["a"]},
+            {"properties": {"b": {"type": "string"}}, "required": ["b"]},
+        ]
+    },
     {"oneOf": [{"type": "integer"}, {"type": "number", "minimum": 0}]},
     {"anyOf": [{"type": "string", "enum": ["x"]}, {"type": "integer"}]},
-    {"$defs": {"node": {"type": "object", "properties": {"value": {"type": "integer"}, "children": {
-        "type": "array", "items": {"$ref": "#/$defs/node"}}}, "required": ["value", "children"]}},
-     "$ref": "#/$defs/node"},
-    {"definitions": {"tag": {"type": "string", "enum": ["t1", "t2"]}}, "type": "object",
-     "properties": {"tag": {"$ref": "#/definitions/tag"}}, "required": ["tag"], "additionalProperties": False},
-    {"type": "object", "properties": {"when": {"type": "string", "format": "date"}, "id": {"type": "string",
-     "format": "uuid"}, "site": {"type": "string", "format": "uri"}}, "required": ["when", "id", "site"]},
+    {
+        "$defs": {
+            "node": {
+                "type": "object",
+                "properties": {
+                    "value": {"type": "integer"},
+                    "children": {"type": "array", "items": {"$ref": "#/$defs/node"}},
+                },
+                "required": ["value", "children"],
+            }
+        },
+        "$ref": "#/$defs/node",
+    },
+    {
+        "definitions": {"tag": {"type": "string", "enum": ["t1", "t2"]}},
+        "type": "object",
+        "properties": {"tag": {"$ref": "#/definitions/tag"}},
+        "required": ["tag"],
+        "additionalProperties": False,
+    },
+    {
+        "type": "object",
+        "properties": {
+            "when": {"type": "string", "format": "date"},
+            "id": {"type": "string", "format": "uuid"},
+            "site": {"type": "string", "format": "uri"},
+        },
+        "required": ["when", "id", "site"],
+    },
 ]
 
 
