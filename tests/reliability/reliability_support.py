@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -40,6 +41,8 @@ class MockProcess:
         self.args = ["--port", "0", *args]
         self.proc: subprocess.Popen[str] | None = None
         self.base_url = ""
+        # The server's log goes to a file: a pipe nobody reads would fill up and block it (`log()` reads it).
+        self._log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed in __exit__
 
     @property
     def url(self) -> str:
@@ -58,7 +61,7 @@ class MockProcess:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "chat_completions_mock", *self.args],
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=self._log,
             text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
@@ -75,7 +78,7 @@ class MockProcess:
         match = _LISTENING.search(found[0]) if found else None
         if match is None:
             self.stop(signal.SIGKILL)
-            raise RuntimeError(f"the mock process did not start: {found!r}")
+            raise RuntimeError(f"the mock process did not start: {found!r} {self.log()[-2000:]}")
         self.base_url = match.group(1)
         return self
 
@@ -97,16 +100,21 @@ class MockProcess:
             proc.kill()
             proc.wait(5)
             status = None
-        for stream in (proc.stdout, proc.stderr):
-            if stream is not None:
-                stream.close()
+        if proc.stdout is not None:
+            proc.stdout.close()
         return status
+
+    def log(self) -> str:
+        """What the server has logged so far (all its runs)."""
+        self._log.seek(0)
+        return self._log.read()
 
     def __enter__(self) -> MockProcess:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+        self._log.close()
 
 
 def tcp_to(port: int, pid: int | None = None) -> list[Any]:

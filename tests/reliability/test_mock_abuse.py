@@ -14,18 +14,31 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import signal
 import socket
 import struct
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import anyio
+import chat_completions as cc
 import httpx
 import jsonschema_rs
 import pytest
 from chat_completions_mock import MockServer, load_spec
-from reliability_support import KEY, SEED, SEED_ANSWER, json_or_none, raw_request, tcp_from, wait_until
+from reliability_support import (
+    KEY,
+    SEED,
+    SEED_ANSWER,
+    MockProcess,
+    json_or_none,
+    raw_request,
+    tcp_from,
+    wait_until,
+)
 
 LIMIT = 64 * 1024
 
@@ -385,3 +398,53 @@ def test_100_clients_leaving_mid_stream_leave_nothing_behind(server: MockServer,
             assert streamed.count("data: [DONE]") == 1
     figure("mock 2 x 100 clients leaving mid-stream: time until all freed", longest, "s")
     figure("mock 2 x 100 clients leaving mid-stream: streams/tasks left", f"{server.stats()['active_streams']} / 0")
+
+
+@pytest.mark.timeout(60)
+def test_sigterm_with_streams_in_flight_stops_cleanly_and_keeps_the_store(tmp_path: Path, figure: Any) -> None:
+    """SIGTERM while 30 SDK streams (stored ones among them) sit in 30-second pauses: the server exits 0 within its
+    3-second grace period plus a margin, every stream ends in a typed `APIConnectionError` (never a hang), and the
+    stored completions are all there after a restart."""
+    path = str(tmp_path / "store.sqlite3")
+    proc = MockProcess("--store", path).start()
+    outcomes: list[str] = []
+    ids: list[str] = []
+
+    async def one(client: cc.AsyncClient, i: int) -> None:
+        fields: dict[str, Any] = {"store": True, "metadata": {"i": str(i)}} if i % 2 else {}
+        try:
+            stream = await client.chat.completions.create(
+                **SEED, **fields, stream=True, extra_headers={"x-mock-fault": "slow_chunks=30"}
+            )
+            async with stream:
+                async for chunk in stream:
+                    if i % 2 and chunk.id not in ids:
+                        ids.append(chunk.id)
+            outcomes.append("completed")
+        except cc.APIError as exc:
+            outcomes.append(type(exc).__name__)
+
+    async def run() -> float:
+        async with (
+            cc.AsyncClient(api_key=KEY, base_url=proc.base_url, timeout=60, max_retries=0) as client,
+            anyio.create_task_group() as group,
+        ):
+            for i in range(30):
+                group.start_soon(one, client, i)
+            while len(ids) < 15:  # every stored stream has started
+                await anyio.sleep(0.02)
+            started = time.monotonic()
+            status = await anyio.to_thread.run_sync(proc.stop, signal.SIGTERM)
+            assert status == 0, proc.log()[-2000:]
+            return time.monotonic() - started
+
+    try:
+        took = anyio.run(run)
+        assert outcomes == ["APIConnectionError"] * 30, outcomes
+        assert took < 10
+        proc = MockProcess("--store", path).start()
+        stored = httpx.get(f"{proc.base_url}/chat/completions?limit=100", headers={"Authorization": f"Bearer {KEY}"})
+        assert sorted(c["id"] for c in stored.json()["data"]) == sorted(ids)
+    finally:
+        proc.stop()
+    figure("mock SIGTERM with 30 streams in flight: time to exit", took, "s")

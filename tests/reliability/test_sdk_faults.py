@@ -476,8 +476,7 @@ def test_server_restart_under_an_idle_pooled_connection(is_async: bool) -> None:
     """A deploy: the server restarts (gracefully, then killed) while the client keeps an idle keep-alive connection.
     The next request works at once, with no retry (max_retries=0): the stale connection is not used."""
     port = _free_port()
-    server = MockProcess("--port", str(port))
-    server.args = ["--port", str(port)]
+    server = MockProcess("--port", str(port))  # the later --port wins
     server.start()
     try:
         if not is_async:
