@@ -323,10 +323,6 @@ async def test_fault_async(case: Case, stream: bool, mock: MockServer, waits: li
 SOCKET_FAULTS = ["refused", "reset on accept", "reset after the request"]
 
 
-def _socket_fault_outcome(kind: str) -> Outcome:
-    return Outcome(CONN, 3)
-
-
 @pytest.mark.parametrize("stream", [False, True], ids=["plain", "stream"])
 @pytest.mark.parametrize("kind", SOCKET_FAULTS)
 def test_socket_fault_sync(kind: str, stream: bool, mock: MockServer, waits: list[float]) -> None:
