@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 import httpx
@@ -119,3 +120,11 @@ async def raw_post(host: str, port: int, path: str, body: bytes, key: str = KEY)
             out += chunk[:-2]
     finally:
         writer.close()
+
+
+def settles(server: Any, counter: str, timeout: float = 5.0) -> bool:
+    """Whether `server.stats()[counter]` drops to 0 within `timeout` s (it is decremented after the last byte)."""
+    deadline = time.monotonic() + timeout
+    while server.stats()[counter] and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return bool(server.stats()[counter] == 0)
