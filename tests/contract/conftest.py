@@ -84,7 +84,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not target.deviations:
         write("deviations: none")
         return
-    write(f"deviations ({len(target.deviations)}), one line each: operation | check | what happened")
+    write(f"deviations ({len(target.deviations)}), one line each: operation or test | check | what happened")
     for (operation, check), message in sorted(target.deviations.items()):
         write(f"  {operation} | {check} | {message}")
 
@@ -141,3 +141,20 @@ def _chunk_or_done(ctx: Any, response: Any) -> Any:
     if text == "[DONE]":
         raise NotImplementedError("[DONE] carries no chunk")  # schemathesis then skips this event's schema
     return json.loads(text)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Plain tests' failures join the summary too: the promise a test saw broken, or its assertion."""
+    report = yield
+    if report.when == "call" and report.failed and call.excinfo is not None:
+        exc = call.excinfo.value
+        try:
+            target = current_target()
+        except RuntimeError:
+            return report
+        if isinstance(exc, BrokenPromise):
+            target.record(item.name, exc.check, exc.detail)
+        elif not isinstance(exc, BaseExceptionGroup):  # schemathesis's groups were recorded per operation
+            target.record(item.name, type(exc).__name__, str(exc) or repr(exc))
+    return report

@@ -254,12 +254,16 @@ def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def shape_create(body: dict[str, Any], target: Target) -> dict[str, Any]:
-    """A generated create request, made answerable (and cheap on a server that bills)."""
+    """A generated create request, made answerable (and cheap on a server that bills).
+
+    Any server but the bundled mock gets `--model`: a real one serves only the models it has.
+    """
     body = satisfy_cross_field_rules(dict(body))
+    if not target.bundled:
+        body["model"] = target.model
     if target.loopback:
         return body
     body = {k: v for k, v in body.items() if k in CHEAP_FIELDS}
-    body["model"] = target.model
     body["messages"] = [
         m
         for m in body.get("messages", [])
@@ -310,3 +314,11 @@ def leaves(group: BaseException) -> list[BaseException]:
 def answer_line(response: Any) -> str:
     """What the server answered, in one short line for the summary."""
     return f"got {response.status_code}: {response.text[:120]}"
+
+
+def describe_failure(failure: BaseException, response: Any) -> str:
+    """One line on a schemathesis failure: the answer it judged, or, for checks that sent their own request
+    (an unauthenticated or badly authenticated copy), what that request got."""
+    if type(failure).__name__ == "IgnoredAuth":
+        return str(getattr(failure, "message", failure)).splitlines()[0]
+    return answer_line(response)

@@ -233,6 +233,46 @@ def tool_calls_are_valid(request: Body, body: Body) -> None:
                 require(not errors, "tool_calls_are_valid", f"{name}: arguments break the parameters schema: {errors}")
 
 
+@promise
+def logprobs_are_complete(request: Body, body: Body) -> None:
+    """With `logprobs: true`, each choice's text comes with one entry per token, each with `top_logprobs` alternatives."""
+    if request.get("logprobs") is not True:
+        return
+    k = _whole_number(request.get("top_logprobs")) or 0
+    for choice in body.get("choices", []):
+        if not (choice.get("message") or {}).get("content"):
+            continue  # a tool call or a refusal carries no content tokens
+        logprobs = choice.get("logprobs")
+        entries = logprobs.get("content") if isinstance(logprobs, Mapping) else None
+        require(
+            entries,
+            "logprobs_are_complete",
+            f"choice {choice.get('index')}: logprobs asked for, got {logprobs!r}"[:200],
+        )
+        counts = {len(e.get("top_logprobs") or []) for e in entries if isinstance(e, Mapping)}
+        require(
+            counts == {k},
+            "logprobs_are_complete",
+            f"choice {choice.get('index')}: top_logprobs={k}, got {sorted(counts)}",
+        )
+
+
+@promise
+def list_page_is_consistent(body: Body) -> None:
+    """A page is `object: list` with `data`, `first_id`/`last_id` naming its ends and a boolean `has_more`."""
+    name = "list_page_is_consistent"
+    require(isinstance(body, Mapping) and isinstance(body.get("data"), list), name, f"no `data` list in {body!r}"[:200])
+    require(body.get("object") == "list", name, f"object is {body.get('object')!r}")
+    ids = [item.get("id") for item in body["data"] if isinstance(item, Mapping)]
+    if ids:
+        require(
+            (body.get("first_id"), body.get("last_id")) == (ids[0], ids[-1]),
+            name,
+            "first_id/last_id do not match the page",
+        )
+    require(isinstance(body.get("has_more"), bool), name, f"has_more is {body.get('has_more')!r}")
+
+
 COMPLETION_CHECKS = (
     choices_match_n,
     usage_adds_up,
@@ -241,6 +281,7 @@ COMPLETION_CHECKS = (
     json_schema_is_followed,
     json_object_is_an_object,
     tool_calls_are_valid,
+    logprobs_are_complete,
 )
 
 
@@ -424,3 +465,5 @@ def judge_answer(operation_id: str, request: Any, status: int, headers: Mapping[
         object_names_the_type(operation_id, body)
         if operation_id == "createChatCompletion" and isinstance(request, Mapping):
             check_completion(request, body)
+        elif operation_id in ("listChatCompletions", "getChatCompletionMessages"):
+            list_page_is_consistent(body)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import hypothesis
-from harness import RUN, SCHEMA, answer_line, leaves
+from harness import RUN, SCHEMA, describe_failure, leaves
 
 schema = SCHEMA
 
@@ -27,9 +27,8 @@ def test_answers_match_the_spec(case: Any, target: Any) -> None:
     try:
         case.validate_response(response)
     except* AssertionError as group:
-        answer = answer_line(response)
         for failure in leaves(group):
             title = getattr(failure, "title", type(failure).__name__)
             if not title.startswith("Custom check failed"):  # our promises recorded themselves, with details
-                target.record(case.operation.label, title, answer)
+                target.record(case.operation.label, title, describe_failure(failure, response))
         raise

@@ -6,8 +6,8 @@ import time
 from typing import Any
 
 import hypothesis
-from harness import RUN, SCHEMA, answer_line, cheap, current_target, leaves, satisfy_cross_field_rules, send
-from promises import error_body_is_openai_shaped, object_names_the_type
+from harness import RUN, SCHEMA, cheap, current_target, describe_failure, leaves, satisfy_cross_field_rules, send
+from promises import error_body_is_openai_shaped, list_page_is_consistent, object_names_the_type
 
 HELLO = [{"role": "user", "content": "Say this is a test!"}]
 
@@ -47,19 +47,18 @@ def test_stored_completion_round_trip(target: Any) -> None:
     def listed() -> Any:
         return send(target, "GET", "/chat/completions", params={"metadata[suite]": tag, "limit": 10})
 
-    page = _eventually(listed, lambda r: r.status_code == 200 and r.json()["data"], target)
-    assert page.status_code == 200
+    page = _eventually(listed, lambda r: r.status_code == 200 and r.json().get("data"), target)
+    assert page.status_code == 200, f"list: {page.status_code}"
     body = page.json()
-    object_names_the_type("listChatCompletions", body)
-    ids = [item["id"] for item in body["data"]]
-    assert completion_id in ids, "the metadata filter does not find the stored completion"
-    assert (body["first_id"], body["last_id"]) == (ids[0], ids[-1]), "first_id/last_id do not match the page"
-    assert isinstance(body["has_more"], bool)
+    list_page_is_consistent(body)
+    assert completion_id in [item["id"] for item in body["data"]], (
+        "the metadata filter does not find the stored completion"
+    )
 
     messages = send(target, "GET", f"/chat/completions/{completion_id}/messages")
-    assert messages.status_code == 200
-    object_names_the_type("getChatCompletionMessages", messages.json())
-    assert all("id" in m for m in messages.json()["data"])
+    assert messages.status_code == 200, f"messages: {messages.status_code}"
+    list_page_is_consistent(messages.json())
+    assert all("id" in m for m in messages.json()["data"]), "every listed message has an id"
 
     deleted = send(target, "DELETE", f"/chat/completions/{completion_id}")
     assert deleted.status_code == 200
@@ -81,12 +80,16 @@ def test_pagination_walks_every_item_once(target: Any) -> None:
             "/chat/completions",
             json=cheap(target, {"messages": HELLO, "store": True, "metadata": {"suite": tag}}),
         )
+        assert response.status_code == 200, f"create with store: {response.status_code}"
         created.append(response.json()["id"])
     seen: list[str] = []
     after: str | None = None
     for _ in range(5):
         params = {"metadata[suite]": tag, "limit": 2, "order": "asc", **({"after": after} if after else {})}
-        page = send(target, "GET", "/chat/completions", params=params).json()
+        answer = send(target, "GET", "/chat/completions", params=params)
+        assert answer.status_code == 200, f"list: {answer.status_code}"
+        page = answer.json()
+        list_page_is_consistent(page)
         seen += [item["id"] for item in page["data"]]
         if not page["has_more"]:
             break
@@ -114,7 +117,9 @@ class StoredCompletions(SCHEMA.as_state_machine()):  # type: ignore[misc]
             for failure in leaves(group):
                 title = getattr(failure, "title", type(failure).__name__)
                 if not title.startswith("Custom check failed"):  # our promises recorded themselves
-                    current_target().record(f"stateful {case.operation.label}", title, answer_line(response))
+                    current_target().record(
+                        f"stateful {case.operation.label}", title, describe_failure(failure, response)
+                    )
             raise
 
 

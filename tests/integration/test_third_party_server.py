@@ -8,9 +8,8 @@ plugin interface) writes the headers of every request that passed LiteLLM's auth
 the headers we send, and how many attempts a retry made, are observed.
 
 LiteLLM omits fields that OpenAI's spec marks required but nullable (`message.refusal`, `choices[].logprobs`, and
-`finish_reason` in every chunk but the last); the SDK rejects such answers today. The tests that need a successful
-answer are marked `xfail(strict=True)` with that reason: they start to pass, and so must be unmarked, once the SDK
-accepts an omitted nullable field as null (as the official SDK does).
+`finish_reason` in every chunk but the last); the SDK reads an omitted nullable field as null, as the official SDK
+does, so its answers parse (the contract suite still reports the omission as a deviation).
 
 The contract suite runs against the same server in a subprocess; its deviations are printed (`-s` or `-rA` shows
 them), not asserted: reporting them is the suite's job.
@@ -88,14 +87,6 @@ class Recorder(CustomLogger):
 
 recorder = Recorder()
 '''
-
-SDK_REJECTS_OMITTED_NULLABLES = pytest.mark.xfail(
-    raises=cc.APIResponseValidationError,
-    strict=True,
-    reason="SDK bug: a required-but-nullable field that LiteLLM omits (message.refusal, choices[].logprobs, "
-    "chunk finish_reason) raises APIResponseValidationError instead of reading as None",
-)
-
 
 @dataclass
 class Proxy:
@@ -202,7 +193,6 @@ def _probe() -> tuple[str, dict[str, str]]:
 # --- answers (need the omitted-nullable fix) ------------------------------------------------------------------------
 
 
-@SDK_REJECTS_OMITTED_NULLABLES
 def test_create_returns_a_typed_completion(client: cc.Client) -> None:
     from chat_completions_api.models import CreateChatCompletionResponse
 
@@ -216,7 +206,6 @@ def test_create_returns_a_typed_completion(client: cc.Client) -> None:
     assert completion._request_id is None  # LiteLLM sends x-litellm-call-id, no x-request-id
 
 
-@SDK_REJECTS_OMITTED_NULLABLES
 def test_tool_calls_are_typed(client: cc.Client) -> None:
     completion = client.chat.completions.create(model="tools", messages=SAY)
     from chat_completions_api.models import ChatCompletionMessageToolCall
@@ -229,7 +218,6 @@ def test_tool_calls_are_typed(client: cc.Client) -> None:
     assert json.loads(calls[0].function.arguments) == {"city": "Paris"}
 
 
-@SDK_REJECTS_OMITTED_NULLABLES
 def test_stream_yields_typed_chunks_and_accumulates(client: cc.Client) -> None:
     from chat_completions_api.models import CreateChatCompletionStreamResponse
 
@@ -248,7 +236,6 @@ def test_stream_yields_typed_chunks_and_accumulates(client: cc.Client) -> None:
     assert final.usage.total_tokens > 0
 
 
-@SDK_REJECTS_OMITTED_NULLABLES
 def test_leaving_a_stream_early_keeps_the_client_usable(client: cc.Client) -> None:
     with client.chat.completions.create(model="gpt-4o-mini", messages=SAY, stream=True) as stream:
         next(stream)
@@ -256,7 +243,6 @@ def test_leaving_a_stream_early_keeps_the_client_usable(client: cc.Client) -> No
     assert again.choices[0].message.content == ANSWER
 
 
-@SDK_REJECTS_OMITTED_NULLABLES
 def test_async_client_creates_and_streams(proxy: Proxy) -> None:
     async def main() -> tuple[str | None, str | None]:
         async with cc.AsyncClient(api_key=proxy.key, base_url=proxy.base_url, max_retries=0, timeout=20) as client:
@@ -283,7 +269,7 @@ def test_headers_we_send_reach_the_server(proxy: Proxy) -> None:
         default_headers={"x-default": "from-the-client"},
         max_retries=0,
     )
-    # `too-long` answers 400, so this test needs no successful parse (see SDK_REJECTS_OMITTED_NULLABLES).
+    # `too-long` answers 400, so this test needs no successful parse.
     with client, pytest.raises(cc.BadRequestError):
         client.chat.completions.create(model="too-long", messages=SAY, extra_headers=probe_header)
     [headers] = proxy.seen(probe)  # one request, and it passed LiteLLM's check of `Authorization: Bearer <key>`

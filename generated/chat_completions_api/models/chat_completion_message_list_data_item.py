@@ -173,9 +173,9 @@ class ChatCompletionMessageListDataItem:
         if _lazy_pending:
             _import_lazy()
 
-        content = src_dict["content"]
+        content = src_dict.get("content")
 
-        refusal = src_dict["refusal"]
+        refusal = src_dict.get("refusal")
 
         role = check_chat_completion_message_list_data_item_role(src_dict["role"])
 

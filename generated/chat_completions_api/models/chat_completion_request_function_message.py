@@ -45,7 +45,7 @@ class ChatCompletionRequestFunctionMessage:
         if role != "function":
             raise ValueError(f"role must match const 'function', got '{role}'")
 
-        content = src_dict["content"]
+        content = src_dict.get("content")
 
         name = src_dict["name"]
 

@@ -127,9 +127,9 @@ class ChatCompletionResponseMessage:
         if _lazy_pending:
             _import_lazy()
 
-        content = src_dict["content"]
+        content = src_dict.get("content")
 
-        refusal = src_dict["refusal"]
+        refusal = src_dict.get("refusal")
 
         role = src_dict["role"]
         if role != "assistant":

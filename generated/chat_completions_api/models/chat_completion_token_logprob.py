@@ -76,7 +76,7 @@ class ChatCompletionTokenLogprob:
 
         logprob = src_dict["logprob"]
 
-        bytes_ = src_dict["bytes"]
+        bytes_ = src_dict.get("bytes")
 
         top_logprobs = [
             ChatCompletionTokenLogprobTopLogprobsItem.from_dict(top_logprobs_item_data)

@@ -49,7 +49,7 @@ class ChatCompletionTokenLogprobTopLogprobsItem:
 
         logprob = src_dict["logprob"]
 
-        bytes_ = src_dict["bytes"]
+        bytes_ = src_dict.get("bytes")
 
         chat_completion_token_logprob_top_logprobs_item = cls(
             token,

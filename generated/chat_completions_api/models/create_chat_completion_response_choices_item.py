@@ -85,7 +85,7 @@ class CreateChatCompletionResponseChoicesItem:
 
         message = ChatCompletionResponseMessage.from_dict(src_dict["message"])
 
-        logprobs = src_dict["logprobs"]
+        logprobs = src_dict.get("logprobs")
         if isinstance(logprobs, dict):
             try:
                 logprobs = CreateChatCompletionResponseChoicesItemLogprobsType0.from_dict(logprobs)

@@ -72,7 +72,7 @@ class CreateChatCompletionResponseChoicesItemLogprobsType0:
         if _lazy_pending:
             _import_lazy()
 
-        content = src_dict["content"]
+        content = src_dict.get("content")
         if isinstance(content, list):
             try:
                 content = [
@@ -82,7 +82,7 @@ class CreateChatCompletionResponseChoicesItemLogprobsType0:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
 
-        refusal = src_dict["refusal"]
+        refusal = src_dict.get("refusal")
         if isinstance(refusal, list):
             try:
                 refusal = [

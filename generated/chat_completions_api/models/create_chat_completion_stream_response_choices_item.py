@@ -89,7 +89,7 @@ class CreateChatCompletionStreamResponseChoicesItem:
 
         delta = ChatCompletionStreamResponseDelta.from_dict(src_dict["delta"])
 
-        finish_reason = src_dict["finish_reason"]
+        finish_reason = src_dict.get("finish_reason")
         if isinstance(finish_reason, str):
             try:
                 finish_reason = check_create_chat_completion_stream_response_choices_item_finish_reason_type_0(

@@ -46,11 +46,11 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        code = src_dict["code"]
+        code = src_dict.get("code")
 
         message = src_dict["message"]
 
-        param = src_dict["param"]
+        param = src_dict.get("param")
 
         type_ = src_dict["type"]
 

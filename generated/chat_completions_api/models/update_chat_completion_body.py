@@ -56,7 +56,7 @@ class UpdateChatCompletionBody:
         if _lazy_pending:
             _import_lazy()
 
-        metadata = src_dict["metadata"]
+        metadata = src_dict.get("metadata")
         if isinstance(metadata, dict):
             try:
                 metadata = MetadataType0.from_dict(metadata)

@@ -239,16 +239,16 @@ def test_a_nullable_object_that_does_not_parse_is_kept_as_sent() -> None:
     from chat_completions_api.models import CreateChatCompletionResponse
 
     body = _response()
-    body["choices"][0]["logprobs"] = {"unexpected": "shape"}
+    body["choices"][0]["logprobs"] = "unexpected shape"
     model = CreateChatCompletionResponse.from_dict(body)
-    assert model.choices[0].logprobs == {"unexpected": "shape"}
+    assert model.choices[0].logprobs == "unexpected shape"
     assert model.to_dict() == body
 
 
 @pytest.mark.parametrize(
     ("path", "value", "error"),
     [
-        (("choices", 0, "message", "content"), KeyError, KeyError),  # a required field missing, deep down
+        (("choices", 0, "message", "role"), KeyError, KeyError),  # a required field missing, deep down
         (("usage", "total_tokens"), KeyError, KeyError),  # ... in an optional object
         (("choices", 1), "not an object", TypeError),
         (("choices", 0, "message", "role"), "user", ValueError),  # a constant that does not match
@@ -270,6 +270,26 @@ def test_what_does_not_fit_raises_what_the_sdk_turns_into_a_validation_error(
         target[path[-1]] = value
     with pytest.raises(error):
         CreateChatCompletionResponse.from_dict(body)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [("choices", 0, "message", "refusal"), ("choices", 0, "message", "content"), ("choices", 0, "logprobs")],
+)
+def test_a_required_but_nullable_field_left_out_reads_as_null(path: tuple[Any, ...]) -> None:
+    """OpenAI-compatible servers (LiteLLM, vLLM) omit `refusal`, `logprobs`, ...: absent means null, as the official SDK reads it."""
+    from chat_completions_api.models import CreateChatCompletionResponse
+
+    body = _response()
+    target: Any = body
+    for step in path[:-1]:
+        target = target[step]
+    del target[path[-1]]
+    model = CreateChatCompletionResponse.from_dict(body)
+    value: Any = model
+    for step in path:
+        value = value[step] if isinstance(step, int) else getattr(value, step)
+    assert value is None
 
 
 def test_new_enum_values_pass_and_typed_additional_properties_are_checked() -> None:
