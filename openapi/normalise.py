@@ -172,6 +172,11 @@ def flatten_allof(spec: Spec) -> None:
         members = node.get("allOf")
         if not members:
             continue
+        # Merging assumes object members and nothing beside the allOf that the merge would overwrite.
+        if node.keys() - {"allOf", "description", "deprecated"}:
+            raise ValueError(
+                f"allOf with siblings {sorted(node.keys() - {'allOf'})}: teach flatten_allof to merge them"
+            )
         merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
         for member in members:
             part = _flattened(spec, member)
@@ -282,6 +287,18 @@ def add_discriminator_mappings(spec: Spec) -> None:
 
 
 @step
+def stream_custom_tool_calls(spec: Spec) -> None:
+    """A chunk's tool-call delta allows only `function`, yet custom tools stream `custom: {name, input}` (openai-openapi#576)."""
+    delta = schemas(spec)["ChatCompletionMessageToolCallChunk"]["properties"]
+    delta["type"] = {"type": "string", "enum": ["function", "custom"]}
+    delta["custom"] = {
+        "type": "object",
+        "description": "A custom tool call's name (in its first delta) and a fragment of its free-form input.",
+        "properties": {"name": {"type": "string"}, "input": {"type": "string"}},
+    }
+
+
+@step
 def stream_as_sse_events(spec: Spec) -> None:
     """The stream response puts one chunk under text/event-stream; describe the SSE event whose `data` holds a chunk."""
     content = spec["paths"]["/chat/completions"]["post"]["responses"]["200"]["content"]
@@ -377,13 +394,17 @@ def add_error_responses(spec: Spec) -> None:
     responses = spec["components"].setdefault("responses", {})
     body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
     for name, text in ERROR_RESPONSES.values():
+        kept = responses.get(name, {}).get("headers")  # upstream's 429 keeps its `Retry-After` as it is
         responses[name] = {"description": text, "content": copy.deepcopy(body)}
-    responses["TooManyRequests"]["headers"] = {
-        "retry-after": {"description": "Seconds to wait before retrying.", "schema": {"type": "integer", "minimum": 0}},
-        "retry-after-ms": {
-            "description": "Milliseconds to wait before retrying.",
-            "schema": {"type": "integer", "minimum": 0},
-        },
+        if kept:
+            responses[name]["headers"] = kept
+    retry = responses["TooManyRequests"].setdefault("headers", {})
+    if "Retry-After" in retry:
+        retry["Retry-After"]["description"] = "Seconds to wait before retrying."
+    # OpenAI's 429s also say the delay in milliseconds, which upstream leaves out.
+    retry["retry-after-ms"] = {
+        "description": "Milliseconds to wait before retrying.",
+        "schema": {"type": "number", "minimum": 0},
     }
     for _, _, op in operations(spec):
         documented = op["responses"]

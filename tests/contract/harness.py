@@ -232,11 +232,7 @@ def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
     if "metadata" in body:
         body["metadata"] = trim_metadata(body["metadata"])
     fmt = body.get("response_format")
-    if (
-        isinstance(fmt, Mapping)
-        and fmt.get("type") == "json_object"
-        and "json" not in str(body.get("messages")).lower()
-    ):
+    if isinstance(fmt, Mapping) and fmt.get("type") == "json_object" and not _mentions_json(body.get("messages")):
         body["messages"] = [*body.get("messages", []), {"role": "user", "content": "Reply in JSON."}]
     kinds = _fix_names(body)
     _fix_user_schemas(body)

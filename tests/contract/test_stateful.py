@@ -131,5 +131,6 @@ def test_state_machine_over_links(target: Any) -> None:
         database=None,
         derandomize=True,
         suppress_health_check=list(hypothesis.HealthCheck),
+        phases=[hypothesis.Phase.explicit, hypothesis.Phase.reuse, hypothesis.Phase.generate],  # no shrinking
     )
     StoredCompletions.run(settings=settings)

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from .chat_completion_message_list_data_item_role import ChatCompletionMessageListDataItemRole
     from .chat_completion_message_tool_call import ChatCompletionMessageToolCall
     from .chat_completion_message_tool_call_chunk import ChatCompletionMessageToolCallChunk
+    from .chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
     from .chat_completion_message_tool_call_chunk_function import ChatCompletionMessageToolCallChunkFunction
+    from .chat_completion_message_tool_call_chunk_type import ChatCompletionMessageToolCallChunkType
     from .chat_completion_message_tool_call_function import ChatCompletionMessageToolCallFunction
     from .chat_completion_moderation import ChatCompletionModeration
     from .chat_completion_moderation_error import ChatCompletionModerationError
@@ -181,7 +183,9 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionMessageListDataItemRole": ".chat_completion_message_list_data_item_role",
     "ChatCompletionMessageToolCall": ".chat_completion_message_tool_call",
     "ChatCompletionMessageToolCallChunk": ".chat_completion_message_tool_call_chunk",
+    "ChatCompletionMessageToolCallChunkCustom": ".chat_completion_message_tool_call_chunk_custom",
     "ChatCompletionMessageToolCallChunkFunction": ".chat_completion_message_tool_call_chunk_function",
+    "ChatCompletionMessageToolCallChunkType": ".chat_completion_message_tool_call_chunk_type",
     "ChatCompletionMessageToolCallFunction": ".chat_completion_message_tool_call_function",
     "ChatCompletionModeration": ".chat_completion_moderation",
     "ChatCompletionModerationError": ".chat_completion_moderation_error",
@@ -304,7 +308,9 @@ __all__ = (
     "ChatCompletionMessageListDataItemRole",
     "ChatCompletionMessageToolCall",
     "ChatCompletionMessageToolCallChunk",
+    "ChatCompletionMessageToolCallChunkCustom",
     "ChatCompletionMessageToolCallChunkFunction",
+    "ChatCompletionMessageToolCallChunkType",
     "ChatCompletionMessageToolCallFunction",
     "ChatCompletionModeration",
     "ChatCompletionModerationError",

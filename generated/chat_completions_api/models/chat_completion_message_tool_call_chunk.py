@@ -1,14 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.chat_completion_message_tool_call_chunk_type import (
+    ChatCompletionMessageToolCallChunkType,
+    check_chat_completion_message_tool_call_chunk_type,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
     from ..models.chat_completion_message_tool_call_chunk_function import ChatCompletionMessageToolCallChunkFunction
 
 _lazy_pending = True
@@ -16,13 +21,14 @@ _lazy_pending = True
 
 def _import_lazy() -> None:
     """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionMessageToolCallChunkFunction
+    global _lazy_pending, ChatCompletionMessageToolCallChunkCustom, ChatCompletionMessageToolCallChunkFunction
+    from ..models.chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
     from ..models.chat_completion_message_tool_call_chunk_function import ChatCompletionMessageToolCallChunkFunction
 
     _lazy_pending = False
 
 
-_KEYS = frozenset({"index", "id", "type", "function"})
+_KEYS = frozenset({"index", "id", "type", "function", "custom"})
 
 
 T = TypeVar("T", bound="ChatCompletionMessageToolCallChunk")
@@ -32,8 +38,10 @@ T = TypeVar("T", bound="ChatCompletionMessageToolCallChunk")
 class ChatCompletionMessageToolCallChunk:
     index: int
     id: str | Unset = UNSET
-    type_: Literal["function"] | Unset = UNSET
+    type_: ChatCompletionMessageToolCallChunkType | Unset = UNSET
     function: ChatCompletionMessageToolCallChunkFunction | Unset = UNSET
+    custom: ChatCompletionMessageToolCallChunkCustom | Unset = UNSET
+    """ A custom tool call's name (in its first delta) and a fragment of its free-form input. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,11 +52,17 @@ class ChatCompletionMessageToolCallChunk:
 
         id = self.id
 
-        type_ = self.type_
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_
 
         function: dict[str, Any] | Unset = UNSET
         if not isinstance(self.function, Unset):
             function = self.function.to_dict()
+
+        custom: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.custom, Unset):
+            custom = self.custom.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,6 +77,8 @@ class ChatCompletionMessageToolCallChunk:
             field_dict["type"] = type_
         if function is not UNSET:
             field_dict["function"] = function
+        if custom is not UNSET:
+            field_dict["custom"] = custom
 
         return field_dict
 
@@ -76,18 +92,23 @@ class ChatCompletionMessageToolCallChunk:
         id = src_dict.get("id", UNSET)
 
         type_: Any = src_dict.get("type", UNSET)
-        if type_ != "function" and type_ is not UNSET:
-            raise ValueError(f"type must match const 'function', got '{type_}'")
+        if type_ is not UNSET:
+            type_ = check_chat_completion_message_tool_call_chunk_type(type_)
 
         function: Any = src_dict.get("function", UNSET)
         if function is not UNSET:
             function = ChatCompletionMessageToolCallChunkFunction.from_dict(function)
+
+        custom: Any = src_dict.get("custom", UNSET)
+        if custom is not UNSET:
+            custom = ChatCompletionMessageToolCallChunkCustom.from_dict(custom)
 
         chat_completion_message_tool_call_chunk = cls(
             index,
             id,
             type_,
             function,
+            custom,
         )
         if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
             chat_completion_message_tool_call_chunk.additional_properties = {
