@@ -248,3 +248,26 @@ def test_readme_lists_every_step(normalise_module: Any) -> None:
     readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
     for func in normalise_module.STEPS:
         assert f"`{func.__name__}`" in readme, f"README's step table lacks {func.__name__}"
+
+
+def test_stream_chunks_may_carry_custom_tool_calls(spec: dict[str, Any]) -> None:
+    delta = spec["components"]["schemas"]["ChatCompletionMessageToolCallChunk"]["properties"]
+    assert delta["type"]["enum"] == ["function", "custom"]
+    assert set(delta["custom"]["properties"]) == {"name", "input"}
+
+
+def test_listed_messages_may_have_any_role(spec: dict[str, Any], normalise_module: Any) -> None:
+    item = spec["components"]["schemas"]["ChatCompletionMessageList"]["properties"]["data"]["items"]
+    assert item["properties"]["role"]["enum"] == normalise_module.MESSAGE_ROLES
+
+
+def test_upstream_retry_after_is_kept_and_retry_after_ms_added(spec: dict[str, Any]) -> None:
+    headers = spec["components"]["responses"]["TooManyRequests"]["headers"]
+    assert headers["Retry-After"]["schema"] == {"type": "integer", "minimum": 1}
+    assert headers["retry-after-ms"]["schema"]["type"] == "number"
+
+
+def test_flatten_allof_refuses_siblings_it_would_overwrite(normalise_module: Any) -> None:
+    spec = {"components": {"schemas": {"A": {"allOf": [{"type": "object"}], "properties": {"x": {}}}}}, "paths": {}}
+    with pytest.raises(ValueError, match="allOf with siblings"):
+        normalise_module.flatten_allof(spec)
