@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENDERS = ("ours", "openai", "httpx")
-FIGURES = ("import", "call", "large", "stream")
+FIGURES = ("import", "cold", "call", "large", "stream")
 
 
 @pytest.fixture(scope="module")
