@@ -24,8 +24,9 @@ def _append(target: dict[str, Any], key: str, text: object) -> None:
 class ChatCompletionAccumulator:
     """Collects stream chunks with `add()`; `completion()` builds the `CreateChatCompletionResponse` they add up to.
 
-    Per choice index: content and refusal joined, tool-call ids/names kept and argument fragments joined, the last
-    finish_reason, logprobs concatenated; the last usage seen (the final chunk with `include_usage`).
+    Per choice index: content and refusal joined, tool-call ids/names kept and fragments joined (a function's
+    `arguments`, a custom tool's `input`), the last finish_reason, logprobs concatenated; the last usage seen (the final
+    chunk with `include_usage`).
     """
 
     def __init__(self) -> None:
@@ -89,16 +90,29 @@ class ChatCompletionAccumulator:
         for part in parts:
             tool = tools.get(part.index)
             if tool is None:
-                tool = tools[part.index] = {"id": "", "type": "function", "function": {"name": "", "arguments": ""}}
+                tool = tools[part.index] = {"id": "", "type": "function", "name": "", "text": ""}
             if isinstance(part.id, str) and part.id:
                 tool["id"] = part.id
             if isinstance(part.type_, str):
                 tool["type"] = part.type_
-            function = part.function
-            if function:
-                if isinstance(function.name, str) and not tool["function"]["name"]:
-                    tool["function"]["name"] = function.name
-                _append(tool["function"], "arguments", function.arguments)
+            function, custom = part.function, part.custom
+            if custom:
+                if not isinstance(part.type_, str):
+                    tool["type"] = "custom"
+                name, text = custom.name, custom.input_
+            elif function:
+                name, text = function.name, function.arguments
+            else:
+                continue
+            if isinstance(name, str) and not tool["name"]:
+                tool["name"] = name
+            _append(tool, "text", text)
+
+    @staticmethod
+    def _tool_call(tool: dict[str, Any]) -> dict[str, Any]:
+        if tool["type"] == "custom":
+            return {"id": tool["id"], "type": "custom", "custom": {"name": tool["name"], "input": tool["text"]}}
+        return {"id": tool["id"], "type": tool["type"], "function": {"name": tool["name"], "arguments": tool["text"]}}
 
     def completion(self) -> CreateChatCompletionResponse:
         """The completion so far; raises `ValueError` if no chunk came or a choice has no finish_reason yet."""
@@ -112,7 +126,7 @@ class ChatCompletionAccumulator:
             message = dict(state["message"])
             tools = self._tools.get(index)
             if tools:
-                message["tool_calls"] = [tools[i] for i in sorted(tools)]
+                message["tool_calls"] = [self._tool_call(tools[i]) for i in sorted(tools)]
             choices.append({**state, "message": message})
         from ._models import completion_type
 

@@ -43,10 +43,11 @@ class _Lazy(Generic[T]):
         return value
 
     def close(self) -> T | None:
-        """Mark closed; the transport, if one was built, for the caller to close."""
+        """Mark closed (later requests raise, on a caller's `http_client` too); the transport built, to close."""
         with self._lock:
             self._closed = True
-            return self._value
+            value, self._value = self._value, None  # so that get() takes the locked path, which raises
+            return value
 
 
 def _sync_transport(http_client: httpx.Client | None, timeout: Mapping[str, float | None]) -> SyncTransport:
@@ -111,7 +112,7 @@ class _Base(Generic[T]):
         base_url: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        extra_headers: Mapping[str, str | None] | None = None,
         extra_body: Mapping[str, Any] | None = None,
     ) -> Self:
         """A copy with these options changed (headers and body extras merged), sharing this client's connections."""
@@ -149,8 +150,8 @@ class Client(_Base["SyncTransport"]):
         project: str | None = None,
         base_url: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str | None] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         self._setup(
@@ -171,7 +172,7 @@ class Client(_Base["SyncTransport"]):
         return self._lazy.get().request(config, (method, config.base_url + path, body, None), cls, options)
 
     def close(self) -> None:
-        """Close the connections (of this client and its `with_options` copies); a passed `http_client` is left open."""
+        """End this client and its `with_options` copies (later requests raise); a passed `http_client` stays open."""
         transport = self._lazy.close()
         if transport is not None:
             transport.close()
@@ -200,8 +201,8 @@ class AsyncClient(_Base["AsyncTransport"]):
         project: str | None = None,
         base_url: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str | None] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         self._setup(
@@ -222,7 +223,7 @@ class AsyncClient(_Base["AsyncTransport"]):
         return await self._lazy.get().request(config, (method, config.base_url + path, body, None), cls, options)
 
     async def aclose(self) -> None:
-        """Close the connections (of this client and its `with_options` copies); a passed `http_client` is left open."""
+        """End this client and its `with_options` copies (later requests raise); a passed `http_client` stays open."""
         transport = self._lazy.close()
         if transport is not None:
             await transport.aclose()

@@ -29,7 +29,7 @@ class RequestOptions(TypedDict, total=False):
 
     extra_headers: Mapping[str, str | None] | None  # laid over the client's headers; a None value removes one
     timeout: float | httpx.Timeout | None  # None: no timeout
-    max_retries: int
+    max_retries: int | None  # None: the client's
 
 
 class NotGiven:
@@ -55,6 +55,26 @@ def timeout_dict(timeout: float | httpx.Timeout | Mapping[str, float | None] | N
     if isinstance(timeout, Mapping):
         return dict(timeout)
     return timeout.as_dict()
+
+
+#: The characters of an RFC 9110 token, which a header name must be.
+_TCHARS: Final = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def check_header_name(name: str) -> str:
+    """Refuse a header name that is not an RFC 9110 token (CR, LF, spaces, colons, non-ASCII, empty)."""
+    if not isinstance(name, str):
+        raise TypeError(f"a header name must be a str, not {type(name).__name__}")
+    if not name or name.strip(_TCHARS):
+        raise ValueError(f"header name {name!r} is not a valid HTTP token; refusing to send it")
+    return name
+
+
+def check_retries(value: object) -> int:
+    """`value` if it is a valid `max_retries`."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("max_retries must be an int >= 0")
+    return value
 
 
 def check_header_value(name: str, value: str) -> str:
@@ -90,6 +110,7 @@ class Config:
         "organization",
         "prepared",
         "project",
+        "removed",
         "timeout",
         "user_headers",
     )
@@ -102,8 +123,8 @@ class Config:
         project: str | None,
         base_url: str | None,
         timeout: Timeouts,
-        max_retries: int,
-        user_headers: Mapping[str, str],
+        max_retries: int | None,
+        user_headers: Mapping[str, str | None],
         extra_body: Mapping[str, Any] | None = None,
     ) -> None:
         api_key = env_or(api_key, "OPENAI_API_KEY")
@@ -118,12 +139,9 @@ class Config:
         if not self.base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must be an http:// or https:// URL, got {self.base_url!r}")
         self.completions_url = f"{self.base_url}/chat/completions"
-        if not isinstance(max_retries, int) or max_retries < 0:
-            raise ValueError("max_retries must be an int >= 0")
-        self.max_retries = max_retries
+        self.max_retries = DEFAULT_MAX_RETRIES if max_retries is None else check_retries(max_retries)
         self.timeout = timeout
         self.extra_body = dict(extra_body) if extra_body else None
-        self.user_headers = {k.lower(): check_header_value(f"header {k!r}", v) for k, v in user_headers.items()}
         headers = {
             "accept": "application/json",
             "user-agent": USER_AGENT,
@@ -133,7 +151,10 @@ class Config:
             headers["openai-organization"] = self.organization
         if self.project is not None:
             headers["openai-project"] = self.project
-        headers.update(self.user_headers)
+        headers = merge_headers(headers, user_headers)  # validates them
+        self.user_headers = {k.lower(): v for k, v in user_headers.items()}
+        #: Names a `None` value removed, to drop from what httpx adds too (its own User-Agent, Accept-Encoding, ...).
+        self.removed = frozenset(k for k, v in self.user_headers.items() if v is None)
         # Two dicts built once: requests without a body, and JSON requests.
         self.headers: dict[str, str] = headers
         self.json_headers: dict[str, str] = {**headers, "content-type": "application/json"}
@@ -149,7 +170,7 @@ class Config:
         base_url: str | None,
         timeout: Timeouts | None,
         max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        extra_headers: Mapping[str, str | None] | None,
         extra_body: Mapping[str, Any] | None,
     ) -> Config:
         """A copy with some settings replaced; headers and body extras are merged over the current ones."""
@@ -176,7 +197,7 @@ def merge_headers(base: dict[str, str], extra: Mapping[str, str | None] | None) 
         return base
     merged = dict(base)
     for name, value in extra.items():
-        key = name.lower()
+        key = check_header_name(name).lower()
         if value is None:
             merged.pop(key, None)
         else:
@@ -184,9 +205,9 @@ def merge_headers(base: dict[str, str], extra: Mapping[str, str | None] | None) 
     return merged
 
 
-def redact(headers: Mapping[str, str]) -> dict[str, str]:
-    """Headers for a log line, with credentials hidden."""
+def redact(headers: Mapping[str, str], secret: str) -> dict[str, str]:
+    """Headers for a log line, with credentials hidden: known ones, and any holding the key (`X-Api-Key: <key>`)."""
     return {
-        k: ("<redacted>" if k.lower() in ("authorization", "api-key", "proxy-authorization") else v)
+        k: ("<redacted>" if k.lower() in ("authorization", "api-key", "proxy-authorization") or secret in v else v)
         for k, v in headers.items()
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import httpx
@@ -25,8 +25,15 @@ __all__ = [
 ]
 
 
+E = TypeVar("E", bound="APIError")
+
+
 def _opt_str(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _rebuild(cls: type[APIError], args: tuple[Any, ...]) -> APIError:
+    return cls.__new__(cls, *args)  # its attributes are then restored as they were, not recomputed by __init__
 
 
 class APIError(Exception):
@@ -68,6 +75,10 @@ class APIError(Exception):
         if request_id:
             text += f" (request_id: {request_id})"
         super().__init__(text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own would call __init__ again with the formatted text as the message ("Error code: None - ...").
+        return (_rebuild, (type(self), self.args), self.__dict__)
 
 
 class APIConnectionError(APIError):
@@ -137,8 +148,46 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
-def _scrub(text: str, secret: str | None) -> str:
-    return text.replace(secret, "<redacted>") if secret and secret in text else text
+def scrub(value: Any, secret: str | None) -> Any:
+    """`value` with `secret` replaced in every string in it (dict keys and values, list items, recursively)."""
+    if not secret:
+        return value
+    if isinstance(value, str):
+        return value.replace(secret, "<redacted>")
+    if isinstance(value, dict):
+        return {scrub(k, secret): scrub(v, secret) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub(v, secret) for v in value]
+    return value
+
+
+def from_response(
+    cls: type[E],
+    response: httpx.Response,
+    secret: str | None,
+    message: str,
+    *,
+    body: object,
+    status_code: int | None,
+    fields: Mapping[str, Any] | None = None,
+) -> E:
+    """An error about `response`, with `secret` scrubbed from everything it keeps (so from its args, vars and pickle)."""
+    headers: Mapping[str, str] = response.headers
+    if secret and any(secret in value for value in headers.values()):
+        import httpx
+
+        headers = httpx.Headers([(k, scrub(v, secret)) for k, v in response.headers.multi_items()])
+    fields = fields or {}
+    return cls(
+        scrub(message, secret),
+        status_code=status_code,
+        request_id=headers.get("x-request-id"),
+        type=scrub(fields.get("type"), secret),
+        param=scrub(fields.get("param"), secret),
+        code=scrub(fields.get("code"), secret),
+        body=scrub(body, secret),
+        headers=headers,
+    )
 
 
 def _describe_text(response: httpx.Response, text: str) -> str:
@@ -188,23 +237,13 @@ def status_error(response: httpx.Response, secret: str | None) -> APIStatusError
     status = response.status_code
     cls = _BY_STATUS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
     body, fields = parse_error_body(response)
-    message = _scrub(fields.pop("message"), secret)
-    return cls(
-        message,
-        status_code=status,
-        request_id=response.headers.get("x-request-id"),
-        body=body,
-        headers=response.headers,
-        **fields,
-    )
+    return from_response(cls, response, secret, fields["message"], body=body, status_code=status, fields=fields)
 
 
-def validation_error(response: httpx.Response, problem: str, body: object = None) -> APIResponseValidationError:
+def validation_error(
+    response: httpx.Response, problem: str, body: object, secret: str | None
+) -> APIResponseValidationError:
     """The exception for a 2xx response that is not the model we expected."""
-    return APIResponseValidationError(
-        problem,
-        status_code=response.status_code,
-        request_id=response.headers.get("x-request-id"),
-        body=body,
-        headers=response.headers,
+    return from_response(
+        APIResponseValidationError, response, secret, problem, body=body, status_code=response.status_code
     )

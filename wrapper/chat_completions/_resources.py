@@ -80,7 +80,7 @@ class Completions:
         extra_headers: Headers | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven | None = NOT_GIVEN,
         **params: Any,
     ) -> CreateChatCompletionResponse: ...
     @overload
@@ -93,7 +93,7 @@ class Completions:
         extra_headers: Headers | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven | None = NOT_GIVEN,
         **params: Any,
     ) -> Stream: ...
     @overload
@@ -106,7 +106,7 @@ class Completions:
         extra_headers: Headers | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven | None = NOT_GIVEN,
         **params: Any,
     ) -> CreateChatCompletionResponse | Stream: ...
     def create(
@@ -118,7 +118,7 @@ class Completions:
         extra_headers: Headers | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven | None = NOT_GIVEN,
         **params: Any,
     ) -> CreateChatCompletionResponse | Stream:
         """Create a completion; `params` (or a request model/mapping) are sent as the JSON body exactly as given.
@@ -145,7 +145,7 @@ class Completions:
         **options: Unpack[RequestOptions],
     ) -> CreateChatCompletionResponse:
         """Replace the `metadata` of a stored completion."""
-        body = _body(None, {"metadata": metadata}, None, self._client._config.extra_body, extra_body)
+        body = _body(None, {"metadata": metadata}, None, extra_body)  # a client's extra_body is for create only
         return self._client._request("POST", _path(completion_id), _models.completion_type(), options, body)
 
     def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
@@ -222,7 +222,7 @@ class AsyncCompletions:
         extra_headers: Headers | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven | None = NOT_GIVEN,
         **params: Any,
     ) -> CreateChatCompletionResponse: ...
     @overload
@@ -235,7 +235,7 @@ class AsyncCompletions:
         extra_headers: Headers | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven | None = NOT_GIVEN,
         **params: Any,
     ) -> AsyncStream: ...
     @overload
@@ -248,7 +248,7 @@ class AsyncCompletions:
         extra_headers: Headers | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven | None = NOT_GIVEN,
         **params: Any,
     ) -> CreateChatCompletionResponse | AsyncStream: ...
     async def create(
@@ -260,7 +260,7 @@ class AsyncCompletions:
         extra_headers: Headers | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven | None = NOT_GIVEN,
         **params: Any,
     ) -> CreateChatCompletionResponse | AsyncStream:
         """Create a completion, as `Completions.create`; with `stream=True`, an `AsyncStream` of typed chunks."""
@@ -284,7 +284,7 @@ class AsyncCompletions:
         **options: Unpack[RequestOptions],
     ) -> CreateChatCompletionResponse:
         """Replace the `metadata` of a stored completion."""
-        body = _body(None, {"metadata": metadata}, None, self._client._config.extra_body, extra_body)
+        body = _body(None, {"metadata": metadata}, None, extra_body)  # a client's extra_body is for create only
         return await self._client._request("POST", _path(completion_id), _models.completion_type(), options, body)
 
     async def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:

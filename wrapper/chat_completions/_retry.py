@@ -1,13 +1,14 @@
 """When to retry, and how long to wait first.
 
 Retried: connection errors and timeouts, 408, 409, 429 and 5xx; `x-should-retry: true|false` overrides the status rule.
-The wait is the server's `retry-after-ms` / `retry-after` (seconds or an HTTP date) when it lies within
-0..`MAX_RETRY_AFTER` seconds, else exponential backoff from `INITIAL_DELAY` doubling up to `MAX_DELAY`, minus up to 25 %
+The wait is the server's `retry-after-ms` / `retry-after` (seconds or an HTTP date) when it is more than 0 and at most
+`MAX_RETRY_AFTER` seconds, else exponential backoff from `INITIAL_DELAY` doubling up to `MAX_DELAY`, minus up to 25 %
 jitter.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Mapping
 from typing import Final
@@ -37,33 +38,38 @@ def should_retry(status_code: int, headers: Mapping[str, str]) -> bool:
     return status_code in (408, 409, 429) or status_code >= 500
 
 
-def _retry_after(headers: Mapping[str, str]) -> float | None:
-    """The server's requested wait in seconds, if it gave one we can read and it is reasonable."""
-    value: float | None = None
-    millis = headers.get("retry-after-ms")
-    if millis:
-        try:
-            value = float(millis) / 1000
-        except ValueError:
-            value = None
-    if value is None:
-        text = headers.get("retry-after")
-        if not text:
-            return None
-        try:
-            value = float(text)
-        except ValueError:
-            from datetime import UTC
-            from email.utils import parsedate_to_datetime
+#: A plain decimal number of seconds (or ms): no sign, exponent, underscore, nan/inf or non-ASCII digit, which
+#: Python's float() would all take.
+_NUMBER: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
-            try:
-                when = parsedate_to_datetime(text)
-            except (TypeError, ValueError, IndexError):
-                return None
-            if when.tzinfo is None:
-                when = when.replace(tzinfo=UTC)
-            value = max(0.0, when.timestamp() - time.time())
-    return value if 0 <= value <= MAX_RETRY_AFTER else None
+
+def _reasonable(value: float) -> float | None:
+    return value if 0 < value <= MAX_RETRY_AFTER else None
+
+
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    """The server's requested wait in seconds, if it gave one we can read and it is reasonable (0 < wait <= 60 s).
+
+    `retry-after-ms` first; when it is missing, unreadable or out of range, `retry-after` (seconds or an HTTP date).
+    """
+    millis = (headers.get("retry-after-ms") or "").strip()
+    if _NUMBER.fullmatch(millis) and (value := _reasonable(float(millis) / 1000)) is not None:
+        return value
+    text = (headers.get("retry-after") or "").strip()
+    if _NUMBER.fullmatch(text):
+        return _reasonable(float(text))
+    if not text:
+        return None
+    from datetime import UTC
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return _reasonable(when.timestamp() - time.time())  # a date in the past: None, so backoff
 
 
 def retry_delay(retries_done: int, headers: Mapping[str, str] | None) -> float:

@@ -1,7 +1,8 @@
 """Streams of typed chunks over server-sent events (httpx-sse).
 
-`data: [DONE]` ends a stream; an `{"error": {...}}` event raises `APIError`; a connection that ends before `[DONE]`
-raises `APIConnectionError`. Leaving a stream early (break, `close()`, the `with` block) closes its connection.
+`data: [DONE]` ends a stream; an `{"error": {...}}` event, or any `event: error`, raises `APIError`; a connection that
+ends before `[DONE]` raises `APIConnectionError`. `close()`, the `with` block, or dropping a sync `Stream` closes its
+connection; a `break` alone does not (the stream may be iterated again).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ._errors import APIConnectionError, APIError, APITimeoutError, validation_error
+from ._errors import APIConnectionError, APIError, APITimeoutError, from_response, validation_error
 
 if TYPE_CHECKING:
     import httpx
@@ -65,30 +66,26 @@ class _Decoder:
         try:
             obj = self.loads(data)
         except ValueError as exc:
-            raise validation_error(self.response, f"a stream event is not valid JSON: {exc}", data) from exc
-        if isinstance(obj, dict) and (obj.get("error") is not None or event == "error"):
-            raise self._error(obj)
+            if event == "error":  # plain text: it is the message
+                raise self._error(data, data) from None
+            raise validation_error(
+                self.response, f"a stream event is not valid JSON: {exc}", data, self.secret
+            ) from exc
+        if event == "error" or (isinstance(obj, dict) and obj.get("error") is not None):
+            raise self._error(obj, data)
         from ._transport import build_model
 
-        return build_model(self.cls, obj, self.response)
+        return build_model(self.cls, obj, self.response, self.secret)
 
-    def _error(self, obj: dict[str, Any]) -> APIError:
-        error = obj.get("error")
-        fields = error if isinstance(error, dict) else {"message": error}
-        message = fields.get("message")
+    def _error(self, obj: Any, data: str) -> APIError:
+        """`{"error": {...}}`, `{"error": "text"}`, or (with `event: error`) `{"message": ...}`, a string, any text."""
+        error = obj.get("error") if isinstance(obj, dict) else obj
+        if not isinstance(error, dict):
+            error = obj if error is None and isinstance(obj, dict) else {"message": error}
+        message = error.get("message")
         if not isinstance(message, str) or not message:
-            message = "the server sent an error event mid-stream"
-        if self.secret in message:
-            message = message.replace(self.secret, "<redacted>")
-        return APIError(
-            message,
-            request_id=self.request_id,
-            type=fields.get("type"),
-            param=fields.get("param"),
-            code=fields.get("code"),
-            body=obj,
-            headers=self.response.headers,
-        )
+            message = f"the server sent an error event mid-stream: {' '.join(data.split())[:300]}"
+        return from_response(APIError, self.response, self.secret, message, body=obj, status_code=None, fields=error)
 
     def truncated(self) -> APIConnectionError:
         return APIConnectionError(_TRUNCATED, request_id=self.request_id, headers=self.response.headers)
@@ -220,7 +217,7 @@ class Stream(Iterator["CreateChatCompletionStreamResponse"]):
                 pass  # the content type alone is the problem to report
             finally:
                 response.close()
-            raise validation_error(response, problem, _text(response))
+            raise validation_error(response, problem, _text(response), secret)
         #: The HTTP response (status, headers); its body is what this stream reads.
         self.response = response
         #: The `x-request-id` of the response.
@@ -276,7 +273,7 @@ class AsyncStream(AsyncIterator["CreateChatCompletionStreamResponse"]):
                 pass  # the content type alone is the problem to report
             finally:
                 await response.aclose()
-            raise validation_error(response, problem, _text(response))
+            raise validation_error(response, problem, _text(response), secret)
         return cls(response, secret)
 
     async def __anext__(self) -> CreateChatCompletionStreamResponse:

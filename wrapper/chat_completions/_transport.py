@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 import httpx
 
 from . import _retry
-from ._config import NOT_GIVEN, Config, NotGiven, RequestOptions, merge_headers, redact, timeout_dict
+from ._config import NOT_GIVEN, Config, NotGiven, RequestOptions, check_retries, merge_headers, redact, timeout_dict
 from ._errors import APIConnectionError, APIError, APITimeoutError, status_error, validation_error
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ Request: TypeAlias = tuple[str, str, Mapping[str, Any] | None, Mapping[str, Any]
 log = logging.getLogger("chat_completions")
 _GC_PAUSE_BYTES = 256 * 1024
 _DEBUG = logging.DEBUG
+#: Headers a `None` value does not remove from the request: httpx needs them to send it.
+_KEPT = frozenset({"host", "content-length"})
 
 
 @functools.cache
@@ -68,23 +70,25 @@ def _why(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def build_model(cls: type[M], data: object, response: httpx.Response) -> M:
+def build_model(cls: type[M], data: object, response: httpx.Response, secret: str) -> M:
     """`cls.from_dict(data)`, any failure turned into `APIResponseValidationError`."""
     if not isinstance(data, dict):
-        raise validation_error(response, f"expected a JSON object for {cls.__name__}, got {type(data).__name__}", data)
+        problem = f"expected a JSON object for {cls.__name__}, got {type(data).__name__}"
+        raise validation_error(response, problem, data, secret)
     try:
         return cls.from_dict(data)  # type: ignore[attr-defined, no-any-return]
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise validation_error(response, f"the response is not a valid {cls.__name__}: {_why(exc)}", data) from exc
+        problem = f"the response is not a valid {cls.__name__}: {_why(exc)}"
+        raise validation_error(response, problem, data, secret) from exc
 
 
-def parse(response: httpx.Response, cls: type[M]) -> M:
+def parse(response: httpx.Response, cls: type[M], secret: str) -> M:
     """The model in a 2xx JSON response, with the request id set when the class has the slot."""
     headers = response.headers
     content_type = headers.get("content-type", "")
     if "json" not in content_type:
         raise validation_error(
-            response, f"expected an application/json response, got content-type {content_type!r}", response.text
+            response, f"expected an application/json response, got content-type {content_type!r}", response.text, secret
         )
     content = response.content
     # Decoding a big body allocates hundreds of thousands of objects, and each allocation burst triggers a cyclic-GC
@@ -99,8 +103,9 @@ def parse(response: httpx.Response, cls: type[M]) -> M:
         try:
             data = json.loads(content)
         except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
-            raise validation_error(response, f"the response body is not valid JSON: {exc}", response.text) from exc
-        result = build_model(cls, data, response)
+            problem = f"the response body is not valid JSON: {exc}"
+            raise validation_error(response, problem, response.text, secret) from exc
+        result = build_model(cls, data, response, secret)
         del data  # before the collector resumes (see above)
     finally:
         if pause:
@@ -135,8 +140,10 @@ class _Call:
         extra_headers = options.get("extra_headers")
         headers: Mapping[str, str] | httpx.Headers
         key = "json_headers" if content is not None else "headers"
+        removed = config.removed
         if extra_headers:
             headers = merge_headers(getattr(config, key), extra_headers)
+            removed = removed.union(name.lower() for name, value in extra_headers.items() if value is None)
         else:  # encoded once per client: httpx then copies a list instead of normalising a dict
             headers = prepared.get(key) or prepared.setdefault(key, httpx.Headers(getattr(config, key)))
         target: str | httpx.URL = url
@@ -147,11 +154,16 @@ class _Call:
         self.request = http.build_request(
             method, target, content=content, params=params, headers=headers, extensions={"timeout": timeouts}
         )
-        limit = options.get("max_retries", NOT_GIVEN)
-        self.limit = config.max_retries if isinstance(limit, NotGiven) else limit
+        if removed:  # httpx laid its client's headers (its User-Agent, Accept-Encoding, ...) under ours: drop those too
+            for name in removed - _KEPT:
+                if name not in headers:  # unless a per-request header set it again
+                    self.request.headers.pop(name, None)
+        limit = options.get("max_retries")
+        self.limit = config.max_retries if limit is None or isinstance(limit, NotGiven) else check_retries(limit)
         self.done = 0
         if log.isEnabledFor(_DEBUG):
-            log.debug("request: %s %s headers=%s", method, self.request.url, redact(self.request.headers))
+            headers_text = redact(self.request.headers, config.api_key)
+            log.debug("request: %s %s headers=%s", method, self.request.url, headers_text)
 
     def on_exception(self, exc: httpx.HTTPError) -> float:
         """The delay before the next attempt after a transport failure; raises if this was the last one."""
@@ -183,12 +195,20 @@ class _Call:
         return delay
 
 
-def _next_after(page: Any, params: Mapping[str, Any]) -> str | None:
-    """The cursor of the next page, or None at the end (also when a server repeats a cursor or sends no items)."""
+def _next_after(page: Any, seen: set[str | None]) -> str | None:
+    """The cursor of the next page, or None at the end: also when a page has no items or a cursor comes round again
+    (a server looping A -> B -> A), which `seen` (the cursors used so far) records."""
     if not page.has_more or not page.data:
         return None
     after = page.last_id or page.data[-1].id
-    return None if not after or after == params.get("after") else str(after)
+    if not after:
+        return None
+    after = str(after)
+    if after in seen:
+        log.warning("stopping a list: the server sent the cursor %r again", after)
+        return None
+    seen.add(after)
+    return after
 
 
 class SyncTransport:
@@ -224,7 +244,7 @@ class SyncTransport:
 
     def request(self, config: Config, request: Request, cls: type[M], options: RequestOptions) -> M:
         """Send and parse the JSON answer into `cls`."""
-        return parse(self.send(config, request, options), cls)
+        return parse(self.send(config, request, options), cls, config.api_key)
 
     def stream(self, config: Config, body: Mapping[str, Any], options: RequestOptions) -> Stream:
         """POST a stream request and wrap the event-stream answer."""
@@ -237,10 +257,11 @@ class SyncTransport:
         self, config: Config, url: str, cls: type[Any], params: dict[str, Any], options: RequestOptions
     ) -> Iterator[Any]:
         """The items of every page from `params["after"]` on, each page fetched when the previous one is used up."""
+        seen = {params.get("after")}
         while True:
             page = self.request(config, ("GET", url, None, params), cls, options)
             yield from page.data
-            after = _next_after(page, params)
+            after = _next_after(page, seen)
             if after is None:
                 return
             params = {**params, "after": after}
@@ -285,7 +306,7 @@ class AsyncTransport:
 
     async def request(self, config: Config, request: Request, cls: type[M], options: RequestOptions) -> M:
         """Send and parse the JSON answer into `cls`."""
-        return parse(await self.send(config, request, options), cls)
+        return parse(await self.send(config, request, options), cls, config.api_key)
 
     async def stream(self, config: Config, body: Mapping[str, Any], options: RequestOptions) -> AsyncStream:
         """POST a stream request and wrap the event-stream answer."""
@@ -298,11 +319,12 @@ class AsyncTransport:
         self, config: Config, url: str, cls: type[Any], params: dict[str, Any], options: RequestOptions
     ) -> AsyncIterator[Any]:
         """The items of every page from `params["after"]` on, each page fetched when the previous one is used up."""
+        seen = {params.get("after")}
         while True:
             page = await self.request(config, ("GET", url, None, params), cls, options)
             for item in page.data:
                 yield item
-            after = _next_after(page, params)
+            after = _next_after(page, seen)
             if after is None:
                 return
             params = {**params, "after": after}

@@ -118,3 +118,49 @@ def test_accumulating_a_live_stream(client: cc.Client, server: ScriptedServer) -
     ]
     assert shown[:2] == ["Hi", "!"]
     assert acc.completion().choices[0].message.content == "Hi!"
+
+
+def test_custom_tool_input_fragments_are_joined_alongside_function_calls() -> None:
+    def custom(index: int, text: str, **first: Any) -> dict[str, Any]:
+        return {"tool_calls": [{"index": index, "custom": {"input": text, **first.pop("custom", {})}, **first}]}
+
+    result = accumulate(
+        chunk({"role": "assistant", "content": None}),
+        chunk(custom(0, "", id="call_g", type="custom", custom={"name": "grep"})),
+        chunk({"tool_calls": [{"index": 1, "id": "call_f", "type": "function", "function": {"name": "f"}}]}),
+        chunk(custom(0, "-rn TODO")),
+        chunk({"tool_calls": [{"index": 1, "function": {"arguments": "{}"}}]}),
+        chunk(custom(0, " src/")),
+        chunk(custom(2, "x", id="call_h", custom={"name": "untyped"})),  # no `type`: the `custom` field says it
+        chunk({}, "tool_calls"),
+    )
+    assert result.choices[0].message.to_dict()["tool_calls"] == [
+        {"id": "call_g", "type": "custom", "custom": {"name": "grep", "input": "-rn TODO src/"}},
+        {"id": "call_f", "type": "function", "function": {"name": "f", "arguments": "{}"}},
+        {"id": "call_h", "type": "custom", "custom": {"name": "untyped", "input": "x"}},
+    ]
+
+
+def test_custom_tool_call_streamed_by_the_mock() -> None:
+    from chat_completions_mock import running
+
+    request: dict[str, Any] = {
+        **SEED_REQUEST,
+        "tools": [{"type": "custom", "custom": {"name": "grep"}}],
+        "tool_choice": {"type": "custom", "custom": {"name": "grep"}},
+    }
+    with running() as url, cc.Client(api_key="sk-mock", base_url=url) as client:
+        acc = cc.ChatCompletionAccumulator()
+        fragments = [
+            call.custom.input_
+            for c in map(acc.add, client.chat.completions.create(**request, stream=True))
+            for choice in c.choices
+            for call in choice.delta.tool_calls or []
+            if call.custom and isinstance(call.custom.input_, str)
+        ]
+    (call,) = acc.completion().choices[0].message.to_dict()["tool_calls"]
+    assert call["type"] == "custom"
+    assert call["id"]
+    assert call["custom"]["name"] == "grep"
+    assert call["custom"]["input"] == "".join(fragments)
+    assert len(fragments) > 1

@@ -184,3 +184,23 @@ async def test_concurrent_creates_share_one_pool(server: ScriptedServer) -> None
         http = client._transport().http
     assert results == ["chatcmpl-abc123"] * 40
     assert http.is_closed
+
+
+async def test_list_stops_when_the_cursors_loop(aclient: cc.AsyncClient, server: ScriptedServer) -> None:
+    def page(i: str) -> dict[str, object]:
+        return {"object": "list", "data": [completion(id=i)], "first_id": i, "last_id": i, "has_more": True}
+
+    server.add(ok(page("A")), ok(page("B")), ok(page("A")), ok(page("B")))
+    assert [c.id async for c in aclient.chat.completions.list()] == ["A", "B", "A"]
+    assert len(server.requests) == 3
+
+
+async def test_aclose_stops_requests_through_a_passed_http_client() -> None:
+    http = httpx.AsyncClient(transport=httpx.MockTransport(lambda request: httpx.Response(200, json=completion())))
+    client = cc.AsyncClient(api_key=API_KEY, base_url="https://x.test/v1", http_client=http)
+    await client.chat.completions.create(**SEED_REQUEST)
+    await client.aclose()
+    with pytest.raises(RuntimeError, match="closed"):
+        await client.chat.completions.create(**SEED_REQUEST)
+    assert not http.is_closed
+    await http.aclose()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import chat_completions
 import pytest
 from chat_completions import Client
-from sdk_support import API_KEY, SEED_REQUEST, ScriptedServer, ok
+from sdk_support import API_KEY, SEED_REQUEST, Reply, ScriptedServer, chunk, ok, stream_reply
 
 
 def test_every_request_carries_auth_org_project_user_agent_and_default_headers(server: ScriptedServer) -> None:
@@ -138,3 +138,64 @@ def test_with_options_validates_like_the_constructor(server: ScriptedServer) -> 
             repr(client.with_options(base_url="http://127.0.0.1:1/v2")) == "<Client base_url='http://127.0.0.1:1/v2'>"
         )
     assert server.requests == []
+
+
+@pytest.mark.parametrize("name", ["X-A\r\nX-B", "X-A\n", "X A", "X-A:", "", "X-\u00c4", "X-A\x00", 'X"A'])
+def test_bad_header_names_are_refused_before_any_request(
+    server: ScriptedServer, sleeps: list[float], name: str
+) -> None:
+    with pytest.raises(ValueError, match="header name"):
+        Client(api_key=API_KEY, base_url=server.url, default_headers={name: "v"})
+    with pytest.raises(ValueError, match="header name"):
+        chat_completions.AsyncClient(api_key=API_KEY, base_url=server.url, default_headers={name: "v"})
+    with Client(api_key=API_KEY, base_url=server.url) as client:
+        with pytest.raises(ValueError, match="header name"):
+            client.with_options(extra_headers={name: "v"})
+        with pytest.raises(ValueError, match="header name"):
+            client.chat.completions.create(**SEED_REQUEST, extra_headers={name: "v"})
+        with pytest.raises(ValueError, match="header name"):
+            client.chat.completions.retrieve("c", extra_headers={name: None})
+    assert server.requests == []
+    assert sleeps == []
+
+
+def test_token_characters_are_fine_in_header_names(server: ScriptedServer) -> None:
+    server.add(ok())
+    with Client(api_key=API_KEY, base_url=server.url, default_headers={"X-Odd!#$%&'*+.^_`|~9": "1"}) as client:
+        client.chat.completions.create(**SEED_REQUEST)
+    assert server.requests[0].headers["x-odd!#$%&'*+.^_`|~9"] == "1"
+
+
+def test_a_none_header_value_removes_httpx_own_headers_too(server: ScriptedServer) -> None:
+    server.add(ok(), ok(), ok(), ok())
+    removing = {"User-Agent": None, "Accept-Encoding": None}
+    with Client(api_key=API_KEY, base_url=server.url, default_headers=removing) as client:
+        client.chat.completions.create(**SEED_REQUEST)
+        client.chat.completions.create(**SEED_REQUEST, extra_headers={"User-Agent": "mine/1"})
+    with Client(api_key=API_KEY, base_url=server.url) as client:
+        client.chat.completions.create(**SEED_REQUEST, extra_headers=removing)
+        client.with_options(extra_headers=removing).chat.completions.create(**SEED_REQUEST)
+    first, again, per_call, with_options = (r.headers for r in server.requests)
+    for headers in (first, per_call, with_options):
+        assert "user-agent" not in headers
+        assert "accept-encoding" not in headers
+        assert headers["authorization"] == f"Bearer {API_KEY}"
+    assert again["user-agent"] == "mine/1"  # set again for one call
+    assert "accept-encoding" not in again
+
+
+def test_max_retries_none_means_the_clients_setting(server: ScriptedServer, sleeps: list[float]) -> None:
+    with Client(api_key=API_KEY, base_url=server.url, max_retries=None) as client:
+        assert client._config.max_retries == chat_completions.DEFAULT_MAX_RETRIES
+        server.add(Reply(503), Reply(503), ok())
+        assert client.chat.completions.create(**SEED_REQUEST, max_retries=None).id == "chatcmpl-abc123"
+        server.add(Reply(503), stream_reply(chunk({}, "stop")))
+        assert len(list(client.chat.completions.create(**SEED_REQUEST, stream=True, max_retries=None))) == 1
+        server.add(Reply(503), ok({"object": "list", "data": [], "first_id": "", "last_id": "", "has_more": False}))
+        assert list(client.chat.completions.list(max_retries=None)) == []
+        with pytest.raises(ValueError, match="max_retries"):
+            client.chat.completions.create(**SEED_REQUEST, max_retries=-1)
+        with pytest.raises(ValueError, match="max_retries"):
+            client.chat.completions.retrieve("c", max_retries="2")  # type: ignore[typeddict-item]
+    assert len(server.requests) == 7
+    assert len(sleeps) == 4

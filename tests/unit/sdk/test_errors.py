@@ -159,3 +159,29 @@ def test_connection_refused_is_a_connection_error() -> None:
     assert info.value.status_code is None
     assert info.value.request_id is None
     assert info.value.headers == {}
+
+
+def test_errors_pickle_and_copy_faithfully(client: cc.Client, server: ScriptedServer) -> None:
+    import copy
+    import pickle
+
+    server.add(Reply(404, ERROR_BODY, {"x-request-id": "req_nf", "x-extra": "1"}))
+    with pytest.raises(cc.NotFoundError) as info:
+        client.chat.completions.retrieve("c")
+    built = [
+        info.value,
+        cc.APIConnectionError(request_id="r"),
+        cc.APITimeoutError(),
+        cc.APIError("plain", code="c"),
+        cc.RateLimitError("slow", status_code=429, body={"a": [1]}),
+    ]
+    for err in built:
+        for again in (pickle.loads(pickle.dumps(err)), copy.copy(err), copy.deepcopy(err)):
+            assert type(again) is type(err)
+            assert str(again) == str(err)
+            assert again.args == err.args
+            assert vars(again) == vars(err)
+    again = pickle.loads(pickle.dumps(info.value))
+    assert str(again) == "Error code: 404 - Bad things (request_id: req_nf)"
+    assert again.headers["X-Extra"] == "1"
+    assert again.body == ERROR_BODY

@@ -178,6 +178,19 @@ def test_list_stops_on_empty_or_repeated_pages(client: cc.Client, server: Script
     assert len(server.requests) == 3
 
 
+def test_list_stops_when_the_cursors_loop(
+    client: cc.Client, server: ScriptedServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    pages = {None: _page(["A"], True), "A": _page(["B"], True), "B": _page(["A"], True)}
+    server.handler = lambda seen: ok(pages[parse_qs(urlsplit(seen.path).query).get("after", [None])[0]])
+    assert [c.id for c in client.chat.completions.list()] == ["A", "B", "A"]
+    assert len(server.requests) == 3
+    assert "cursor 'A' again" in caplog.text
+    server.requests.clear()
+    assert [c.id for c in client.chat.completions.list(after="B")] == ["A", "B"]  # the starting cursor counts
+    assert len(server.requests) == 2
+
+
 def test_list_page_errors_are_typed(client: cc.Client, server: ScriptedServer) -> None:
     server.add(ok(_page(["c1"], True)), ok({"object": "list", "data": "oops"}))
     items = client.chat.completions.list()
@@ -236,6 +249,35 @@ def test_custom_http_client_timeout_is_kept_unless_overridden() -> None:
     assert cc.Client(api_key=API_KEY, http_client=http, timeout=1.0)._config.timeout["read"] == 1.0
     assert cc.Client(api_key=API_KEY, http_client=httpx.Client())._config.timeout == dict(cc.DEFAULT_TIMEOUT)
     http.close()
+
+
+def test_close_stops_requests_through_a_passed_http_client() -> None:
+    http = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200, json=completion())))
+    client = cc.Client(api_key=API_KEY, base_url="https://example.test/v1", http_client=http)
+    client.chat.completions.create(**SEED_REQUEST)
+    copy = client.with_options(max_retries=0)
+    client.close()
+    for closed in (client, copy):
+        with pytest.raises(RuntimeError, match="closed"):
+            closed.chat.completions.create(**SEED_REQUEST)
+        with pytest.raises(RuntimeError, match="closed"):
+            closed.chat.completions.create(**SEED_REQUEST, stream=True)
+    client.close()
+    assert not http.is_closed
+    http.close()
+
+
+def test_client_extra_body_is_for_create_not_update(client: cc.Client, server: ScriptedServer) -> None:
+    server.add(ok(), ok(), ok())
+    extra = client.with_options(extra_body={"top_k": 5})
+    extra.chat.completions.update("c", metadata={"k": "v"})
+    extra.chat.completions.update("c", metadata={"k": "v"}, extra_body={"x": 1})
+    extra.chat.completions.create(**SEED_REQUEST)
+    assert [r.json() for r in server.requests] == [
+        {"metadata": {"k": "v"}},
+        {"metadata": {"k": "v"}, "x": 1},
+        {**SEED_REQUEST, "top_k": 5},
+    ]
 
 
 def test_close_closes_the_owned_http_client(server: ScriptedServer) -> None:

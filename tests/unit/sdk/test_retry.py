@@ -78,9 +78,14 @@ def test_backoff_grows_exponentially_with_jitter_and_is_capped(sleeps: list[floa
         ({"retry-after-ms": "1500"}, 1.5),
         ({"retry-after": "3"}, 3.0),
         ({"retry-after": "0.25"}, 0.25),
-        ({"retry-after": "0"}, 0.0),
+        ({"retry-after": " 60 "}, 60.0),
         ({"retry-after-ms": "200", "retry-after": "9"}, 0.2),
         ({"retry-after-ms": "bogus", "retry-after": "2"}, 2.0),
+        # an unusable retry-after-ms falls through to a valid retry-after
+        ({"retry-after-ms": "-5", "retry-after": "2"}, 2.0),
+        ({"retry-after-ms": "0", "retry-after": "2"}, 2.0),
+        ({"retry-after-ms": "1_000", "retry-after": "2"}, 2.0),
+        ({"retry-after-ms": "99999999", "retry-after": "2"}, 2.0),
     ],
 )
 def test_retry_after_is_honoured(
@@ -97,13 +102,28 @@ def test_retry_after_http_date(client: cc.Client, server: ScriptedServer, sleeps
     assert 3.0 <= sleeps[0] <= 5.5
 
 
-@pytest.mark.parametrize("value", ["3600", "-5", "soon", "nan", "inf", "Wed, 21 Oct 2099 07:28:00 GMT"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        *("3600", "60.5", "-5", "soon", "nan", "inf", "Wed, 21 Oct 2099 07:28:00 GMT"),
+        *("0", "0.0", "Wed, 21 Oct 2015 07:28:00 GMT"),  # no wait, or a date in the past: backoff, not a busy retry
+        *("5_0", "1e1", "+3", "0x10", "3."),  # not plain decimals, though float() takes most of them
+    ],
+)
 def test_unreasonable_retry_after_falls_back_to_backoff(
     client: cc.Client, server: ScriptedServer, sleeps: list[float], value: str
 ) -> None:
     server.add(Reply(429, b"", {"retry-after": value}), ok())
     client.chat.completions.create(**SEED_REQUEST)
     assert 0.375 <= sleeps[0] <= 0.5
+
+
+def test_retry_after_numbers_are_parsed_strictly() -> None:
+    for value in ("5_0", "\u0663", "1e1", "-1", "nan", "3.", ".5", "1,5", "2 s"):
+        assert _retry._retry_after({"retry-after": value}) is None, value
+        assert _retry._retry_after({"retry-after-ms": value}) is None, value
+    assert _retry._retry_after({"retry-after-ms": "5_0", "retry-after": "7"}) == 7.0
+    assert _retry._retry_after({"retry-after-ms": "\u0663", "retry-after": "0"}) is None
 
 
 def test_x_should_retry_true_retries_a_400(client: cc.Client, server: ScriptedServer, sleeps: list[float]) -> None:

@@ -82,3 +82,56 @@ def test_debug_log_names_the_request_and_the_response(
     assert any(line.startswith("request: POST") and "/chat/completions" in line for line in lines)
     assert any("-> 200" in line and "req_log" in line for line in lines)
     assert all(API_KEY not in line for line in lines)
+
+
+def _kept_by(error: BaseException) -> list[str]:
+    """Every place an exception keeps text: its args, attributes, pickle, and its copies'."""
+    import copy
+    import pickle
+
+    return [repr(error.args), repr(vars(error)), repr(pickle.dumps(error)), repr(vars(copy.copy(error)))]
+
+
+def test_key_is_scrubbed_from_every_field_of_errors_built_from_a_response(server: ScriptedServer) -> None:
+    leaky = {
+        "error": {"message": "m", "type": f"t {API_KEY}", "param": API_KEY, "code": {"k": API_KEY}},
+        "echo": [{"authorization": f"Bearer {API_KEY}"}],
+        API_KEY: 1,
+    }
+    echo = {"x-echo": f"Bearer {API_KEY}", "x-request-id": f"req-{API_KEY}"}
+    streamed = stream_reply(chunk({"content": "a"}), leaky)
+    streamed.headers.update(echo)
+    server.add(Reply(400, leaky, echo), streamed, Reply(200, {"id": API_KEY, "choices": [API_KEY]}, echo))
+    errors: list[cc.APIError] = []
+    with cc.Client(api_key=API_KEY, base_url=server.url, max_retries=0) as client:
+        for call in (
+            lambda: client.chat.completions.create(**SEED_REQUEST),
+            lambda: list(client.chat.completions.create(**SEED_REQUEST, stream=True)),
+            lambda: client.chat.completions.create(**SEED_REQUEST),
+        ):
+            with pytest.raises(cc.APIError) as info:
+                call()
+            errors.append(info.value)
+    assert [type(e) for e in errors] == [cc.BadRequestError, cc.APIError, cc.APIResponseValidationError]
+    for error in errors:
+        assert [t for t in _kept_by(error) + _texts_of(error) if API_KEY in t] == []
+        assert error.headers["x-echo"] == "Bearer <redacted>"  # still case-insensitive httpx headers
+    assert errors[0].param == "<redacted>"
+    assert errors[0].type == "t <redacted>"
+    assert errors[1].body == {
+        "error": {"message": "m", "type": "t <redacted>", "param": "<redacted>", "code": {"k": "<redacted>"}},
+        "echo": [{"authorization": "Bearer <redacted>"}],
+        "<redacted>": 1,
+    }
+
+
+def test_debug_log_hides_any_header_holding_the_key(server: ScriptedServer, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="chat_completions")
+    server.add(ok(), ok())
+    with cc.Client(api_key=API_KEY, base_url=server.url, default_headers={"X-Api-Key": API_KEY}) as client:
+        client.chat.completions.create(**SEED_REQUEST)
+        client.chat.completions.create(**SEED_REQUEST, extra_headers={"X-Other": f"key={API_KEY}"})
+    assert server.requests[1].headers["x-api-key"] == API_KEY  # sent, only not logged
+    assert API_KEY not in caplog.text
+    assert "'x-api-key': '<redacted>'" in caplog.text
+    assert "'x-other': '<redacted>'" in caplog.text

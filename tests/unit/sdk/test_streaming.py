@@ -72,13 +72,28 @@ def test_error_event_mid_stream_raises_api_error(client: cc.Client, server: Scri
     assert stream.response.is_closed
 
 
-def test_error_event_with_event_field(client: cc.Client, server: ScriptedServer) -> None:
+@pytest.mark.parametrize(
+    ("data", "message", "code"),
+    [
+        (b'{"message": "overloaded", "code": "busy"}', "overloaded", "busy"),  # top-level, no {"error": ...}
+        (b"upstream overloaded, try later", "upstream overloaded, try later", None),  # not JSON
+        (b'"quota exceeded"', "quota exceeded", None),  # a JSON string
+        (b'{"error": {"code": "x"}}', 'the server sent an error event mid-stream: {"error": {"code": "x"}}', "x"),
+    ],
+)
+def test_error_event_with_event_field(
+    client: cc.Client, server: ScriptedServer, data: bytes, message: str, code: str | None
+) -> None:
     reply = stream_reply(chunk({"content": "a"}))
     assert reply.chunks is not None
-    reply.chunks.insert(1, b'event: error\ndata: {"message": "overloaded"}\n\n')
+    reply.chunks.insert(1, b"event: error\ndata: " + data + b"\n\n")
     server.add(reply)
-    with pytest.raises(cc.APIError, match="mid-stream"):
+    with pytest.raises(cc.APIError) as info:
         list(client.chat.completions.create(**SEED_REQUEST, stream=True))
+    assert type(info.value) is cc.APIError
+    assert info.value.message == message
+    assert info.value.code == code
+    assert info.value.request_id == "req_stream"
 
 
 def test_stream_ending_without_done_is_a_connection_error(client: cc.Client, server: ScriptedServer) -> None:
@@ -154,6 +169,17 @@ def test_break_then_close_and_double_close(client: cc.Client, server: ScriptedSe
     stream.close()
     assert stream.response.is_closed
     assert list(stream) == []
+
+
+def test_break_alone_leaves_a_named_stream_open_to_resume(client: cc.Client, server: ScriptedServer) -> None:
+    # As for a file: `break` tells the iterator nothing. The with block, close(), or dropping the stream ends it.
+    server.add(stream_reply(*HELLO))
+    stream = client.chat.completions.create(**SEED_REQUEST, stream=True)
+    for _ in stream:
+        break
+    assert not stream.response.is_closed
+    assert len(list(stream)) == 3
+    assert stream.response.is_closed
 
 
 def test_connection_is_reused_after_done(client: cc.Client, server: ScriptedServer) -> None:
