@@ -29,6 +29,7 @@ from ._wire import (
     TRANSPORT_KEY,
     ClientGone,
     cutter,
+    disconnected,
     drop,
     error_response,
     fault_error,
@@ -99,7 +100,18 @@ class _Exchange:
                 (b"openai-processing-ms", elapsed),
                 *(_LIMITED_HEADERS if limited else _STATIC_HEADERS),
             ]
-        await self.raw_send(message)
+        try:
+            await self.raw_send(message)
+        except Exception:
+            # The server has already closed the connection: the client broke the protocol (say, bad chunked
+            # framing, which uvicorn answered with its own 400) while we answered early (a 401 before reading the
+            # body). That is the client's fault: stop quietly, once the server has noticed the disconnect (else
+            # it reports an incomplete answer).
+            transport = transport_of(self.raw_send)
+            if transport is None or not transport.is_closing():
+                raise
+            await disconnected(self.receive, 1)
+            raise ClientGone from None
 
 
 class MockApp(Starlette):

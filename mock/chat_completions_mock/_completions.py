@@ -11,8 +11,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._errors import ApiError, invalid
 from ._tokens import tokenize
-from ._values import WORDS, generate
+from ._values import INLINE_WORK, REQUEST_WORK, WORDS, SchemaTooLarge, Work, WorkExhausted, generate
 
 #: Request fields that do not change the generated text (so a stream, a truncated answer or n=3 share it).
 NEUTRAL_FIELDS = frozenset(
@@ -38,7 +39,7 @@ NEUTRAL_FIELDS = frozenset(
 )
 
 _NO_RANDOM = random.Random(0)  # noqa: S311 - deterministic text, not secrets
-_SAY = re.compile(r"\s*say\s+(.+?)\s*", re.IGNORECASE | re.DOTALL)
+_SAY = re.compile(r"\s*say\s", re.IGNORECASE)  # then strip: a lazy (.+?)\s* with fullmatch is quadratic
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _DUMPS = json.JSONEncoder(separators=(",", ":")).encode
 _COMPACT = json.JSONEncoder(separators=(",", ":"), sort_keys=True).encode
@@ -147,11 +148,20 @@ def said_text(messages: Sequence[Any]) -> str | None:
     """The reply to a last user message "Say X": "\\n\\nX" with X's first letter capitalised (else None)."""
     last = _last(messages, ("user",))
     if last is not None:
-        said = _SAY.fullmatch(text_of(last.get("content")))
+        text = text_of(last.get("content"))
+        said = _SAY.match(text)
         if said:
-            echo = said.group(1)
-            return "\n\n" + echo[:1].upper() + echo[1:]
+            echo = text[said.end() :].strip()
+            if echo:
+                return "\n\n" + echo[:1].upper() + echo[1:]
     return None
+
+
+def _sentence(rng: random.Random) -> tuple[str, int]:
+    """A sentence of 4 to 12 plain words, and its number of words."""
+    size = 4 + rng.randrange(9)
+    words = [WORDS[rng.randrange(len(WORDS))] for _ in range(size)]
+    return " ".join(words).capitalize() + ".", size
 
 
 def prose(rng: random.Random) -> str:
@@ -160,9 +170,7 @@ def prose(rng: random.Random) -> str:
     sentences: list[str] = []
     used = 0
     while used < target:
-        size = 4 + rng.randrange(9)
-        words = [WORDS[rng.randrange(len(WORDS))] for _ in range(size)]
-        sentence = " ".join(words).capitalize() + "."
+        sentence, size = _sentence(rng)
         sentences.append(sentence)
         used += size + 1
     return " ".join(sentences)
@@ -237,7 +245,29 @@ def _call_id(digest: bytes, index: int, position: int) -> str:
     return "call_" + _alnum(material[:24])
 
 
-def _json_text(body: Mapping[str, Any], base: str, rng: random.Random) -> str | None:
+#: What generating from a user's schema may raise besides `SchemaTooLarge` (odd schemas in permissive mode): a 400.
+_SCHEMA_ERRORS = (TypeError, ValueError, LookupError, AttributeError, RecursionError, OverflowError)
+
+
+def _generated(schema: Any, rng: random.Random, work: Work, what: str, param: str) -> str:
+    """JSON text of a value generated from a user's schema; a 400 naming the schema's field when there is none."""
+    try:
+        return _DUMPS(generate(schema, rng, work))
+    except SchemaTooLarge as exc:
+        raise invalid(f"Invalid schema for {what}: {exc}", param, "invalid_value") from None
+    except _SCHEMA_ERRORS as exc:
+        raise invalid(
+            f"Invalid schema for {what}: no value could be generated from it ({type(exc).__name__}).",
+            param,
+            "invalid_value",
+        ) from None
+
+
+def _index_of(item: Any, items: Any) -> int:
+    return next((i for i, x in enumerate(items or []) if x is item), 0)
+
+
+def _json_text(body: Mapping[str, Any], base: str, rng: random.Random, work: Work) -> str | None:
     fmt = body.get("response_format")
     if not isinstance(fmt, dict):
         return None
@@ -245,7 +275,8 @@ def _json_text(body: Mapping[str, Any], base: str, rng: random.Random) -> str | 
         schema = fmt.get("json_schema", {}).get("schema")
         if schema is None:
             return "{}"
-        return _DUMPS(generate(schema, rng))
+        what = f"response_format '{fmt['json_schema'].get('name')}'"
+        return _generated(schema, rng, work, what, "response_format.json_schema.schema")
     if fmt.get("type") == "json_object":
         return _DUMPS({"answer": base.strip()})
     return None
@@ -283,6 +314,16 @@ class _Settings:
     stops: list[str]
     logprobs: bool
     top: int
+    body: dict[str, Any]
+    inline: bool
+    allowance: Work | None = None
+
+    @property
+    def work(self) -> Work:
+        """The request's work allowance (made when first needed: a short "Say X" answer needs none)."""
+        if self.allowance is None:
+            self.allowance = Work(INLINE_WORK if self.inline else REQUEST_WORK, inline=self.inline)
+        return self.allowance
 
 
 def _cut(arguments: str, limit: int | None, used: int) -> tuple[str, int, bool]:
@@ -299,7 +340,11 @@ def _tool_choice(choice: Choice, tools: list[dict[str, Any]], rng: random.Random
     choice.finish_reason = "tool_calls"
     for position, tool in enumerate(tools):
         name, custom = _tool_name(tool)
-        arguments = prose(rng) if custom else _DUMPS(generate(_tool_schema(tool), rng))
+        if custom:
+            arguments = prose(rng)
+        else:
+            param = f"tools[{_index_of(tool, s.body.get('tools'))}].function.parameters"
+            arguments = _generated(_tool_schema(tool), rng, s.work, f"function '{name}'", param)
         arguments, used, cut = _cut(arguments, s.limit, total)
         total += used
         choice.tool_calls.append(ToolCall(_call_id(s.digest, choice.index, position), name, arguments, custom))
@@ -311,7 +356,14 @@ def _tool_choice(choice: Choice, tools: list[dict[str, Any]], rng: random.Random
 
 
 def _function_choice(choice: Choice, function: dict[str, Any], rng: random.Random, s: _Settings) -> None:
-    arguments = _DUMPS(generate(function.get("parameters", {"type": "object"}), rng))
+    name = function.get("name")
+    arguments = _generated(
+        function.get("parameters", {"type": "object"}),
+        rng,
+        s.work,
+        f"function '{name}'",
+        f"functions[{_index_of(function, s.body.get('functions'))}].parameters",
+    )
     arguments, used, cut = _cut(arguments, s.limit, 0)
     choice.finish_reason = "length" if cut else "function_call"
     choice.function_call = ToolCall("", str(function.get("name", "")), arguments)
@@ -320,6 +372,8 @@ def _function_choice(choice: Choice, function: dict[str, Any], rng: random.Rando
 
 
 def _text_choice(choice: Choice, text: str, rng: random.Random, s: _Settings) -> None:
+    if len(text) > 256:
+        s.work.spend(len(text) >> 4)  # tokenizing and sending it: about 1 µs a token
     for sequence in s.stops:
         found = text.find(sequence)
         if found >= 0:
@@ -330,11 +384,18 @@ def _text_choice(choice: Choice, text: str, rng: random.Random, s: _Settings) ->
         choice.finish_reason = "length"
     choice.tokens = tokens
     choice.completion_tokens = len(tokens)
-    choice.logprobs = _logprobs(tokens, rng, s.top) if s.logprobs else None
+    if s.logprobs:
+        s.work.spend(len(tokens) * (1 + s.top))
+        choice.logprobs = _logprobs(tokens, rng, s.top)
 
 
-def plan(body: dict[str, Any], *, seq: int, created: int, prompt_tokens: int) -> Plan:
-    """Decide the whole answer to a (valid) create request."""
+def plan(body: dict[str, Any], *, seq: int, created: int, prompt_tokens: int, inline: bool = False) -> Plan:
+    """Decide the whole answer to a (valid) create request.
+
+    Its work is bounded (`REQUEST_WORK`): past it, a 400 (`ApiError`). With `inline` (on the event loop) the
+    bound is `INLINE_WORK`, and past it `WorkExhausted` tells the caller to plan it again without `inline` (in a
+    worker thread). The answer does not depend on the bound, only whether the bound suffices.
+    """
     digest = request_digest(body)
     seed = int.from_bytes(digest[:8], "big")
     messages = body.get("messages") or []
@@ -346,24 +407,38 @@ def plan(body: dict[str, Any], *, seq: int, created: int, prompt_tokens: int) ->
         stops=[s for s in ([stop] if isinstance(stop, str) else stop or []) if isinstance(s, str) and s],
         logprobs=body.get("logprobs") is True,
         top=body.get("top_logprobs") or 0,
+        body=body,
+        inline=inline,
     )
     tools = choose_tools(body)
     function = choose_function(body) if not tools else None
     said = said_text(messages)
     plain = not (settings.logprobs or tools or function is not None or body.get("response_format"))
     choices: list[Choice] = []
-    for index in range(body.get("n") or 1):
-        # Seeding costs a few microseconds: skip it when nothing random is needed ("Say X" answers).
-        rng = _NO_RANDOM if said is not None and plain else random.Random(seed + index)  # noqa: S311 - not crypto
-        choice = Choice(index=index)
-        if tools:
-            _tool_choice(choice, tools, rng, settings)
-        elif function is not None:
-            _function_choice(choice, function, rng, settings)
-        else:
-            base = said if said is not None else prose(rng)
-            _text_choice(choice, _json_text(body, base, rng) or base, rng, settings)
-        choices.append(choice)
+    count = body.get("n") or 1
+    try:
+        for index in range(count):
+            # Seeding costs a few microseconds: skip it when nothing random is needed (a "Say X" answer).
+            first_say = said is not None and plain and index == 0
+            rng = _NO_RANDOM if first_say else random.Random(seed + index)  # noqa: S311 - deterministic, not secrets
+            choice = Choice(index=index)
+            if tools:
+                _tool_choice(choice, tools, rng, settings)
+            elif function is not None:
+                _function_choice(choice, function, rng, settings)
+            else:
+                if said is None:
+                    base = prose(rng)
+                elif index == 0:
+                    base = said
+                else:  # each choice has its own text: the echo, then a sentence of its own
+                    base = said + "\n\n" + _sentence(rng)[0]
+                _text_choice(choice, _json_text(body, base, rng, settings.work) or base, rng, settings)
+            choices.append(choice)
+    except WorkExhausted as exc:
+        if exc.inline:
+            raise
+        raise _too_much(count) from None
     model = str(body.get("model", ""))
     tier = body.get("service_tier")
     stream_options = body.get("stream_options")
@@ -378,6 +453,16 @@ def plan(body: dict[str, Any], *, seq: int, created: int, prompt_tokens: int) ->
         prompt_tokens=prompt_tokens,
         logprobs=settings.logprobs,
         include_usage=isinstance(stream_options, dict) and stream_options.get("include_usage") is True,
+    )
+
+
+def _too_much(count: int) -> ApiError:
+    return invalid(
+        "This request asks for more generated content than this server produces in one answer"
+        f" ({count} choice{'s' if count > 1 else ''}): lower 'n', 'top_logprobs', the number of tools called or the"
+        " sizes the schemas ask for.",
+        "n" if count > 1 else None,
+        "invalid_value",
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import math
 import re
@@ -10,6 +11,7 @@ import time
 from typing import Any
 from urllib.parse import parse_qsl
 
+import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive
@@ -21,17 +23,24 @@ from ._spec import QuerySchema
 from ._state import MockState
 from ._store import Page
 from ._tokens import prompt_tokens
+from ._values import WorkExhausted
 from ._wire import FAULT_KEY, ClientGone, EventStream, json_response
 
 _INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*")
 _DRAIN_BYTES = 64 * 1024 * 1024
 _INTEGER_FIELDS = ("n", "max_tokens", "max_completion_tokens", "top_logprobs", "seed")
+_EXACT = 2.0**53  # integral floats up to this are read as the integers they equal
+#: What handling a create request may raise on odd input (user schemas in permissive mode above all): a 400.
+_UNEXPECTED = (RecursionError, ValueError, TypeError, LookupError, AttributeError, OverflowError, MemoryError)
 
 
-def _finite(text: str) -> float:
+def _number(text: str) -> float | int:
+    """A JSON number with a fraction or exponent: finite, and an int when integral (JSON Schema's view: 1.0 is 1)."""
     value = float(text)
     if math.isinf(value):
         raise ValueError("number out of range")
+    if value.is_integer() and -_EXACT <= value <= _EXACT:
+        return int(value)
     return value
 
 
@@ -39,7 +48,7 @@ def _no_constant(text: str) -> Any:
     raise ValueError(f"{text} is not valid JSON")
 
 
-_DECODER = json.JSONDecoder(parse_float=_finite, parse_constant=_no_constant)
+_DECODER = json.JSONDecoder(parse_float=_number, parse_constant=_no_constant)
 
 
 async def read_body(receive: Receive, limit: int) -> bytes:
@@ -123,7 +132,7 @@ class Handlers:
         self._validate(self.spec.create_request, body)
         for name in _INTEGER_FIELDS:
             value = body.get(name)
-            if isinstance(value, float):  # JSON Schema counts 2.0 as an integer
+            if isinstance(value, float):  # JSON Schema counts 2.0 as an integer (past 2**53 too)
                 body[name] = int(value)
         try:
             if not self.permissive:
@@ -132,8 +141,15 @@ class Handlers:
             if not self.permissive and tokens > state.options.context_window:
                 raise context_error(tokens, state.options.context_window)
             seq = state.store.next_seq()
-            planned = plan(body, seq=seq, created=int(time.time()), prompt_tokens=tokens)
-        except (RecursionError, ValueError, OverflowError, MemoryError) as exc:
+            created = int(time.time())
+            try:
+                planned = plan(body, seq=seq, created=created, prompt_tokens=tokens, inline=True)
+            except WorkExhausted:
+                # Heavy (large generated values, many choices with logprobs): plan it off the event loop, so that
+                # other requests are not held up; the answer is the same, it only needed more work.
+                heavy = functools.partial(plan, body, seq=seq, created=created, prompt_tokens=tokens)
+                planned = await anyio.to_thread.run_sync(heavy)
+        except _UNEXPECTED as exc:
             raise invalid(f"The request could not be processed: {type(exc).__name__}.", None, "invalid_value") from None
         if body.get("store") is True:
             completion = render(planned)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
 import socket
 import threading
 import time
@@ -38,9 +40,25 @@ def url_of(sock: socket.socket) -> str:
     return f"http://{shown}:{port}/v1"
 
 
+class _NoCancelledTracebacks(logging.Filter):
+    """Drops uvicorn's "Exception in ASGI application" traceback for a request it cancelled itself.
+
+    When its graceful shutdown times out (streams still running, e.g. under `slow_chunks`), uvicorn cancels them
+    and logs a `CancelledError` traceback for each, though nothing failed: the client only sees its connection
+    closed. Its one-line "Cancel N running task(s)" stays.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        cancelled = record.exc_info is not None and isinstance(record.exc_info[1], asyncio.CancelledError)
+        return not (cancelled and str(record.msg).startswith("Exception in ASGI application"))
+
+
+_NO_CANCELLED_TRACEBACKS = _NoCancelledTracebacks()
+
+
 def uvicorn_config(app: MockApp, *, log_level: str = "warning", access_log: bool = False) -> uvicorn.Config:
     """The uvicorn settings the mock runs with (h11, no lifespan surprises, quick graceful stop)."""
-    return uvicorn.Config(
+    config = uvicorn.Config(
         app,
         log_level=log_level,
         access_log=access_log,
@@ -49,6 +67,10 @@ def uvicorn_config(app: MockApp, *, log_level: str = "warning", access_log: bool
         timeout_keep_alive=30,
         backlog=2048,
     )
+    errors = logging.getLogger("uvicorn.error")  # after Config(), which configures uvicorn's loggers
+    if _NO_CANCELLED_TRACEBACKS not in errors.filters:
+        errors.addFilter(_NO_CANCELLED_TRACEBACKS)
+    return config
 
 
 class MockServer:

@@ -52,16 +52,21 @@ async def pause(receive: Receive, seconds: float) -> bool:
             return True
 
 
+async def disconnected(receive: Receive, timeout: float = 2) -> None:
+    """Wait (up to `timeout` s) until the server reports the client gone."""
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(timeout):
+            while (await receive())["type"] != "http.disconnect":
+                pass
+
+
 async def drop(scope: Scope, receive: Receive) -> None:
     """Close the connection under the request (uvicorn only), wait for the disconnect, and stop the handler."""
     transport = scope.get(TRANSPORT_KEY)
     if transport is None:
         raise ConnectionResetError("x-mock-fault dropped the connection (needs a real server such as uvicorn)")
     transport.close()
-    with contextlib.suppress(TimeoutError):
-        async with asyncio.timeout(2):
-            while (await receive())["type"] != "http.disconnect":
-                pass
+    await disconnected(receive)
     raise ClientGone
 
 

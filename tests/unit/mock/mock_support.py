@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from typing import Any
 
@@ -128,3 +129,25 @@ def settles(server: Any, counter: str, timeout: float = 5.0) -> bool:
     while server.stats()[counter] and time.monotonic() < deadline:
         time.sleep(0.02)
     return bool(server.stats()[counter] == 0)
+
+
+def within(seconds: float, function: Any, *args: Any) -> Any:
+    """`function(*args)`, failing the test if it takes more than `seconds` (run in a daemon thread, so a hang
+    cannot stall the suite: the thread is abandoned)."""
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = function(*args)
+        except BaseException as exc:  # re-raised in the test's thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    started = time.monotonic()
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"{getattr(function, '__name__', function)} still running after {seconds} s"
+    if "error" in outcome:
+        raise outcome["error"]
+    assert time.monotonic() - started <= seconds
+    return outcome.get("value")

@@ -387,3 +387,34 @@ def test_integral_floats_count_as_integers(client: httpx.Client) -> None:
     body = create(client, messages=user("A story"), n=2.0, max_completion_tokens=3.0)
     assert len(body["choices"]) == 2
     assert all(c["finish_reason"] == "length" for c in body["choices"])
+
+
+def test_n_say_choices_each_have_their_own_text(client: httpx.Client) -> None:
+    body = create(client, n=4)
+    texts = [c["message"]["content"] for c in body["choices"]]
+    assert texts[0] == "\n\nThis is a test!"  # the documented answer, as with n=1
+    assert len(set(texts)) == 4
+    assert all(t.startswith("\n\nThis is a test!\n\n") for t in texts[1:])
+    assert body["usage"]["completion_tokens"] == sum(len(tokenize(t)) for t in texts)
+    assert create(client, n=4)["choices"] == body["choices"]  # still deterministic
+    assert create(client)["choices"][0]["message"]["content"] == texts[0]
+
+
+@pytest.mark.parametrize(
+    ("field", "integer", "decimal", "other"),
+    [
+        ("temperature", 1, 1.0, 1.5),
+        ("top_p", 0, 0.0, 0.5),
+        ("presence_penalty", -1, -1.0, -0.5),
+        ("seed", 7, 7.0, 8),
+    ],
+)
+def test_integral_floats_give_the_same_answer_as_integers(
+    client: httpx.Client, field: str, integer: int, decimal: float, other: float
+) -> None:
+    one = create(client, messages=user("Tell me a story"), **{field: integer})
+    same = create(client, messages=user("Tell me a story"), **{field: decimal})
+    assert same["choices"] == one["choices"]
+    assert same["id"][:29] == one["id"][:29]  # chatcmpl- + 20 characters of the request hash
+    different = create(client, messages=user("Tell me a story"), **{field: other})
+    assert different["choices"] != one["choices"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import jsonschema_rs
 import pytest
 from chat_completions_mock import count_tokens, tokenize
-from chat_completions_mock._values import compile_schema, generate, schema_depth
+from chat_completions_mock._values import SchemaTooLarge, compile_schema, generate, schema_depth
 
 VALID_CASES: list[dict[str, Any]] = [
     {"type": "string", "minLength": 30, "maxLength": 40},
@@ -101,7 +102,8 @@ def test_generation_is_deterministic() -> None:
 )
 def test_hostile_schemas_are_bounded(schema: dict[str, Any]) -> None:
     started = time.monotonic()
-    generate(schema, random.Random(1))
+    with contextlib.suppress(SchemaTooLarge):  # the first two: their smallest values are far too large
+        generate(schema, random.Random(1))
     assert time.monotonic() - started < 2
 
 
