@@ -88,6 +88,7 @@ class Recorder(CustomLogger):
 recorder = Recorder()
 '''
 
+
 @dataclass
 class Proxy:
     base_url: str
