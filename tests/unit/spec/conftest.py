@@ -13,7 +13,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[3]
 OPENAPI = ROOT / "openapi"
-UPSTREAM = ROOT.parent / "shared" / "upstream" / "openai-openapi.yaml"
+UPSTREAM = ROOT / "openapi" / "upstream" / "openapi.yaml"
 
 if str(OPENAPI) not in sys.path:
     sys.path.insert(0, str(OPENAPI))
@@ -46,7 +46,7 @@ def spec() -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def upstream() -> dict[str, Any]:
-    """OpenAI's full spec, where it is at hand (CI has it in ../shared/upstream)."""
+    """OpenAI's full spec, where it is at hand (vendored in openapi/upstream)."""
     if not UPSTREAM.is_file():
         pytest.skip(f"upstream spec not found at {UPSTREAM}: the upstream -> trimmed-spec stage cannot be checked here")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-UPSTREAM = ROOT.parent / "shared" / "upstream" / "openai-openapi.yaml"
+UPSTREAM = ROOT / "openapi" / "upstream" / "openapi.yaml"
 
 
 @pytest.fixture
