@@ -14,14 +14,14 @@ if TYPE_CHECKING:
     import httpx
 
     from ._config import RequestOptions
-    from ._transport import AsyncTransport, SyncTransport
+    from ._requester import AsyncRequester, SyncRequester
 
 T = TypeVar("T")
 M = TypeVar("M")
 
 
 class _Lazy(Generic[T]):
-    """Builds a transport on first use, once, thread-safely; shared by a client and its `with_options` copies."""
+    """Builds a requester on first use, once, thread-safely; shared by a client and its `with_options` copies."""
 
     __slots__ = ("_closed", "_factory", "_lock", "_value")
 
@@ -43,27 +43,27 @@ class _Lazy(Generic[T]):
         return value
 
     def close(self) -> T | None:
-        """Mark closed (later requests raise, on a caller's `http_client` too); the transport built, to close."""
+        """Mark closed (later requests raise, on a caller's `http_client` too); the requester built, to close."""
         with self._lock:
             self._closed = True
             value, self._value = self._value, None  # so that get() takes the locked path, which raises
             return value
 
 
-def _sync_transport(http_client: httpx.Client | None, timeout: Mapping[str, float | None]) -> SyncTransport:
-    from ._transport import SyncTransport, new_http_client
+def _sync_requester(http_client: httpx.Client | None, timeout: Mapping[str, float | None]) -> SyncRequester:
+    from ._requester import SyncRequester, new_http_client
 
     if http_client is None:
-        return SyncTransport(new_http_client(timeout), owned=True)
-    return SyncTransport(http_client, owned=False)
+        return SyncRequester(new_http_client(timeout), owned=True)
+    return SyncRequester(http_client, owned=False)
 
 
-def _async_transport(http_client: httpx.AsyncClient | None, timeout: Mapping[str, float | None]) -> AsyncTransport:
-    from ._transport import AsyncTransport, new_async_http_client
+def _async_requester(http_client: httpx.AsyncClient | None, timeout: Mapping[str, float | None]) -> AsyncRequester:
+    from ._requester import AsyncRequester, new_async_http_client
 
     if http_client is None:
-        return AsyncTransport(new_async_http_client(timeout), owned=True)
-    return AsyncTransport(http_client, owned=False)
+        return AsyncRequester(new_async_http_client(timeout), owned=True)
+    return AsyncRequester(http_client, owned=False)
 
 
 def _httpx_default_timeout() -> httpx.Timeout:
@@ -73,7 +73,7 @@ def _httpx_default_timeout() -> httpx.Timeout:
 
 
 class _Base(Generic[T]):
-    """What `Client` and `AsyncClient` share: settings, the lazy transport, `with_options`."""
+    """What `Client` and `AsyncClient` share: settings, the lazy requester, `with_options`."""
 
     __slots__ = ("_config", "_lazy", "chat")
     _config: Config
@@ -97,7 +97,7 @@ class _Base(Generic[T]):
         self._config = Config(api_key, timeout=timeouts, **settings)
         self._lazy = _Lazy(lambda: factory(http_client, timeouts))
 
-    def _transport(self) -> T:
+    def _requester(self) -> T:
         return self._lazy.get()
 
     def __repr__(self) -> str:
@@ -132,7 +132,7 @@ class _Base(Generic[T]):
         return new
 
 
-class Client(_Base["SyncTransport"]):
+class Client(_Base["SyncRequester"]):
     """A Chat Completions client: `client.chat.completions.create(...)`; close it with `close()` or a `with` block.
 
     Arguments left out come from OPENAI_API_KEY, OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_BASE_URL.
@@ -156,7 +156,7 @@ class Client(_Base["SyncTransport"]):
     ) -> None:
         self._setup(
             http_client,
-            _sync_transport,
+            _sync_requester,
             timeout,
             api_key,
             organization=organization,
@@ -173,9 +173,9 @@ class Client(_Base["SyncTransport"]):
 
     def close(self) -> None:
         """End this client and its `with_options` copies (later requests raise); a passed `http_client` stays open."""
-        transport = self._lazy.close()
-        if transport is not None:
-            transport.close()
+        requester = self._lazy.close()
+        if requester is not None:
+            requester.close()
 
     def __enter__(self) -> Self:
         return self
@@ -186,7 +186,7 @@ class Client(_Base["SyncTransport"]):
         self.close()
 
 
-class AsyncClient(_Base["AsyncTransport"]):
+class AsyncClient(_Base["AsyncRequester"]):
     """The asyncio/trio twin of `Client`: `await client.chat.completions.create(...)`; `aclose()` or `async with`."""
 
     __slots__ = ()
@@ -207,7 +207,7 @@ class AsyncClient(_Base["AsyncTransport"]):
     ) -> None:
         self._setup(
             http_client,
-            _async_transport,
+            _async_requester,
             timeout,
             api_key,
             organization=organization,
@@ -224,9 +224,9 @@ class AsyncClient(_Base["AsyncTransport"]):
 
     async def aclose(self) -> None:
         """End this client and its `with_options` copies (later requests raise); a passed `http_client` stays open."""
-        transport = self._lazy.close()
-        if transport is not None:
-            await transport.aclose()
+        requester = self._lazy.close()
+        if requester is not None:
+            await requester.aclose()
 
     close = aclose
 

@@ -158,7 +158,7 @@ class Config:
         # Two dicts built once: requests without a body, and JSON requests.
         self.headers: dict[str, str] = headers
         self.json_headers: dict[str, str] = {**headers, "content-type": "application/json"}
-        #: httpx objects the transport builds from the above on first use (parsed URL, encoded headers).
+        #: httpx objects the requester builds from the above on first use (parsed URL, encoded headers).
         self.prepared: dict[str, Any] = {}
 
     def derive(

@@ -129,7 +129,7 @@ class Completions:
         body = _body(request, params, stream, client._config.extra_body, extra_body)
         options: Any = {"extra_headers": extra_headers, "timeout": timeout, "max_retries": max_retries}
         if stream:
-            return client._transport().stream(client._config, body, options)
+            return client._requester().stream(client._config, body, options)
         return client._request("POST", "/chat/completions", _models.completion_type(), options, body)
 
     def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:
@@ -165,7 +165,7 @@ class Completions:
         """Iterate over stored completions, following `after`/`has_more`; each page is fetched as iteration needs it."""
         query = _query(model=model, metadata=metadata, after=after, limit=limit, order=order)
         config = self._client._config
-        return self._client._transport().pages(config, config.completions_url, _models.list_type(), query, options)
+        return self._client._requester().pages(config, config.completions_url, _models.list_type(), query, options)
 
 
 class Messages:
@@ -189,7 +189,7 @@ class Messages:
         config = self._client._config
         url = config.base_url + _path(completion_id, "/messages")
         query = _query(after=after, limit=limit, order=order)
-        return self._client._transport().pages(config, url, _models.message_list_type(), query, options)
+        return self._client._requester().pages(config, url, _models.message_list_type(), query, options)
 
 
 class Chat:
@@ -268,7 +268,7 @@ class AsyncCompletions:
         body = _body(request, params, stream, client._config.extra_body, extra_body)
         options: Any = {"extra_headers": extra_headers, "timeout": timeout, "max_retries": max_retries}
         if stream:
-            return await client._transport().stream(client._config, body, options)
+            return await client._requester().stream(client._config, body, options)
         return await client._request("POST", "/chat/completions", _models.completion_type(), options, body)
 
     async def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:
@@ -304,7 +304,7 @@ class AsyncCompletions:
         """`async for` over stored completions, following `after`/`has_more` page by page."""
         query = _query(model=model, metadata=metadata, after=after, limit=limit, order=order)
         config = self._client._config
-        return self._client._transport().pages(config, config.completions_url, _models.list_type(), query, options)
+        return self._client._requester().pages(config, config.completions_url, _models.list_type(), query, options)
 
 
 class AsyncMessages:
@@ -328,7 +328,7 @@ class AsyncMessages:
         config = self._client._config
         url = config.base_url + _path(completion_id, "/messages")
         query = _query(after=after, limit=limit, order=order)
-        return self._client._transport().pages(config, url, _models.message_list_type(), query, options)
+        return self._client._requester().pages(config, url, _models.message_list_type(), query, options)
 
 
 class AsyncChat:

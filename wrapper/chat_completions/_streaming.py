@@ -73,7 +73,7 @@ class _Decoder:
             ) from exc
         if event == "error" or (isinstance(obj, dict) and obj.get("error") is not None):
             raise self._error(obj, data)
-        from ._transport import build_model
+        from ._parsing import build_model
 
         return build_model(self.cls, obj, self.response, self.secret)
 

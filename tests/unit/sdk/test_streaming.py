@@ -232,7 +232,7 @@ def test_abandoned_streams_do_not_pile_up_in_the_pool(client: cc.Client, server:
         if i % 2:
             next(stream)
     del stream
-    pool = client._transport().http._transport._pool  # type: ignore[attr-defined]
+    pool = client._requester().http._transport._pool  # type: ignore[attr-defined]
     assert len(pool.connections) <= 1
     server.handler = None
     server.add(ok())

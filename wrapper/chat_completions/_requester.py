@@ -1,4 +1,4 @@
-"""Sending a request: the lazily built httpx client, retries, logging, and parsing the answer into a model.
+"""Sending a request: the lazily built httpx client, retries and logging; `_parsing` reads the answer.
 
 Imported on a client's first request, not by `import chat_completions`.
 """
@@ -6,8 +6,6 @@ Imported on a client's first request, not by `import chat_completions`.
 from __future__ import annotations
 
 import functools
-import gc
-import json
 import logging
 import ssl
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -17,7 +15,8 @@ import httpx
 
 from . import _retry
 from ._config import NOT_GIVEN, Config, NotGiven, RequestOptions, check_retries, merge_headers, redact, timeout_dict
-from ._errors import APIConnectionError, APIError, APITimeoutError, status_error, validation_error
+from ._errors import APIConnectionError, APIError, APITimeoutError, status_error
+from ._parsing import encode_body, parse
 
 if TYPE_CHECKING:
     from ._streaming import AsyncStream, Stream
@@ -27,7 +26,6 @@ M = TypeVar("M")
 Request: TypeAlias = tuple[str, str, Mapping[str, Any] | None, Mapping[str, Any] | None]
 
 log = logging.getLogger("chat_completions")
-_GC_PAUSE_BYTES = 256 * 1024
 _DEBUG = logging.DEBUG
 #: Headers a `None` value does not remove from the request: httpx needs them to send it.
 _KEPT = frozenset({"host", "content-length"})
@@ -47,78 +45,6 @@ def new_http_client(timeout: Mapping[str, float | None]) -> httpx.Client:
 def new_async_http_client(timeout: Mapping[str, float | None]) -> httpx.AsyncClient:
     """The httpx client an `AsyncClient` builds on its first request when none was passed."""
     return httpx.AsyncClient(timeout=httpx.Timeout(**timeout), verify=_ssl_context())
-
-
-def _encode_default(value: object) -> Any:
-    to_dict = getattr(value, "to_dict", None)  # generated models nested in the params
-    if to_dict is None:
-        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-    return to_dict()
-
-
-_encoder = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_encode_default)
-
-
-def encode_body(body: Mapping[str, Any]) -> bytes:
-    """The JSON request body, compact, as httpx's `json=` would write it."""
-    return _encoder.encode(body).encode()
-
-
-def _why(exc: Exception) -> str:
-    if isinstance(exc, KeyError):
-        return f"missing field {exc.args[0]!r}" if exc.args else "missing field"
-    return f"{type(exc).__name__}: {exc}"
-
-
-def build_model(cls: type[M], data: object, response: httpx.Response, secret: str) -> M:
-    """`cls.from_dict(data)`, any failure turned into `APIResponseValidationError`."""
-    if not isinstance(data, dict):
-        problem = f"expected a JSON object for {cls.__name__}, got {type(data).__name__}"
-        raise validation_error(response, problem, data, secret)
-    try:
-        return cls.from_dict(data)  # type: ignore[attr-defined, no-any-return]
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        problem = f"the response is not a valid {cls.__name__}: {_why(exc)}"
-        raise validation_error(response, problem, data, secret) from exc
-
-
-def parse(response: httpx.Response, cls: type[M], secret: str) -> M:
-    """The model in a 2xx JSON response, with the request id set when the class has the slot."""
-    headers = response.headers
-    content_type = headers.get("content-type", "")
-    if "json" not in content_type:
-        raise validation_error(
-            response, f"expected an application/json response, got content-type {content_type!r}", response.text, secret
-        )
-    content = response.content
-    # Decoding a big body allocates hundreds of thousands of objects, and each allocation burst triggers a cyclic-GC
-    # pass over a growing heap (40 % of the time for a few MB). Nothing built here is cyclic, so pause the collector
-    # meanwhile; the decoded dicts are freed before it resumes, so that its first (young) pass has only the models to
-    # scan, not the JSON tree too.
-    big = len(content) > _GC_PAUSE_BYTES
-    pause = big and gc.isenabled()
-    if pause:
-        gc.disable()
-    try:
-        try:
-            data = json.loads(content)
-        except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
-            problem = f"the response body is not valid JSON: {exc}"
-            raise validation_error(response, problem, response.text, secret) from exc
-        result = build_model(cls, data, response, secret)
-        del data  # before the collector resumes (see above)
-    finally:
-        if pause:
-            gc.enable()
-    if big:
-        # httpx keeps every response in a reference cycle (response.stream -> BoundSyncStream -> response) that only
-        # the collector frees; with it paused, some big bodies would wait for a full collection (peak RSS nearly
-        # doubled over 100 7.5 MB answers). The body is read and the stream closed: drop it, so that the response
-        # and its body are freed as soon as they are unused.
-        response.stream = httpx.ByteStream(b"")
-    if hasattr(cls, "_request_id"):
-        result._request_id = headers.get("x-request-id")  # type: ignore[attr-defined]
-    return result
 
 
 class _Call:
@@ -211,7 +137,7 @@ def _next_after(page: Any, seen: set[str | None]) -> str | None:
     return after
 
 
-class SyncTransport:
+class SyncRequester:
     """Sends requests through one `httpx.Client` (built lazily, or the caller's) for a client and its copies."""
 
     __slots__ = ("http", "owned")
@@ -271,7 +197,7 @@ class SyncTransport:
             self.http.close()
 
 
-class AsyncTransport:
+class AsyncRequester:
     """Sends requests through one `httpx.AsyncClient` (built lazily, or the caller's) for a client and its copies."""
 
     __slots__ = ("http", "owned")
