@@ -114,8 +114,11 @@ class _Base(Generic[T]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str | None] | None = None,
         extra_body: Mapping[str, Any] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        strict_response_validation: bool | None = None,
     ) -> Self:
-        """A copy with these options changed (headers and body extras merged), sharing this client's connections."""
+        """A copy with these options changed (headers, body extras and query merged), sharing this client's
+        connections."""
         new = object.__new__(type(self))
         new._config = self._config.derive(
             api_key=api_key,
@@ -126,6 +129,8 @@ class _Base(Generic[T]):
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_body=extra_body,
+            default_query=default_query,
+            strict=strict_response_validation,
         )
         new._lazy = self._lazy
         new.chat = type(self.chat)(new)
@@ -135,7 +140,10 @@ class _Base(Generic[T]):
 class Client(_Base["SyncRequester"]):
     """A Chat Completions client: `client.chat.completions.create(...)`; close it with `close()` or a `with` block.
 
-    Arguments left out come from OPENAI_API_KEY, OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_BASE_URL.
+    Arguments left out come from OPENAI_API_KEY, OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_BASE_URL. Answers are
+    read as the official SDK reads them (nulls, unknown variants and fields, Azure's stream shapes: see docs/sdk.md);
+    `strict_response_validation=True` raises `APIResponseValidationError` on any answer outside the spec instead.
+    A query in `base_url` (`?api-version=...`) and `default_query` are sent with every request.
     """
 
     __slots__ = ()
@@ -152,7 +160,9 @@ class Client(_Base["SyncRequester"]):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str | None] | None = None,
+        default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         self._setup(
             http_client,
@@ -164,12 +174,16 @@ class Client(_Base["SyncRequester"]):
             base_url=base_url,
             max_retries=max_retries,
             user_headers=default_headers or {},
+            default_query=default_query,
+            strict=strict_response_validation,
         )
         self.chat = Chat(self)
 
-    def _request(self, method: str, path: str, cls: type[M], options: RequestOptions, body: Any = None) -> M:
+    def _request(
+        self, method: str, path: str, cls: type[M], options: RequestOptions, body: Any = None, *, empty: Any = None
+    ) -> M:
         config = self._config
-        return self._lazy.get().request(config, (method, config.base_url + path, body, None), cls, options)
+        return self._lazy.get().request(config, (method, config.root + path, body, None), cls, options, empty=empty)
 
     def close(self) -> None:
         """End this client and its `with_options` copies (later requests raise); a passed `http_client` stays open."""
@@ -203,7 +217,9 @@ class AsyncClient(_Base["AsyncRequester"]):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str | None] | None = None,
+        default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         self._setup(
             http_client,
@@ -215,12 +231,17 @@ class AsyncClient(_Base["AsyncRequester"]):
             base_url=base_url,
             max_retries=max_retries,
             user_headers=default_headers or {},
+            default_query=default_query,
+            strict=strict_response_validation,
         )
         self.chat = AsyncChat(self)
 
-    async def _request(self, method: str, path: str, cls: type[M], options: RequestOptions, body: Any = None) -> M:
+    async def _request(
+        self, method: str, path: str, cls: type[M], options: RequestOptions, body: Any = None, *, empty: Any = None
+    ) -> M:
         config = self._config
-        return await self._lazy.get().request(config, (method, config.base_url + path, body, None), cls, options)
+        request = (method, config.root + path, body, None)
+        return await self._lazy.get().request(config, request, cls, options, empty=empty)
 
     async def aclose(self) -> None:
         """End this client and its `with_options` copies (later requests raise); a passed `http_client` stays open."""

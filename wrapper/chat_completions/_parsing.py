@@ -8,11 +8,14 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from ._errors import validation_error
+
+if TYPE_CHECKING:
+    from ._config import Config
 
 M = TypeVar("M")
 _GC_PAUSE_BYTES = 256 * 1024
@@ -39,27 +42,48 @@ def _why(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def build_model(cls: type[M], data: object, response: httpx.Response, secret: str) -> M:
-    """`cls.from_dict(data)`, any failure turned into `APIResponseValidationError`."""
+def build_model(cls: type[M], data: object, response: httpx.Response, secret: str, strict: bool = False) -> M:
+    """`cls.from_dict(data)`, any failure turned into `APIResponseValidationError`; `strict`: also any departure
+    from the spec that is otherwise read as the official SDK reads it (nulls, unknown variants, missing fields)."""
     if not isinstance(data, dict):
         problem = f"expected a JSON object for {cls.__name__}, got {type(data).__name__}"
         raise validation_error(response, problem, data, secret)
     try:
-        return cls.from_dict(data)  # type: ignore[attr-defined, no-any-return]
+        if not strict:
+            return cls.from_dict(data)  # type: ignore[attr-defined, no-any-return]
+        from chat_completions_api.types import STRICT
+
+        token = STRICT.set(True)
+        try:
+            return cls.from_dict(data)  # type: ignore[attr-defined, no-any-return]
+        finally:
+            STRICT.reset(token)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         problem = f"the response is not a valid {cls.__name__}: {_why(exc)}"
         raise validation_error(response, problem, data, secret) from exc
 
 
-def parse(response: httpx.Response, cls: type[M], secret: str) -> M:
-    """The model in a 2xx JSON response, with the request id set when the class has the slot."""
+def is_json(content_type: str) -> bool:
+    """`application/json`, `application/problem+json; charset=utf-8`, ... in any letter case."""
+    return "json" in content_type.lower()
+
+
+def parse(response: httpx.Response, cls: type[M], config: Config, empty: Any = None) -> M:
+    """The model in a 2xx JSON response, with the request id set when the class has the slot.
+
+    Read as the official SDK reads it unless `config.strict`: a JSON body under another content type, and (when
+    `empty` is given, as for a delete) an empty body or a 204, which stands for `empty`.
+    """
     headers = response.headers
+    secret, strict = config.api_key, config.strict
+    content = response.content
+    if empty is not None and not strict and not content.strip():
+        return _with_request_id(build_model(cls, empty, response, secret), headers)
     content_type = headers.get("content-type", "")
-    if "json" not in content_type:
+    if not is_json(content_type) and (strict or not content.lstrip().startswith(b"{")):
         raise validation_error(
             response, f"expected an application/json response, got content-type {content_type!r}", response.text, secret
         )
-    content = response.content
     # Decoding a big body allocates hundreds of thousands of objects, and each allocation burst triggers a cyclic-GC
     # pass over a growing heap (40 % of the time for a few MB). Nothing built here is cyclic, so pause the collector
     # meanwhile; the decoded dicts are freed before it resumes, so that its first (young) pass has only the models to
@@ -74,7 +98,7 @@ def parse(response: httpx.Response, cls: type[M], secret: str) -> M:
         except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
             problem = f"the response body is not valid JSON: {exc}"
             raise validation_error(response, problem, response.text, secret) from exc
-        result = build_model(cls, data, response, secret)
+        result = build_model(cls, data, response, secret, strict)
         del data  # before the collector resumes (see above)
     finally:
         if pause:
@@ -85,6 +109,10 @@ def parse(response: httpx.Response, cls: type[M], secret: str) -> M:
         # doubled over 100 7.5 MB answers). The body is read and the stream closed: drop it, so that the response
         # and its body are freed as soon as they are unused.
         response.stream = httpx.ByteStream(b"")
-    if hasattr(cls, "_request_id"):
-        result._request_id = headers.get("x-request-id")  # type: ignore[attr-defined]
+    return _with_request_id(result, headers)
+
+
+def _with_request_id(result: M, headers: httpx.Headers) -> M:
+    if hasattr(result, "_request_id"):
+        result._request_id = headers.get("x-request-id")
     return result

@@ -61,6 +61,8 @@ class _Call:
     ) -> None:
         method, url, body, params = request
         content = None if body is None else encode_body(body)
+        if config.query is not None:  # the base URL's query and `default_query`, under the request's own
+            params = {**config.query, **params} if params else config.query
         self.config = config
         prepared = config.prepared
         extra_headers = options.get("extra_headers")
@@ -151,7 +153,7 @@ class SyncRequester:
         call = _Call(self.http, config, request, options)
         while True:
             try:
-                response = self.http.send(call.request, stream=stream)
+                response = self.http.send(call.request, stream=stream, follow_redirects=True)
             except httpx.HTTPError as exc:
                 delay = call.on_exception(exc)
             else:
@@ -168,16 +170,18 @@ class SyncRequester:
                 delay = retry_in
             _retry.sleep(delay)
 
-    def request(self, config: Config, request: Request, cls: type[M], options: RequestOptions) -> M:
-        """Send and parse the JSON answer into `cls`."""
-        return parse(self.send(config, request, options), cls, config.api_key)
+    def request(
+        self, config: Config, request: Request, cls: type[M], options: RequestOptions, *, empty: Any = None
+    ) -> M:
+        """Send and parse the JSON answer into `cls` (`empty`: the data an empty body stands for, if it may be)."""
+        return parse(self.send(config, request, options), cls, config, empty)
 
     def stream(self, config: Config, body: Mapping[str, Any], options: RequestOptions) -> Stream:
         """POST a stream request and wrap the event-stream answer."""
         from ._streaming import Stream
 
         request = ("POST", config.completions_url, body, None)
-        return Stream(self.send(config, request, options, stream=True), config.api_key)
+        return Stream(self.send(config, request, options, stream=True), config.api_key, config.strict)
 
     def pages(
         self, config: Config, url: str, cls: type[Any], params: dict[str, Any], options: RequestOptions
@@ -213,7 +217,7 @@ class AsyncRequester:
         call = _Call(self.http, config, request, options)
         while True:
             try:
-                response = await self.http.send(call.request, stream=stream)
+                response = await self.http.send(call.request, stream=stream, follow_redirects=True)
             except httpx.HTTPError as exc:
                 delay = call.on_exception(exc)
             else:
@@ -230,16 +234,19 @@ class AsyncRequester:
                 delay = retry_in
             await _retry.asleep(delay)
 
-    async def request(self, config: Config, request: Request, cls: type[M], options: RequestOptions) -> M:
-        """Send and parse the JSON answer into `cls`."""
-        return parse(await self.send(config, request, options), cls, config.api_key)
+    async def request(
+        self, config: Config, request: Request, cls: type[M], options: RequestOptions, *, empty: Any = None
+    ) -> M:
+        """Send and parse the JSON answer into `cls` (`empty`: the data an empty body stands for, if it may be)."""
+        return parse(await self.send(config, request, options), cls, config, empty)
 
     async def stream(self, config: Config, body: Mapping[str, Any], options: RequestOptions) -> AsyncStream:
         """POST a stream request and wrap the event-stream answer."""
         from ._streaming import AsyncStream
 
         request = ("POST", config.completions_url, body, None)
-        return await AsyncStream.open(await self.send(config, request, options, stream=True), config.api_key)
+        response = await self.send(config, request, options, stream=True)
+        return await AsyncStream.open(response, config.api_key, config.strict)
 
     async def pages(
         self, config: Config, url: str, cls: type[Any], params: dict[str, Any], options: RequestOptions

@@ -49,6 +49,11 @@ def _path(completion_id: str, suffix: str = "") -> str:
     return f"/chat/completions/{quote(completion_id, safe='')}{suffix}"
 
 
+def _deleted(completion_id: str) -> dict[str, Any]:
+    """What a 204 (or an empty 200) to a delete means, as servers that send no body intend."""
+    return {"id": completion_id, "object": "chat.completion.deleted", "deleted": True}
+
+
 def _query(**params: Any) -> dict[str, Any]:
     """Query parameters, unset ones left out; `metadata` as `metadata[key]=value` pairs (the API's deepObject style)."""
     query: dict[str, Any] = {}
@@ -150,7 +155,8 @@ class Completions:
 
     def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
         """Delete a stored completion."""
-        return self._client._request("DELETE", _path(completion_id), _models.deleted_type(), options)
+        cls = _models.deleted_type()
+        return self._client._request("DELETE", _path(completion_id), cls, options, empty=_deleted(completion_id))
 
     def list(
         self,
@@ -187,7 +193,7 @@ class Messages:
     ) -> Iterator[ChatCompletionMessageListDataItem]:
         """Iterate over a stored completion's messages, following `after`/`has_more` page by page."""
         config = self._client._config
-        url = config.base_url + _path(completion_id, "/messages")
+        url = config.root + _path(completion_id, "/messages")
         query = _query(after=after, limit=limit, order=order)
         return self._client._requester().pages(config, url, _models.message_list_type(), query, options)
 
@@ -289,7 +295,8 @@ class AsyncCompletions:
 
     async def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
         """Delete a stored completion."""
-        return await self._client._request("DELETE", _path(completion_id), _models.deleted_type(), options)
+        cls = _models.deleted_type()
+        return await self._client._request("DELETE", _path(completion_id), cls, options, empty=_deleted(completion_id))
 
     def list(
         self,
@@ -326,7 +333,7 @@ class AsyncMessages:
     ) -> AsyncIterator[ChatCompletionMessageListDataItem]:
         """`async for` over a stored completion's messages, following `after`/`has_more` page by page."""
         config = self._client._config
-        url = config.base_url + _path(completion_id, "/messages")
+        url = config.root + _path(completion_id, "/messages")
         query = _query(after=after, limit=limit, order=order)
         return self._client._requester().pages(config, url, _models.message_list_type(), query, options)
 

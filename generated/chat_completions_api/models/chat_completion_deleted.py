@@ -6,6 +6,8 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 _KEYS = frozenset({"object", "id", "deleted"})
 
 
@@ -20,40 +22,37 @@ class ChatCompletionDeleted:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        object_ = self.object_
-
-        id = self.id
-
-        deleted = self.deleted
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "object": object_,
-                "id": id,
-                "deleted": deleted,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["object"] = self.object_
+        field_dict["id"] = self.id
+        field_dict["deleted"] = self.deleted
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        object_ = src_dict["object"]
-        if object_ != "chat.completion.deleted":
-            raise ValueError(f"object must match const 'chat.completion.deleted', got '{object_}'")
+        object_: Any = src_dict.get("object")
+        if object_ is None:
+            missing(src_dict, "object")
+        else:
+            if object_ != "chat.completion.deleted":
+                tolerate(f"object must match const 'chat.completion.deleted', got '{object_}'")
 
-        id = src_dict["id"]
+        id: Any = src_dict.get("id")
+        if id is None:
+            missing(src_dict, "id")
 
-        deleted = src_dict["deleted"]
+        deleted: Any = src_dict.get("deleted")
+        if deleted is None:
+            missing(src_dict, "deleted")
 
         chat_completion_deleted = cls(
             id,
             deleted,
             object_,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_deleted.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

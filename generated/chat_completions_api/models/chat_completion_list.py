@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.create_chat_completion_response import CreateChatCompletionResponse
 
@@ -40,31 +42,15 @@ class ChatCompletionList:
         if _lazy_pending:
             _import_lazy()
 
-        object_ = self.object_
-
-        data = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
-
-        first_id = self.first_id
-
-        last_id = self.last_id
-
-        has_more = self.has_more
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "object": object_,
-                "data": data,
-                "first_id": first_id,
-                "last_id": last_id,
-                "has_more": has_more,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["object"] = self.object_
+        data = self.data
+        field_dict["data"] = None if data is None else [data_item_data.to_dict() for data_item_data in data]
+        field_dict["first_id"] = self.first_id
+        field_dict["last_id"] = self.last_id
+        field_dict["has_more"] = self.has_more
         return field_dict
 
     @classmethod
@@ -72,17 +58,30 @@ class ChatCompletionList:
         if _lazy_pending:
             _import_lazy()
 
-        object_ = src_dict["object"]
-        if object_ != "list":
-            raise ValueError(f"object must match const 'list', got '{object_}'")
+        object_: Any = src_dict.get("object")
+        if object_ is None:
+            missing(src_dict, "object")
+        else:
+            if object_ != "list":
+                tolerate(f"object must match const 'list', got '{object_}'")
 
-        data = [CreateChatCompletionResponse.from_dict(data_item_data) for data_item_data in src_dict["data"]]
+        data: Any = src_dict.get("data")
+        if data is None:
+            missing(src_dict, "data")
+        else:
+            data = [CreateChatCompletionResponse.from_dict(data_item_data) for data_item_data in data]
 
-        first_id = src_dict["first_id"]
+        first_id: Any = src_dict.get("first_id")
+        if first_id is None:
+            missing(src_dict, "first_id")
 
-        last_id = src_dict["last_id"]
+        last_id: Any = src_dict.get("last_id")
+        if last_id is None:
+            missing(src_dict, "last_id")
 
-        has_more = src_dict["has_more"]
+        has_more: Any = src_dict.get("has_more")
+        if has_more is None:
+            missing(src_dict, "has_more")
 
         chat_completion_list = cls(
             data,
@@ -91,7 +90,7 @@ class ChatCompletionList:
             has_more,
             object_,
         )
-        if len(src_dict) > 5 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_list.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"name", "input"})
 
 
@@ -19,32 +21,28 @@ class ChatCompletionMessageCustomToolCallCustom:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        input_ = self.input_
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-                "input": input_,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["name"] = self.name
+        field_dict["input"] = self.input_
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        name = src_dict["name"]
+        name: Any = src_dict.get("name")
+        if name is None:
+            missing(src_dict, "name")
 
-        input_ = src_dict["input"]
+        input_: Any = src_dict.get("input")
+        if input_ is None:
+            missing(src_dict, "input")
 
         chat_completion_message_custom_tool_call_custom = cls(
             name,
             input_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_message_custom_tool_call_custom.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

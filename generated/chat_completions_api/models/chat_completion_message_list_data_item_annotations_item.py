@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.chat_completion_message_list_data_item_annotations_item_url_citation import (
         ChatCompletionMessageListDataItemAnnotationsItemUrlCitation,
@@ -40,19 +42,12 @@ class ChatCompletionMessageListDataItemAnnotationsItem:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = self.type_
-
-        url_citation = self.url_citation.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "url_citation": url_citation,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["type"] = self.type_
+        url_citation = self.url_citation
+        field_dict["url_citation"] = None if url_citation is None else url_citation.to_dict()
         return field_dict
 
     @classmethod
@@ -60,17 +55,24 @@ class ChatCompletionMessageListDataItemAnnotationsItem:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "url_citation":
-            raise ValueError(f"type must match const 'url_citation', got '{type_}'")
+        type_: Any = src_dict.get("type")
+        if type_ is None:
+            missing(src_dict, "type")
+        else:
+            if type_ != "url_citation":
+                tolerate(f"type must match const 'url_citation', got '{type_}'")
 
-        url_citation = ChatCompletionMessageListDataItemAnnotationsItemUrlCitation.from_dict(src_dict["url_citation"])
+        url_citation: Any = src_dict.get("url_citation")
+        if url_citation is None:
+            missing(src_dict, "url_citation")
+        else:
+            url_citation = ChatCompletionMessageListDataItemAnnotationsItemUrlCitation.from_dict(url_citation)
 
         chat_completion_message_list_data_item_annotations_item = cls(
             url_citation,
             type_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_message_list_data_item_annotations_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"end_index", "start_index", "url", "title"})
 
 
@@ -21,36 +23,32 @@ class ChatCompletionMessageListDataItemAnnotationsItemUrlCitation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        end_index = self.end_index
-
-        start_index = self.start_index
-
-        url = self.url
-
-        title = self.title
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "end_index": end_index,
-                "start_index": start_index,
-                "url": url,
-                "title": title,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["end_index"] = self.end_index
+        field_dict["start_index"] = self.start_index
+        field_dict["url"] = self.url
+        field_dict["title"] = self.title
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        end_index = src_dict["end_index"]
+        end_index: Any = src_dict.get("end_index")
+        if end_index is None:
+            missing(src_dict, "end_index")
 
-        start_index = src_dict["start_index"]
+        start_index: Any = src_dict.get("start_index")
+        if start_index is None:
+            missing(src_dict, "start_index")
 
-        url = src_dict["url"]
+        url: Any = src_dict.get("url")
+        if url is None:
+            missing(src_dict, "url")
 
-        title = src_dict["title"]
+        title: Any = src_dict.get("title")
+        if title is None:
+            missing(src_dict, "title")
 
         chat_completion_message_list_data_item_annotations_item_url_citation = cls(
             end_index,
@@ -58,7 +56,7 @@ class ChatCompletionMessageListDataItemAnnotationsItemUrlCitation:
             url,
             title,
         )
-        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_message_list_data_item_annotations_item_url_citation.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call_function import ChatCompletionMessageToolCallFunction
 
@@ -37,22 +39,13 @@ class ChatCompletionMessageToolCall:
         if _lazy_pending:
             _import_lazy()
 
-        id = self.id
-
-        type_ = self.type_
-
-        function = self.function.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "type": type_,
-                "function": function,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["id"] = self.id
+        field_dict["type"] = self.type_
+        function = self.function
+        field_dict["function"] = None if function is None else function.to_dict()
         return field_dict
 
     @classmethod
@@ -60,20 +53,29 @@ class ChatCompletionMessageToolCall:
         if _lazy_pending:
             _import_lazy()
 
-        id = src_dict["id"]
+        id: Any = src_dict.get("id")
+        if id is None:
+            missing(src_dict, "id")
 
-        type_ = src_dict["type"]
-        if type_ != "function":
-            raise ValueError(f"type must match const 'function', got '{type_}'")
+        type_: Any = src_dict.get("type")
+        if type_ is None:
+            missing(src_dict, "type")
+        else:
+            if type_ != "function":
+                tolerate(f"type must match const 'function', got '{type_}'")
 
-        function = ChatCompletionMessageToolCallFunction.from_dict(src_dict["function"])
+        function: Any = src_dict.get("function")
+        if function is None:
+            missing(src_dict, "function")
+        else:
+            function = ChatCompletionMessageToolCallFunction.from_dict(function)
 
         chat_completion_message_tool_call = cls(
             id,
             function,
             type_,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_message_tool_call.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

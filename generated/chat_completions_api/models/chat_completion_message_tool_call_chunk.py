@@ -10,7 +10,7 @@ from ..models.chat_completion_message_tool_call_chunk_type import (
     ChatCompletionMessageToolCallChunkType,
     check_chat_completion_message_tool_call_chunk_type,
 )
-from ..types import UNSET, Unset
+from ..types import missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
@@ -37,49 +37,43 @@ T = TypeVar("T", bound="ChatCompletionMessageToolCallChunk")
 @_attrs_define
 class ChatCompletionMessageToolCallChunk:
     index: int
-    id: str | Unset = UNSET
-    type_: ChatCompletionMessageToolCallChunkType | Unset = UNSET
-    function: ChatCompletionMessageToolCallChunkFunction | Unset = UNSET
-    custom: ChatCompletionMessageToolCallChunkCustom | Unset = UNSET
+    id: str | None = None
+    type_: ChatCompletionMessageToolCallChunkType | None = None
+    function: ChatCompletionMessageToolCallChunkFunction | None = None
+    custom: ChatCompletionMessageToolCallChunkCustom | None = None
     """ A custom tool call's name (in its first delta) and a fragment of its free-form input. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
             _import_lazy()
 
-        index = self.index
-
-        id = self.id
-
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
-
-        function: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.function, Unset):
-            function = self.function.to_dict()
-
-        custom: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.custom, Unset):
-            custom = self.custom.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "index": index,
-            }
-        )
-        if id is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["index"] = self.index
+        id = self.id
+        if id is not None:
             field_dict["id"] = id
-        if type_ is not UNSET:
+        elif "id" in self._nulls:
+            field_dict["id"] = None
+        type_ = self.type_
+        if type_ is not None:
             field_dict["type"] = type_
-        if function is not UNSET:
-            field_dict["function"] = function
-        if custom is not UNSET:
-            field_dict["custom"] = custom
-
+        elif "type" in self._nulls:
+            field_dict["type"] = None
+        function = self.function
+        if function is not None:
+            field_dict["function"] = function.to_dict()
+        elif "function" in self._nulls:
+            field_dict["function"] = None
+        custom = self.custom
+        if custom is not None:
+            field_dict["custom"] = custom.to_dict()
+        elif "custom" in self._nulls:
+            field_dict["custom"] = None
         return field_dict
 
     @classmethod
@@ -87,21 +81,39 @@ class ChatCompletionMessageToolCallChunk:
         if _lazy_pending:
             _import_lazy()
 
-        index = src_dict["index"]
+        nulls: tuple[str, ...] = ()
+        index: Any = src_dict.get("index")
+        if index is None:
+            missing(src_dict, "index")
 
-        id = src_dict.get("id", UNSET)
+        id: Any = src_dict.get("id")
+        if id is None and "id" in src_dict:
+            tolerate("field 'id' is null")
+            nulls += ("id",)
 
-        type_: Any = src_dict.get("type", UNSET)
-        if type_ is not UNSET:
+        type_: Any = src_dict.get("type")
+        if type_ is not None:
             type_ = check_chat_completion_message_tool_call_chunk_type(type_)
 
-        function: Any = src_dict.get("function", UNSET)
-        if function is not UNSET:
+        elif "type" in src_dict:
+            tolerate("field 'type' is null")
+            nulls += ("type",)
+
+        function: Any = src_dict.get("function")
+        if function is not None:
             function = ChatCompletionMessageToolCallChunkFunction.from_dict(function)
 
-        custom: Any = src_dict.get("custom", UNSET)
-        if custom is not UNSET:
+        elif "function" in src_dict:
+            tolerate("field 'function' is null")
+            nulls += ("function",)
+
+        custom: Any = src_dict.get("custom")
+        if custom is not None:
             custom = ChatCompletionMessageToolCallChunkCustom.from_dict(custom)
+
+        elif "custom" in src_dict:
+            tolerate("field 'custom' is null")
+            nulls += ("custom",)
 
         chat_completion_message_tool_call_chunk = cls(
             index,
@@ -110,7 +122,9 @@ class ChatCompletionMessageToolCallChunk:
             function,
             custom,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            chat_completion_message_tool_call_chunk._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             chat_completion_message_tool_call_chunk.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

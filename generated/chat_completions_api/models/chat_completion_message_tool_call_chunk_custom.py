@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import tolerate
 
 _KEYS = frozenset({"name", "input"})
 
@@ -18,35 +18,48 @@ T = TypeVar("T", bound="ChatCompletionMessageToolCallChunkCustom")
 class ChatCompletionMessageToolCallChunkCustom:
     """A custom tool call's name (in its first delta) and a fragment of its free-form input."""
 
-    name: str | Unset = UNSET
-    input_: str | Unset = UNSET
+    name: str | None = None
+    input_: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        input_ = self.input_
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if name is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        name = self.name
+        if name is not None:
             field_dict["name"] = name
-        if input_ is not UNSET:
+        elif "name" in self._nulls:
+            field_dict["name"] = None
+        input_ = self.input_
+        if input_ is not None:
             field_dict["input"] = input_
-
+        elif "input" in self._nulls:
+            field_dict["input"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        name = src_dict.get("name", UNSET)
+        nulls: tuple[str, ...] = ()
+        name: Any = src_dict.get("name")
+        if name is None and "name" in src_dict:
+            tolerate("field 'name' is null")
+            nulls += ("name",)
 
-        input_ = src_dict.get("input", UNSET)
+        input_: Any = src_dict.get("input")
+        if input_ is None and "input" in src_dict:
+            tolerate("field 'input' is null")
+            nulls += ("input",)
 
         chat_completion_message_tool_call_chunk_custom = cls(
             name,
             input_,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            chat_completion_message_tool_call_chunk_custom._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             chat_completion_message_tool_call_chunk_custom.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import tolerate
 
 _KEYS = frozenset({"name", "arguments"})
 
@@ -16,35 +16,48 @@ T = TypeVar("T", bound="ChatCompletionMessageToolCallChunkFunction")
 
 @_attrs_define
 class ChatCompletionMessageToolCallChunkFunction:
-    name: str | Unset = UNSET
-    arguments: str | Unset = UNSET
+    name: str | None = None
+    arguments: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        arguments = self.arguments
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if name is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        name = self.name
+        if name is not None:
             field_dict["name"] = name
-        if arguments is not UNSET:
+        elif "name" in self._nulls:
+            field_dict["name"] = None
+        arguments = self.arguments
+        if arguments is not None:
             field_dict["arguments"] = arguments
-
+        elif "arguments" in self._nulls:
+            field_dict["arguments"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        name = src_dict.get("name", UNSET)
+        nulls: tuple[str, ...] = ()
+        name: Any = src_dict.get("name")
+        if name is None and "name" in src_dict:
+            tolerate("field 'name' is null")
+            nulls += ("name",)
 
-        arguments = src_dict.get("arguments", UNSET)
+        arguments: Any = src_dict.get("arguments")
+        if arguments is None and "arguments" in src_dict:
+            tolerate("field 'arguments' is null")
+            nulls += ("arguments",)
 
         chat_completion_message_tool_call_chunk_function = cls(
             name,
             arguments,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            chat_completion_message_tool_call_chunk_function._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             chat_completion_message_tool_call_chunk_function.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

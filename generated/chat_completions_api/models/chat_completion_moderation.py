@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import STRICT, missing, to_json, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_moderation_error import ChatCompletionModerationError
@@ -38,27 +40,13 @@ class ChatCompletionModeration:
         if _lazy_pending:
             _import_lazy()
 
-        input_: dict[str, Any]
-        if isinstance(self.input_, ChatCompletionModerationResults):
-            input_ = self.input_.to_dict()
-        else:
-            input_ = self.input_.to_dict()
-
-        output: dict[str, Any]
-        if isinstance(self.output, ChatCompletionModerationResults):
-            output = self.output.to_dict()
-        else:
-            output = self.output.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "input": input_,
-                "output": output,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        input_ = self.input_
+        field_dict["input"] = None if input_ is None else to_json(input_)
+        output = self.output
+        field_dict["output"] = None if output is None else to_json(output)
         return field_dict
 
     @classmethod
@@ -66,15 +54,23 @@ class ChatCompletionModeration:
         if _lazy_pending:
             _import_lazy()
 
-        input_ = _parse_input_(src_dict["input"])
+        input_: Any = src_dict.get("input")
+        if input_ is None:
+            missing(src_dict, "input")
+        else:
+            input_ = _parse_input_(input_)
 
-        output = _parse_output(src_dict["output"])
+        output: Any = src_dict.get("output")
+        if output is None:
+            missing(src_dict, "output")
+        else:
+            output = _parse_output(output)
 
         chat_completion_moderation = cls(
             input_,
             output,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_moderation.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }
@@ -98,22 +94,42 @@ class ChatCompletionModeration:
 
 
 def _parse_input_(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionModerationResults.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ChatCompletionModerationError.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionModerationResults.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionModerationError.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(f"{type(data).__name__} value is none of ChatCompletionModerationError | ChatCompletionModerationResults")
+    return cast(ChatCompletionModerationError | ChatCompletionModerationResults, data)
 
 
 def _parse_output(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionModerationResults.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ChatCompletionModerationError.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionModerationResults.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionModerationError.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(f"{type(data).__name__} value is none of ChatCompletionModerationError | ChatCompletionModerationResults")
+    return cast(ChatCompletionModerationError | ChatCompletionModerationResults, data)

@@ -6,6 +6,8 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 _KEYS = frozenset({"type", "code", "message"})
 
 
@@ -20,40 +22,37 @@ class ChatCompletionModerationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        code = self.code
-
-        message = self.message
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "code": code,
-                "message": message,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["type"] = self.type_
+        field_dict["code"] = self.code
+        field_dict["message"] = self.message
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        type_ = src_dict["type"]
-        if type_ != "error":
-            raise ValueError(f"type must match const 'error', got '{type_}'")
+        type_: Any = src_dict.get("type")
+        if type_ is None:
+            missing(src_dict, "type")
+        else:
+            if type_ != "error":
+                tolerate(f"type must match const 'error', got '{type_}'")
 
-        code = src_dict["code"]
+        code: Any = src_dict.get("code")
+        if code is None:
+            missing(src_dict, "code")
 
-        message = src_dict["message"]
+        message: Any = src_dict.get("message")
+        if message is None:
+            missing(src_dict, "message")
 
         chat_completion_moderation_error = cls(
             code,
             message,
             type_,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_moderation_error.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.moderation_result_body import ModerationResultBody
 
@@ -37,25 +39,15 @@ class ChatCompletionModerationResults:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = self.type_
-
-        model = self.model
-
-        results = []
-        for results_item_data in self.results:
-            results_item = results_item_data.to_dict()
-            results.append(results_item)
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "model": model,
-                "results": results,
-            }
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["type"] = self.type_
+        field_dict["model"] = self.model
+        results = self.results
+        field_dict["results"] = (
+            None if results is None else [results_item_data.to_dict() for results_item_data in results]
         )
-
         return field_dict
 
     @classmethod
@@ -63,20 +55,29 @@ class ChatCompletionModerationResults:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "moderation_results":
-            raise ValueError(f"type must match const 'moderation_results', got '{type_}'")
+        type_: Any = src_dict.get("type")
+        if type_ is None:
+            missing(src_dict, "type")
+        else:
+            if type_ != "moderation_results":
+                tolerate(f"type must match const 'moderation_results', got '{type_}'")
 
-        model = src_dict["model"]
+        model: Any = src_dict.get("model")
+        if model is None:
+            missing(src_dict, "model")
 
-        results = [ModerationResultBody.from_dict(results_item_data) for results_item_data in src_dict["results"]]
+        results: Any = src_dict.get("results")
+        if results is None:
+            missing(src_dict, "results")
+        else:
+            results = [ModerationResultBody.from_dict(results_item_data) for results_item_data in results]
 
         chat_completion_moderation_results = cls(
             model,
             results,
             type_,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_moderation_results.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -10,7 +10,7 @@ from ..models.chat_completion_request_message_content_part_image_image_url_detai
     ChatCompletionRequestMessageContentPartImageImageUrlDetail,
     check_chat_completion_request_message_content_part_image_image_url_detail,
 )
-from ..types import UNSET, Unset
+from ..types import missing, tolerate
 
 _KEYS = frozenset({"url", "detail"})
 
@@ -21,42 +21,46 @@ T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartImageImageUrl")
 @_attrs_define
 class ChatCompletionRequestMessageContentPartImageImageUrl:
     url: str
-    detail: ChatCompletionRequestMessageContentPartImageImageUrlDetail | Unset = UNSET
+    detail: ChatCompletionRequestMessageContentPartImageImageUrlDetail | None = None
     """ Server default: `auto`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
-        detail: str | Unset = UNSET
-        if not isinstance(self.detail, Unset):
-            detail = self.detail
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-            }
-        )
-        if detail is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["url"] = self.url
+        detail = self.detail
+        if detail is not None:
             field_dict["detail"] = detail
-
+        elif "detail" in self._nulls:
+            field_dict["detail"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        url = src_dict["url"]
+        nulls: tuple[str, ...] = ()
+        url: Any = src_dict.get("url")
+        if url is None:
+            missing(src_dict, "url")
 
-        detail: Any = src_dict.get("detail", UNSET)
-        if detail is not UNSET:
+        detail: Any = src_dict.get("detail")
+        if detail is not None:
             detail = check_chat_completion_request_message_content_part_image_image_url_detail(detail)
+
+        elif "detail" in src_dict:
+            tolerate("field 'detail' is null")
+            nulls += ("detail",)
 
         chat_completion_request_message_content_part_image_image_url = cls(
             url,
             detail,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            chat_completion_request_message_content_part_image_image_url._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_image_image_url.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam
@@ -32,32 +32,25 @@ T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartText")
 class ChatCompletionRequestMessageContentPartText:
     text: str
     type_: Literal["text"] = "text"
-    prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset = UNSET
+    prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = self.type_
-
-        text = self.text
-
-        prompt_cache_breakpoint: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.prompt_cache_breakpoint, Unset):
-            prompt_cache_breakpoint = self.prompt_cache_breakpoint.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "text": text,
-            }
-        )
-        if prompt_cache_breakpoint is not UNSET:
-            field_dict["prompt_cache_breakpoint"] = prompt_cache_breakpoint
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["type"] = self.type_
+        field_dict["text"] = self.text
+        prompt_cache_breakpoint = self.prompt_cache_breakpoint
+        if prompt_cache_breakpoint is not None:
+            field_dict["prompt_cache_breakpoint"] = prompt_cache_breakpoint.to_dict()
+        elif "prompt_cache_breakpoint" in self._nulls:
+            field_dict["prompt_cache_breakpoint"] = None
         return field_dict
 
     @classmethod
@@ -65,22 +58,34 @@ class ChatCompletionRequestMessageContentPartText:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "text":
-            raise ValueError(f"type must match const 'text', got '{type_}'")
+        nulls: tuple[str, ...] = ()
+        type_: Any = src_dict.get("type")
+        if type_ is None:
+            missing(src_dict, "type")
+        else:
+            if type_ != "text":
+                tolerate(f"type must match const 'text', got '{type_}'")
 
-        text = src_dict["text"]
+        text: Any = src_dict.get("text")
+        if text is None:
+            missing(src_dict, "text")
 
-        prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint", UNSET)
-        if prompt_cache_breakpoint is not UNSET:
+        prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint")
+        if prompt_cache_breakpoint is not None:
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(prompt_cache_breakpoint)
+
+        elif "prompt_cache_breakpoint" in src_dict:
+            tolerate("field 'prompt_cache_breakpoint' is null")
+            nulls += ("prompt_cache_breakpoint",)
 
         chat_completion_request_message_content_part_text = cls(
             text,
             type_,
             prompt_cache_breakpoint,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            chat_completion_request_message_content_part_text._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_text.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

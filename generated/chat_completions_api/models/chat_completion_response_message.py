@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import STRICT, missing, to_json, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
@@ -47,79 +47,47 @@ class ChatCompletionResponseMessage:
     content: None | str
     refusal: None | str
     role: Literal["assistant"] = "assistant"
-    tool_calls: list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | Unset = UNSET
-    annotations: list[ChatCompletionResponseMessageAnnotationsItem] | Unset = UNSET
-    function_call: ChatCompletionResponseMessageFunctionCall | Unset = UNSET
-    audio: ChatCompletionResponseMessageAudioType0 | None | Unset = UNSET
+    tool_calls: list[ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall] | None = None
+    annotations: list[ChatCompletionResponseMessageAnnotationsItem] | None = None
+    function_call: ChatCompletionResponseMessageFunctionCall | None = None
+    audio: ChatCompletionResponseMessageAudioType0 | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
             _import_lazy()
 
-        content: None | str
-        content = self.content
-
-        refusal: None | str
-        refusal = self.refusal
-
-        role = self.role
-
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
-            for componentsschemas_chat_completion_message_tool_calls_item_data in self.tool_calls:
-                componentsschemas_chat_completion_message_tool_calls_item: dict[str, Any]
-                if isinstance(
-                    componentsschemas_chat_completion_message_tool_calls_item_data, ChatCompletionMessageToolCall
-                ):
-                    componentsschemas_chat_completion_message_tool_calls_item = (
-                        componentsschemas_chat_completion_message_tool_calls_item_data.to_dict()
-                    )
-                else:
-                    componentsschemas_chat_completion_message_tool_calls_item = (
-                        componentsschemas_chat_completion_message_tool_calls_item_data.to_dict()
-                    )
-
-                tool_calls.append(componentsschemas_chat_completion_message_tool_calls_item)
-
-        annotations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.annotations, Unset):
-            annotations = []
-            for annotations_item_data in self.annotations:
-                annotations_item = annotations_item_data.to_dict()
-                annotations.append(annotations_item)
-
-        function_call: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.function_call, Unset):
-            function_call = self.function_call.to_dict()
-
-        audio: dict[str, Any] | None | Unset
-        if isinstance(self.audio, Unset):
-            audio = UNSET
-        elif isinstance(self.audio, ChatCompletionResponseMessageAudioType0):
-            audio = self.audio.to_dict()
-        else:
-            audio = self.audio
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content": content,
-                "refusal": refusal,
-                "role": role,
-            }
-        )
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-        if annotations is not UNSET:
-            field_dict["annotations"] = annotations
-        if function_call is not UNSET:
-            field_dict["function_call"] = function_call
-        if audio is not UNSET:
-            field_dict["audio"] = audio
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["content"] = self.content
+        field_dict["refusal"] = self.refusal
+        field_dict["role"] = self.role
+        tool_calls = self.tool_calls
+        if tool_calls is not None:
+            field_dict["tool_calls"] = [
+                to_json(componentsschemas_chat_completion_message_tool_calls_item_data)
+                for componentsschemas_chat_completion_message_tool_calls_item_data in tool_calls
+            ]
+        elif "tool_calls" in self._nulls:
+            field_dict["tool_calls"] = None
+        annotations = self.annotations
+        if annotations is not None:
+            field_dict["annotations"] = [annotations_item_data.to_dict() for annotations_item_data in annotations]
+        elif "annotations" in self._nulls:
+            field_dict["annotations"] = None
+        function_call = self.function_call
+        if function_call is not None:
+            field_dict["function_call"] = function_call.to_dict()
+        elif "function_call" in self._nulls:
+            field_dict["function_call"] = None
+        audio = self.audio
+        if audio is not None:
+            field_dict["audio"] = to_json(audio)
+        elif "audio" in self._nulls:
+            field_dict["audio"] = None
         return field_dict
 
     @classmethod
@@ -127,38 +95,58 @@ class ChatCompletionResponseMessage:
         if _lazy_pending:
             _import_lazy()
 
-        content = src_dict.get("content")
+        nulls: tuple[str, ...] = ()
+        content: Any = src_dict.get("content")
 
-        refusal = src_dict.get("refusal")
+        refusal: Any = src_dict.get("refusal")
 
-        role = src_dict["role"]
-        if role != "assistant":
-            raise ValueError(f"role must match const 'assistant', got '{role}'")
+        role: Any = src_dict.get("role")
+        if role is None:
+            missing(src_dict, "role")
+        else:
+            if role != "assistant":
+                tolerate(f"role must match const 'assistant', got '{role}'")
 
-        tool_calls: Any = src_dict.get("tool_calls", UNSET)
-        if tool_calls is not UNSET:
+        tool_calls: Any = src_dict.get("tool_calls")
+        if tool_calls is not None:
             tool_calls = [
                 _parse_tool_calls_item(componentsschemas_chat_completion_message_tool_calls_item_data)
                 for componentsschemas_chat_completion_message_tool_calls_item_data in tool_calls
             ]
 
-        annotations: Any = src_dict.get("annotations", UNSET)
-        if annotations is not UNSET:
+        elif "tool_calls" in src_dict:
+            tolerate("field 'tool_calls' is null")
+            nulls += ("tool_calls",)
+
+        annotations: Any = src_dict.get("annotations")
+        if annotations is not None:
             annotations = [
                 ChatCompletionResponseMessageAnnotationsItem.from_dict(annotations_item_data)
                 for annotations_item_data in annotations
             ]
 
-        function_call: Any = src_dict.get("function_call", UNSET)
-        if function_call is not UNSET:
+        elif "annotations" in src_dict:
+            tolerate("field 'annotations' is null")
+            nulls += ("annotations",)
+
+        function_call: Any = src_dict.get("function_call")
+        if function_call is not None:
             function_call = ChatCompletionResponseMessageFunctionCall.from_dict(function_call)
 
-        audio: Any = src_dict.get("audio", UNSET)
-        if isinstance(audio, dict):
-            try:
-                audio = ChatCompletionResponseMessageAudioType0.from_dict(audio)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        elif "function_call" in src_dict:
+            tolerate("field 'function_call' is null")
+            nulls += ("function_call",)
+
+        audio: Any = src_dict.get("audio")
+        if audio is not None:
+            if isinstance(audio, dict):
+                try:
+                    audio = ChatCompletionResponseMessageAudioType0.from_dict(audio)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+        elif "audio" in src_dict:
+            nulls += ("audio",)
 
         chat_completion_response_message = cls(
             content,
@@ -169,7 +157,9 @@ class ChatCompletionResponseMessage:
             function_call,
             audio,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            chat_completion_response_message._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             chat_completion_response_message.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }
@@ -193,11 +183,23 @@ class ChatCompletionResponseMessage:
 
 
 def _parse_tool_calls_item(data: object) -> ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall:
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionMessageToolCall.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ChatCompletionMessageCustomToolCall.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionMessageToolCall.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionMessageCustomToolCall.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(
+        f"{type(data).__name__} value is none of ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall"
+    )
+    return cast(ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall, data)

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"id", "expires_at", "data", "transcript"})
 
 
@@ -21,36 +23,32 @@ class ChatCompletionResponseMessageAudioType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        expires_at = self.expires_at
-
-        data = self.data
-
-        transcript = self.transcript
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "expires_at": expires_at,
-                "data": data,
-                "transcript": transcript,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["id"] = self.id
+        field_dict["expires_at"] = self.expires_at
+        field_dict["data"] = self.data
+        field_dict["transcript"] = self.transcript
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        id = src_dict["id"]
+        id: Any = src_dict.get("id")
+        if id is None:
+            missing(src_dict, "id")
 
-        expires_at = src_dict["expires_at"]
+        expires_at: Any = src_dict.get("expires_at")
+        if expires_at is None:
+            missing(src_dict, "expires_at")
 
-        data = src_dict["data"]
+        data: Any = src_dict.get("data")
+        if data is None:
+            missing(src_dict, "data")
 
-        transcript = src_dict["transcript"]
+        transcript: Any = src_dict.get("transcript")
+        if transcript is None:
+            missing(src_dict, "transcript")
 
         chat_completion_response_message_audio_type_0 = cls(
             id,
@@ -58,7 +56,7 @@ class ChatCompletionResponseMessageAudioType0:
             data,
             transcript,
         )
-        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_response_message_audio_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import missing, tolerate
 
 _KEYS = frozenset({"data", "event", "id", "retry"})
 
@@ -22,45 +22,56 @@ class ChatCompletionStreamEvent:
     """
 
     data: str
-    event: str | Unset = UNSET
-    id: str | Unset = UNSET
-    retry: int | Unset = UNSET
+    event: str | None = None
+    id: str | None = None
+    retry: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        data = self.data
-
-        event = self.event
-
-        id = self.id
-
-        retry = self.retry
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "data": data,
-            }
-        )
-        if event is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["data"] = self.data
+        event = self.event
+        if event is not None:
             field_dict["event"] = event
-        if id is not UNSET:
+        elif "event" in self._nulls:
+            field_dict["event"] = None
+        id = self.id
+        if id is not None:
             field_dict["id"] = id
-        if retry is not UNSET:
+        elif "id" in self._nulls:
+            field_dict["id"] = None
+        retry = self.retry
+        if retry is not None:
             field_dict["retry"] = retry
-
+        elif "retry" in self._nulls:
+            field_dict["retry"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        data = src_dict["data"]
+        nulls: tuple[str, ...] = ()
+        data: Any = src_dict.get("data")
+        if data is None:
+            missing(src_dict, "data")
 
-        event = src_dict.get("event", UNSET)
+        event: Any = src_dict.get("event")
+        if event is None and "event" in src_dict:
+            tolerate("field 'event' is null")
+            nulls += ("event",)
 
-        id = src_dict.get("id", UNSET)
+        id: Any = src_dict.get("id")
+        if id is None and "id" in src_dict:
+            tolerate("field 'id' is null")
+            nulls += ("id",)
 
-        retry = src_dict.get("retry", UNSET)
+        retry: Any = src_dict.get("retry")
+        if retry is None and "retry" in src_dict:
+            tolerate("field 'retry' is null")
+            nulls += ("retry",)
 
         chat_completion_stream_event = cls(
             data,
@@ -68,7 +79,9 @@ class ChatCompletionStreamEvent:
             id,
             retry,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            chat_completion_stream_event._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             chat_completion_stream_event.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

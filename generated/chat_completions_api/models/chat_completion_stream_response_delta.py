@@ -10,7 +10,7 @@ from ..models.chat_completion_stream_response_delta_role import (
     ChatCompletionStreamResponseDeltaRole,
     check_chat_completion_stream_response_delta_role,
 )
-from ..types import UNSET, Unset
+from ..types import tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call_chunk import ChatCompletionMessageToolCallChunk
@@ -40,57 +40,47 @@ T = TypeVar("T", bound="ChatCompletionStreamResponseDelta")
 
 @_attrs_define
 class ChatCompletionStreamResponseDelta:
-    content: None | str | Unset = UNSET
-    function_call: ChatCompletionStreamResponseDeltaFunctionCall | Unset = UNSET
-    tool_calls: list[ChatCompletionMessageToolCallChunk] | Unset = UNSET
-    role: ChatCompletionStreamResponseDeltaRole | Unset = UNSET
-    refusal: None | str | Unset = UNSET
+    content: None | str = None
+    function_call: ChatCompletionStreamResponseDeltaFunctionCall | None = None
+    tool_calls: list[ChatCompletionMessageToolCallChunk] | None = None
+    role: ChatCompletionStreamResponseDeltaRole | None = None
+    refusal: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
             _import_lazy()
 
-        content: None | str | Unset
-        if isinstance(self.content, Unset):
-            content = UNSET
-        else:
-            content = self.content
-
-        function_call: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.function_call, Unset):
-            function_call = self.function_call.to_dict()
-
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
-            for tool_calls_item_data in self.tool_calls:
-                tool_calls_item = tool_calls_item_data.to_dict()
-                tool_calls.append(tool_calls_item)
-
-        role: str | Unset = UNSET
-        if not isinstance(self.role, Unset):
-            role = self.role
-
-        refusal: None | str | Unset
-        if isinstance(self.refusal, Unset):
-            refusal = UNSET
-        else:
-            refusal = self.refusal
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if content is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        content = self.content
+        if content is not None:
             field_dict["content"] = content
-        if function_call is not UNSET:
-            field_dict["function_call"] = function_call
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-        if role is not UNSET:
+        elif "content" in self._nulls:
+            field_dict["content"] = None
+        function_call = self.function_call
+        if function_call is not None:
+            field_dict["function_call"] = function_call.to_dict()
+        elif "function_call" in self._nulls:
+            field_dict["function_call"] = None
+        tool_calls = self.tool_calls
+        if tool_calls is not None:
+            field_dict["tool_calls"] = [tool_calls_item_data.to_dict() for tool_calls_item_data in tool_calls]
+        elif "tool_calls" in self._nulls:
+            field_dict["tool_calls"] = None
+        role = self.role
+        if role is not None:
             field_dict["role"] = role
-        if refusal is not UNSET:
+        elif "role" in self._nulls:
+            field_dict["role"] = None
+        refusal = self.refusal
+        if refusal is not None:
             field_dict["refusal"] = refusal
-
+        elif "refusal" in self._nulls:
+            field_dict["refusal"] = None
         return field_dict
 
     @classmethod
@@ -98,24 +88,41 @@ class ChatCompletionStreamResponseDelta:
         if _lazy_pending:
             _import_lazy()
 
-        content = src_dict.get("content", UNSET)
+        nulls: tuple[str, ...] = ()
+        content: Any = src_dict.get("content")
+        if content is None and "content" in src_dict:
+            nulls += ("content",)
 
-        function_call: Any = src_dict.get("function_call", UNSET)
-        if function_call is not UNSET:
+        function_call: Any = src_dict.get("function_call")
+        if function_call is not None:
             function_call = ChatCompletionStreamResponseDeltaFunctionCall.from_dict(function_call)
 
-        tool_calls: Any = src_dict.get("tool_calls", UNSET)
-        if tool_calls is not UNSET:
+        elif "function_call" in src_dict:
+            tolerate("field 'function_call' is null")
+            nulls += ("function_call",)
+
+        tool_calls: Any = src_dict.get("tool_calls")
+        if tool_calls is not None:
             tool_calls = [
                 ChatCompletionMessageToolCallChunk.from_dict(tool_calls_item_data)
                 for tool_calls_item_data in tool_calls
             ]
 
-        role: Any = src_dict.get("role", UNSET)
-        if role is not UNSET:
+        elif "tool_calls" in src_dict:
+            tolerate("field 'tool_calls' is null")
+            nulls += ("tool_calls",)
+
+        role: Any = src_dict.get("role")
+        if role is not None:
             role = check_chat_completion_stream_response_delta_role(role)
 
-        refusal = src_dict.get("refusal", UNSET)
+        elif "role" in src_dict:
+            tolerate("field 'role' is null")
+            nulls += ("role",)
+
+        refusal: Any = src_dict.get("refusal")
+        if refusal is None and "refusal" in src_dict:
+            nulls += ("refusal",)
 
         chat_completion_stream_response_delta = cls(
             content,
@@ -124,7 +131,9 @@ class ChatCompletionStreamResponseDelta:
             role,
             refusal,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            chat_completion_stream_response_delta._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             chat_completion_stream_response_delta.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob_top_logprobs_item import ChatCompletionTokenLogprobTopLogprobsItem
 
@@ -38,33 +40,18 @@ class ChatCompletionTokenLogprob:
         if _lazy_pending:
             _import_lazy()
 
-        token = self.token
-
-        logprob = self.logprob
-
-        bytes_: list[int] | None
-        if isinstance(self.bytes_, list):
-            bytes_ = self.bytes_
-
-        else:
-            bytes_ = self.bytes_
-
-        top_logprobs = []
-        for top_logprobs_item_data in self.top_logprobs:
-            top_logprobs_item = top_logprobs_item_data.to_dict()
-            top_logprobs.append(top_logprobs_item)
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "token": token,
-                "logprob": logprob,
-                "bytes": bytes_,
-                "top_logprobs": top_logprobs,
-            }
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["token"] = self.token
+        field_dict["logprob"] = self.logprob
+        field_dict["bytes"] = self.bytes_
+        top_logprobs = self.top_logprobs
+        field_dict["top_logprobs"] = (
+            None
+            if top_logprobs is None
+            else [top_logprobs_item_data.to_dict() for top_logprobs_item_data in top_logprobs]
         )
-
         return field_dict
 
     @classmethod
@@ -72,16 +59,24 @@ class ChatCompletionTokenLogprob:
         if _lazy_pending:
             _import_lazy()
 
-        token = src_dict["token"]
+        token: Any = src_dict.get("token")
+        if token is None:
+            missing(src_dict, "token")
 
-        logprob = src_dict["logprob"]
+        logprob: Any = src_dict.get("logprob")
+        if logprob is None:
+            missing(src_dict, "logprob")
 
-        bytes_ = src_dict.get("bytes")
+        bytes_: Any = src_dict.get("bytes")
 
-        top_logprobs = [
-            ChatCompletionTokenLogprobTopLogprobsItem.from_dict(top_logprobs_item_data)
-            for top_logprobs_item_data in src_dict["top_logprobs"]
-        ]
+        top_logprobs: Any = src_dict.get("top_logprobs")
+        if top_logprobs is None:
+            missing(src_dict, "top_logprobs")
+        else:
+            top_logprobs = [
+                ChatCompletionTokenLogprobTopLogprobsItem.from_dict(top_logprobs_item_data)
+                for top_logprobs_item_data in top_logprobs
+            ]
 
         chat_completion_token_logprob = cls(
             token,
@@ -89,7 +84,7 @@ class ChatCompletionTokenLogprob:
             bytes_,
             top_logprobs,
         )
-        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_token_logprob.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"token", "logprob", "bytes"})
 
 
@@ -20,43 +22,32 @@ class ChatCompletionTokenLogprobTopLogprobsItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        token = self.token
-
-        logprob = self.logprob
-
-        bytes_: list[int] | None
-        if isinstance(self.bytes_, list):
-            bytes_ = self.bytes_
-
-        else:
-            bytes_ = self.bytes_
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "token": token,
-                "logprob": logprob,
-                "bytes": bytes_,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["token"] = self.token
+        field_dict["logprob"] = self.logprob
+        field_dict["bytes"] = self.bytes_
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        token = src_dict["token"]
+        token: Any = src_dict.get("token")
+        if token is None:
+            missing(src_dict, "token")
 
-        logprob = src_dict["logprob"]
+        logprob: Any = src_dict.get("logprob")
+        if logprob is None:
+            missing(src_dict, "logprob")
 
-        bytes_ = src_dict.get("bytes")
+        bytes_: Any = src_dict.get("bytes")
 
         chat_completion_token_logprob_top_logprobs_item = cls(
             token,
             logprob,
             bytes_,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_token_logprob_top_logprobs_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.completion_usage_completion_tokens_details import CompletionUsageCompletionTokensDetails
@@ -40,42 +40,32 @@ class CompletionUsage:
     """ Server default: `0`. """
     total_tokens: int
     """ Server default: `0`. """
-    completion_tokens_details: CompletionUsageCompletionTokensDetails | Unset = UNSET
-    prompt_tokens_details: CompletionUsagePromptTokensDetails | Unset = UNSET
+    completion_tokens_details: CompletionUsageCompletionTokensDetails | None = None
+    prompt_tokens_details: CompletionUsagePromptTokensDetails | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
             _import_lazy()
 
-        completion_tokens = self.completion_tokens
-
-        prompt_tokens = self.prompt_tokens
-
-        total_tokens = self.total_tokens
-
-        completion_tokens_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.completion_tokens_details, Unset):
-            completion_tokens_details = self.completion_tokens_details.to_dict()
-
-        prompt_tokens_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.prompt_tokens_details, Unset):
-            prompt_tokens_details = self.prompt_tokens_details.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "completion_tokens": completion_tokens,
-                "prompt_tokens": prompt_tokens,
-                "total_tokens": total_tokens,
-            }
-        )
-        if completion_tokens_details is not UNSET:
-            field_dict["completion_tokens_details"] = completion_tokens_details
-        if prompt_tokens_details is not UNSET:
-            field_dict["prompt_tokens_details"] = prompt_tokens_details
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["completion_tokens"] = self.completion_tokens
+        field_dict["prompt_tokens"] = self.prompt_tokens
+        field_dict["total_tokens"] = self.total_tokens
+        completion_tokens_details = self.completion_tokens_details
+        if completion_tokens_details is not None:
+            field_dict["completion_tokens_details"] = completion_tokens_details.to_dict()
+        elif "completion_tokens_details" in self._nulls:
+            field_dict["completion_tokens_details"] = None
+        prompt_tokens_details = self.prompt_tokens_details
+        if prompt_tokens_details is not None:
+            field_dict["prompt_tokens_details"] = prompt_tokens_details.to_dict()
+        elif "prompt_tokens_details" in self._nulls:
+            field_dict["prompt_tokens_details"] = None
         return field_dict
 
     @classmethod
@@ -83,19 +73,34 @@ class CompletionUsage:
         if _lazy_pending:
             _import_lazy()
 
-        completion_tokens = src_dict["completion_tokens"]
+        nulls: tuple[str, ...] = ()
+        completion_tokens: Any = src_dict.get("completion_tokens")
+        if completion_tokens is None:
+            missing(src_dict, "completion_tokens")
 
-        prompt_tokens = src_dict["prompt_tokens"]
+        prompt_tokens: Any = src_dict.get("prompt_tokens")
+        if prompt_tokens is None:
+            missing(src_dict, "prompt_tokens")
 
-        total_tokens = src_dict["total_tokens"]
+        total_tokens: Any = src_dict.get("total_tokens")
+        if total_tokens is None:
+            missing(src_dict, "total_tokens")
 
-        completion_tokens_details: Any = src_dict.get("completion_tokens_details", UNSET)
-        if completion_tokens_details is not UNSET:
+        completion_tokens_details: Any = src_dict.get("completion_tokens_details")
+        if completion_tokens_details is not None:
             completion_tokens_details = CompletionUsageCompletionTokensDetails.from_dict(completion_tokens_details)
 
-        prompt_tokens_details: Any = src_dict.get("prompt_tokens_details", UNSET)
-        if prompt_tokens_details is not UNSET:
+        elif "completion_tokens_details" in src_dict:
+            tolerate("field 'completion_tokens_details' is null")
+            nulls += ("completion_tokens_details",)
+
+        prompt_tokens_details: Any = src_dict.get("prompt_tokens_details")
+        if prompt_tokens_details is not None:
             prompt_tokens_details = CompletionUsagePromptTokensDetails.from_dict(prompt_tokens_details)
+
+        elif "prompt_tokens_details" in src_dict:
+            tolerate("field 'prompt_tokens_details' is null")
+            nulls += ("prompt_tokens_details",)
 
         completion_usage = cls(
             completion_tokens,
@@ -104,7 +109,9 @@ class CompletionUsage:
             completion_tokens_details,
             prompt_tokens_details,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            completion_usage._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             completion_usage.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import tolerate
 
 _KEYS = frozenset(
     {"accepted_prediction_tokens", "audio_tokens", "reasoning_tokens", "text_tokens", "rejected_prediction_tokens"}
@@ -18,54 +18,77 @@ T = TypeVar("T", bound="CompletionUsageCompletionTokensDetails")
 
 @_attrs_define
 class CompletionUsageCompletionTokensDetails:
-    accepted_prediction_tokens: int | Unset = UNSET
+    accepted_prediction_tokens: int | None = None
     """ Server default: `0`. """
-    audio_tokens: int | Unset = UNSET
+    audio_tokens: int | None = None
     """ Server default: `0`. """
-    reasoning_tokens: int | Unset = UNSET
+    reasoning_tokens: int | None = None
     """ Server default: `0`. """
-    text_tokens: int | Unset = UNSET
-    rejected_prediction_tokens: int | Unset = UNSET
+    text_tokens: int | None = None
+    rejected_prediction_tokens: int | None = None
     """ Server default: `0`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        accepted_prediction_tokens = self.accepted_prediction_tokens
-
-        audio_tokens = self.audio_tokens
-
-        reasoning_tokens = self.reasoning_tokens
-
-        text_tokens = self.text_tokens
-
-        rejected_prediction_tokens = self.rejected_prediction_tokens
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if accepted_prediction_tokens is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        accepted_prediction_tokens = self.accepted_prediction_tokens
+        if accepted_prediction_tokens is not None:
             field_dict["accepted_prediction_tokens"] = accepted_prediction_tokens
-        if audio_tokens is not UNSET:
+        elif "accepted_prediction_tokens" in self._nulls:
+            field_dict["accepted_prediction_tokens"] = None
+        audio_tokens = self.audio_tokens
+        if audio_tokens is not None:
             field_dict["audio_tokens"] = audio_tokens
-        if reasoning_tokens is not UNSET:
+        elif "audio_tokens" in self._nulls:
+            field_dict["audio_tokens"] = None
+        reasoning_tokens = self.reasoning_tokens
+        if reasoning_tokens is not None:
             field_dict["reasoning_tokens"] = reasoning_tokens
-        if text_tokens is not UNSET:
+        elif "reasoning_tokens" in self._nulls:
+            field_dict["reasoning_tokens"] = None
+        text_tokens = self.text_tokens
+        if text_tokens is not None:
             field_dict["text_tokens"] = text_tokens
-        if rejected_prediction_tokens is not UNSET:
+        elif "text_tokens" in self._nulls:
+            field_dict["text_tokens"] = None
+        rejected_prediction_tokens = self.rejected_prediction_tokens
+        if rejected_prediction_tokens is not None:
             field_dict["rejected_prediction_tokens"] = rejected_prediction_tokens
-
+        elif "rejected_prediction_tokens" in self._nulls:
+            field_dict["rejected_prediction_tokens"] = None
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        accepted_prediction_tokens = src_dict.get("accepted_prediction_tokens", UNSET)
+        nulls: tuple[str, ...] = ()
+        accepted_prediction_tokens: Any = src_dict.get("accepted_prediction_tokens")
+        if accepted_prediction_tokens is None and "accepted_prediction_tokens" in src_dict:
+            tolerate("field 'accepted_prediction_tokens' is null")
+            nulls += ("accepted_prediction_tokens",)
 
-        audio_tokens = src_dict.get("audio_tokens", UNSET)
+        audio_tokens: Any = src_dict.get("audio_tokens")
+        if audio_tokens is None and "audio_tokens" in src_dict:
+            tolerate("field 'audio_tokens' is null")
+            nulls += ("audio_tokens",)
 
-        reasoning_tokens = src_dict.get("reasoning_tokens", UNSET)
+        reasoning_tokens: Any = src_dict.get("reasoning_tokens")
+        if reasoning_tokens is None and "reasoning_tokens" in src_dict:
+            tolerate("field 'reasoning_tokens' is null")
+            nulls += ("reasoning_tokens",)
 
-        text_tokens = src_dict.get("text_tokens", UNSET)
+        text_tokens: Any = src_dict.get("text_tokens")
+        if text_tokens is None and "text_tokens" in src_dict:
+            tolerate("field 'text_tokens' is null")
+            nulls += ("text_tokens",)
 
-        rejected_prediction_tokens = src_dict.get("rejected_prediction_tokens", UNSET)
+        rejected_prediction_tokens: Any = src_dict.get("rejected_prediction_tokens")
+        if rejected_prediction_tokens is None and "rejected_prediction_tokens" in src_dict:
+            tolerate("field 'rejected_prediction_tokens' is null")
+            nulls += ("rejected_prediction_tokens",)
 
         completion_usage_completion_tokens_details = cls(
             accepted_prediction_tokens,
@@ -74,7 +97,9 @@ class CompletionUsageCompletionTokensDetails:
             text_tokens,
             rejected_prediction_tokens,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            completion_usage_completion_tokens_details._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             completion_usage_completion_tokens_details.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

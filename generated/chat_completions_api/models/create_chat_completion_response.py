@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.service_tier_type_0 import ServiceTierType0, check_service_tier_type_0
-from ..types import UNSET, Unset
+from ..types import missing, to_json, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_moderation import ChatCompletionModeration
@@ -60,82 +60,55 @@ class CreateChatCompletionResponse:
     created: int
     model: str
     object_: Literal["chat.completion"] = "chat.completion"
-    metadata: MetadataType0 | None | Unset = UNSET
-    service_tier: None | ServiceTierType0 | Unset = UNSET
-    system_fingerprint: str | Unset = UNSET
-    usage: CompletionUsage | Unset = UNSET
-    moderation: ChatCompletionModeration | None | Unset = UNSET
+    metadata: MetadataType0 | None = None
+    service_tier: None | ServiceTierType0 = None
+    system_fingerprint: str | None = None
+    usage: CompletionUsage | None = None
+    moderation: ChatCompletionModeration | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
             _import_lazy()
 
-        id = self.id
-
-        choices = []
-        for choices_item_data in self.choices:
-            choices_item = choices_item_data.to_dict()
-            choices.append(choices_item)
-
-        created = self.created
-
-        model = self.model
-
-        object_ = self.object_
-
-        metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, MetadataType0):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
-        service_tier: None | str | Unset
-        if isinstance(self.service_tier, Unset):
-            service_tier = UNSET
-        elif isinstance(self.service_tier, str):
-            service_tier = self.service_tier
-        else:
-            service_tier = self.service_tier
-
-        system_fingerprint = self.system_fingerprint
-
-        usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.usage, Unset):
-            usage = self.usage.to_dict()
-
-        moderation: dict[str, Any] | None | Unset
-        if isinstance(self.moderation, Unset):
-            moderation = UNSET
-        elif isinstance(self.moderation, ChatCompletionModeration):
-            moderation = self.moderation.to_dict()
-        else:
-            moderation = self.moderation
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "choices": choices,
-                "created": created,
-                "model": model,
-                "object": object_,
-            }
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["id"] = self.id
+        choices = self.choices
+        field_dict["choices"] = (
+            None if choices is None else [choices_item_data.to_dict() for choices_item_data in choices]
         )
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if service_tier is not UNSET:
+        field_dict["created"] = self.created
+        field_dict["model"] = self.model
+        field_dict["object"] = self.object_
+        metadata = self.metadata
+        if metadata is not None:
+            field_dict["metadata"] = to_json(metadata)
+        elif "metadata" in self._nulls:
+            field_dict["metadata"] = None
+        service_tier = self.service_tier
+        if service_tier is not None:
             field_dict["service_tier"] = service_tier
-        if system_fingerprint is not UNSET:
+        elif "service_tier" in self._nulls:
+            field_dict["service_tier"] = None
+        system_fingerprint = self.system_fingerprint
+        if system_fingerprint is not None:
             field_dict["system_fingerprint"] = system_fingerprint
-        if usage is not UNSET:
-            field_dict["usage"] = usage
-        if moderation is not UNSET:
-            field_dict["moderation"] = moderation
-
+        elif "system_fingerprint" in self._nulls:
+            field_dict["system_fingerprint"] = None
+        usage = self.usage
+        if usage is not None:
+            field_dict["usage"] = usage.to_dict()
+        elif "usage" in self._nulls:
+            field_dict["usage"] = None
+        moderation = self.moderation
+        if moderation is not None:
+            field_dict["moderation"] = to_json(moderation)
+        elif "moderation" in self._nulls:
+            field_dict["moderation"] = None
         return field_dict
 
     @classmethod
@@ -143,47 +116,79 @@ class CreateChatCompletionResponse:
         if _lazy_pending:
             _import_lazy()
 
-        id = src_dict["id"]
+        nulls: tuple[str, ...] = ()
+        id: Any = src_dict.get("id")
+        if id is None:
+            missing(src_dict, "id")
 
-        choices = [
-            CreateChatCompletionResponseChoicesItem.from_dict(choices_item_data)
-            for choices_item_data in src_dict["choices"]
-        ]
+        choices: Any = src_dict.get("choices")
+        if choices is None:
+            missing(src_dict, "choices")
+        else:
+            choices = [
+                CreateChatCompletionResponseChoicesItem.from_dict(choices_item_data) for choices_item_data in choices
+            ]
 
-        created = src_dict["created"]
+        created: Any = src_dict.get("created")
+        if created is None:
+            missing(src_dict, "created")
 
-        model = src_dict["model"]
+        model: Any = src_dict.get("model")
+        if model is None:
+            missing(src_dict, "model")
 
-        object_ = src_dict["object"]
-        if object_ != "chat.completion":
-            raise ValueError(f"object must match const 'chat.completion', got '{object_}'")
+        object_: Any = src_dict.get("object")
+        if object_ is None:
+            missing(src_dict, "object")
+        else:
+            if object_ != "chat.completion":
+                tolerate(f"object must match const 'chat.completion', got '{object_}'")
 
-        metadata: Any = src_dict.get("metadata", UNSET)
-        if isinstance(metadata, dict):
-            try:
-                metadata = MetadataType0.from_dict(metadata)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        metadata: Any = src_dict.get("metadata")
+        if metadata is not None:
+            if isinstance(metadata, dict):
+                try:
+                    metadata = MetadataType0.from_dict(metadata)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        service_tier: Any = src_dict.get("service_tier", UNSET)
-        if isinstance(service_tier, str):
-            try:
-                service_tier = check_service_tier_type_0(service_tier)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        elif "metadata" in src_dict:
+            nulls += ("metadata",)
 
-        system_fingerprint = src_dict.get("system_fingerprint", UNSET)
+        service_tier: Any = src_dict.get("service_tier")
+        if service_tier is not None:
+            if isinstance(service_tier, str):
+                try:
+                    service_tier = check_service_tier_type_0(service_tier)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        usage: Any = src_dict.get("usage", UNSET)
-        if usage is not UNSET:
+        elif "service_tier" in src_dict:
+            nulls += ("service_tier",)
+
+        system_fingerprint: Any = src_dict.get("system_fingerprint")
+        if system_fingerprint is None and "system_fingerprint" in src_dict:
+            tolerate("field 'system_fingerprint' is null")
+            nulls += ("system_fingerprint",)
+
+        usage: Any = src_dict.get("usage")
+        if usage is not None:
             usage = CompletionUsage.from_dict(usage)
 
-        moderation: Any = src_dict.get("moderation", UNSET)
-        if isinstance(moderation, dict):
-            try:
-                moderation = ChatCompletionModeration.from_dict(moderation)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        elif "usage" in src_dict:
+            tolerate("field 'usage' is null")
+            nulls += ("usage",)
+
+        moderation: Any = src_dict.get("moderation")
+        if moderation is not None:
+            if isinstance(moderation, dict):
+                try:
+                    moderation = ChatCompletionModeration.from_dict(moderation)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+        elif "moderation" in src_dict:
+            nulls += ("moderation",)
 
         create_chat_completion_response = cls(
             id,
@@ -197,7 +202,9 @@ class CreateChatCompletionResponse:
             usage,
             moderation,
         )
-        if len(src_dict) > 5 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            create_chat_completion_response._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             create_chat_completion_response.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

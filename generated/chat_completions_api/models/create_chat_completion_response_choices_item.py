@@ -10,6 +10,7 @@ from ..models.create_chat_completion_response_choices_item_finish_reason import 
     CreateChatCompletionResponseChoicesItemFinishReason,
     check_create_chat_completion_response_choices_item_finish_reason,
 )
+from ..types import missing, to_json
 
 if TYPE_CHECKING:
     from ..models.chat_completion_response_message import ChatCompletionResponseMessage
@@ -49,29 +50,15 @@ class CreateChatCompletionResponseChoicesItem:
         if _lazy_pending:
             _import_lazy()
 
-        finish_reason: str = self.finish_reason
-
-        index = self.index
-
-        message = self.message.to_dict()
-
-        logprobs: dict[str, Any] | None
-        if isinstance(self.logprobs, CreateChatCompletionResponseChoicesItemLogprobsType0):
-            logprobs = self.logprobs.to_dict()
-        else:
-            logprobs = self.logprobs
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "finish_reason": finish_reason,
-                "index": index,
-                "message": message,
-                "logprobs": logprobs,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["finish_reason"] = self.finish_reason
+        field_dict["index"] = self.index
+        message = self.message
+        field_dict["message"] = None if message is None else message.to_dict()
+        logprobs = self.logprobs
+        field_dict["logprobs"] = None if logprobs is None else to_json(logprobs)
         return field_dict
 
     @classmethod
@@ -79,13 +66,23 @@ class CreateChatCompletionResponseChoicesItem:
         if _lazy_pending:
             _import_lazy()
 
-        finish_reason = check_create_chat_completion_response_choices_item_finish_reason(src_dict["finish_reason"])
+        finish_reason: Any = src_dict.get("finish_reason")
+        if finish_reason is None:
+            missing(src_dict, "finish_reason")
+        else:
+            finish_reason = check_create_chat_completion_response_choices_item_finish_reason(finish_reason)
 
-        index = src_dict["index"]
+        index: Any = src_dict.get("index")
+        if index is None:
+            missing(src_dict, "index")
 
-        message = ChatCompletionResponseMessage.from_dict(src_dict["message"])
+        message: Any = src_dict.get("message")
+        if message is None:
+            missing(src_dict, "message")
+        else:
+            message = ChatCompletionResponseMessage.from_dict(message)
 
-        logprobs = src_dict.get("logprobs")
+        logprobs: Any = src_dict.get("logprobs")
         if isinstance(logprobs, dict):
             try:
                 logprobs = CreateChatCompletionResponseChoicesItemLogprobsType0.from_dict(logprobs)
@@ -98,7 +95,7 @@ class CreateChatCompletionResponseChoicesItem:
             message,
             logprobs,
         )
-        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             create_chat_completion_response_choices_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import to_json
+
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
 
@@ -36,35 +38,13 @@ class CreateChatCompletionResponseChoicesItemLogprobsType0:
         if _lazy_pending:
             _import_lazy()
 
-        content: list[dict[str, Any]] | None
-        if isinstance(self.content, list):
-            content = []
-            for content_type_0_item_data in self.content:
-                content_type_0_item = content_type_0_item_data.to_dict()
-                content.append(content_type_0_item)
-
-        else:
-            content = self.content
-
-        refusal: list[dict[str, Any]] | None
-        if isinstance(self.refusal, list):
-            refusal = []
-            for refusal_type_0_item_data in self.refusal:
-                refusal_type_0_item = refusal_type_0_item_data.to_dict()
-                refusal.append(refusal_type_0_item)
-
-        else:
-            refusal = self.refusal
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content": content,
-                "refusal": refusal,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        content = self.content
+        field_dict["content"] = None if content is None else to_json(content)
+        refusal = self.refusal
+        field_dict["refusal"] = None if refusal is None else to_json(refusal)
         return field_dict
 
     @classmethod
@@ -72,7 +52,7 @@ class CreateChatCompletionResponseChoicesItemLogprobsType0:
         if _lazy_pending:
             _import_lazy()
 
-        content = src_dict.get("content")
+        content: Any = src_dict.get("content")
         if isinstance(content, list):
             try:
                 content = [
@@ -82,7 +62,7 @@ class CreateChatCompletionResponseChoicesItemLogprobsType0:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
 
-        refusal = src_dict.get("refusal")
+        refusal: Any = src_dict.get("refusal")
         if isinstance(refusal, list):
             try:
                 refusal = [
@@ -96,7 +76,7 @@ class CreateChatCompletionResponseChoicesItemLogprobsType0:
             content,
             refusal,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             create_chat_completion_response_choices_item_logprobs_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

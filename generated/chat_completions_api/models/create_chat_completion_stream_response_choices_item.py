@@ -10,7 +10,7 @@ from ..models.create_chat_completion_stream_response_choices_item_finish_reason_
     CreateChatCompletionStreamResponseChoicesItemFinishReasonType0,
     check_create_chat_completion_stream_response_choices_item_finish_reason_type_0,
 )
-from ..types import UNSET, Unset
+from ..types import missing, to_json
 
 if TYPE_CHECKING:
     from ..models.chat_completion_stream_response_delta import ChatCompletionStreamResponseDelta
@@ -43,43 +43,27 @@ class CreateChatCompletionStreamResponseChoicesItem:
     delta: ChatCompletionStreamResponseDelta
     finish_reason: CreateChatCompletionStreamResponseChoicesItemFinishReasonType0 | None
     index: int
-    logprobs: CreateChatCompletionStreamResponseChoicesItemLogprobsType0 | None | Unset = UNSET
+    logprobs: CreateChatCompletionStreamResponseChoicesItemLogprobsType0 | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
+    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
             _import_lazy()
 
-        delta = self.delta.to_dict()
-
-        finish_reason: None | str
-        if isinstance(self.finish_reason, str):
-            finish_reason = self.finish_reason
-        else:
-            finish_reason = self.finish_reason
-
-        index = self.index
-
-        logprobs: dict[str, Any] | None | Unset
-        if isinstance(self.logprobs, Unset):
-            logprobs = UNSET
-        elif isinstance(self.logprobs, CreateChatCompletionStreamResponseChoicesItemLogprobsType0):
-            logprobs = self.logprobs.to_dict()
-        else:
-            logprobs = self.logprobs
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "delta": delta,
-                "finish_reason": finish_reason,
-                "index": index,
-            }
-        )
-        if logprobs is not UNSET:
-            field_dict["logprobs"] = logprobs
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        delta = self.delta
+        field_dict["delta"] = None if delta is None else delta.to_dict()
+        field_dict["finish_reason"] = self.finish_reason
+        field_dict["index"] = self.index
+        logprobs = self.logprobs
+        if logprobs is not None:
+            field_dict["logprobs"] = to_json(logprobs)
+        elif "logprobs" in self._nulls:
+            field_dict["logprobs"] = None
         return field_dict
 
     @classmethod
@@ -87,9 +71,14 @@ class CreateChatCompletionStreamResponseChoicesItem:
         if _lazy_pending:
             _import_lazy()
 
-        delta = ChatCompletionStreamResponseDelta.from_dict(src_dict["delta"])
+        nulls: tuple[str, ...] = ()
+        delta: Any = src_dict.get("delta")
+        if delta is None:
+            missing(src_dict, "delta")
+        else:
+            delta = ChatCompletionStreamResponseDelta.from_dict(delta)
 
-        finish_reason = src_dict.get("finish_reason")
+        finish_reason: Any = src_dict.get("finish_reason")
         if isinstance(finish_reason, str):
             try:
                 finish_reason = check_create_chat_completion_stream_response_choices_item_finish_reason_type_0(
@@ -98,14 +87,20 @@ class CreateChatCompletionStreamResponseChoicesItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
 
-        index = src_dict["index"]
+        index: Any = src_dict.get("index")
+        if index is None:
+            missing(src_dict, "index")
 
-        logprobs: Any = src_dict.get("logprobs", UNSET)
-        if isinstance(logprobs, dict):
-            try:
-                logprobs = CreateChatCompletionStreamResponseChoicesItemLogprobsType0.from_dict(logprobs)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        logprobs: Any = src_dict.get("logprobs")
+        if logprobs is not None:
+            if isinstance(logprobs, dict):
+                try:
+                    logprobs = CreateChatCompletionStreamResponseChoicesItemLogprobsType0.from_dict(logprobs)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+        elif "logprobs" in src_dict:
+            nulls += ("logprobs",)
 
         create_chat_completion_stream_response_choices_item = cls(
             delta,
@@ -113,7 +108,9 @@ class CreateChatCompletionStreamResponseChoicesItem:
             index,
             logprobs,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if nulls:
+            create_chat_completion_stream_response_choices_item._nulls = nulls
+        if not _KEYS.issuperset(src_dict):
             create_chat_completion_stream_response_choices_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

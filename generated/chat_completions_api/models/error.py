@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"code", "message", "param", "type"})
 
 
@@ -21,38 +23,28 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code: None | str
-        code = self.code
-
-        message = self.message
-
-        param: None | str
-        param = self.param
-
-        type_ = self.type_
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "code": code,
-                "message": message,
-                "param": param,
-                "type": type_,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["code"] = self.code
+        field_dict["message"] = self.message
+        field_dict["param"] = self.param
+        field_dict["type"] = self.type_
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        code = src_dict.get("code")
+        code: Any = src_dict.get("code")
 
-        message = src_dict["message"]
+        message: Any = src_dict.get("message")
+        if message is None:
+            missing(src_dict, "message")
 
-        param = src_dict.get("param")
+        param: Any = src_dict.get("param")
 
-        type_ = src_dict["type"]
+        type_: Any = src_dict.get("type")
+        if type_ is None:
+            missing(src_dict, "type")
 
         error = cls(
             code,
@@ -60,7 +52,7 @@ class Error:
             param,
             type_,
         )
-        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             error.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

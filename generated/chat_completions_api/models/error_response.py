@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 if TYPE_CHECKING:
     from ..models.error import Error
 
@@ -35,16 +37,11 @@ class ErrorResponse:
         if _lazy_pending:
             _import_lazy()
 
-        error = self.error.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "error": error,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        error = self.error
+        field_dict["error"] = None if error is None else error.to_dict()
         return field_dict
 
     @classmethod
@@ -52,12 +49,16 @@ class ErrorResponse:
         if _lazy_pending:
             _import_lazy()
 
-        error = Error.from_dict(src_dict["error"])
+        error: Any = src_dict.get("error")
+        if error is None:
+            missing(src_dict, "error")
+        else:
+            error = Error.from_dict(error)
 
         error_response = cls(
             error,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             error_response.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

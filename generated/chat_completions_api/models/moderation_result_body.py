@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.moderation_result_body_categories import ModerationResultBodyCategories
     from ..models.moderation_result_body_category_applied_input_types import (
@@ -53,31 +55,20 @@ class ModerationResultBody:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = self.type_
-
-        model = self.model
-
-        flagged = self.flagged
-
-        categories = self.categories.to_dict()
-
-        category_scores = self.category_scores.to_dict()
-
-        category_applied_input_types = self.category_applied_input_types.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "model": model,
-                "flagged": flagged,
-                "categories": categories,
-                "category_scores": category_scores,
-                "category_applied_input_types": category_applied_input_types,
-            }
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["type"] = self.type_
+        field_dict["model"] = self.model
+        field_dict["flagged"] = self.flagged
+        categories = self.categories
+        field_dict["categories"] = None if categories is None else categories.to_dict()
+        category_scores = self.category_scores
+        field_dict["category_scores"] = None if category_scores is None else category_scores.to_dict()
+        category_applied_input_types = self.category_applied_input_types
+        field_dict["category_applied_input_types"] = (
+            None if category_applied_input_types is None else category_applied_input_types.to_dict()
         )
-
         return field_dict
 
     @classmethod
@@ -85,21 +76,40 @@ class ModerationResultBody:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "moderation_result":
-            raise ValueError(f"type must match const 'moderation_result', got '{type_}'")
+        type_: Any = src_dict.get("type")
+        if type_ is None:
+            missing(src_dict, "type")
+        else:
+            if type_ != "moderation_result":
+                tolerate(f"type must match const 'moderation_result', got '{type_}'")
 
-        model = src_dict["model"]
+        model: Any = src_dict.get("model")
+        if model is None:
+            missing(src_dict, "model")
 
-        flagged = src_dict["flagged"]
+        flagged: Any = src_dict.get("flagged")
+        if flagged is None:
+            missing(src_dict, "flagged")
 
-        categories = ModerationResultBodyCategories.from_dict(src_dict["categories"])
+        categories: Any = src_dict.get("categories")
+        if categories is None:
+            missing(src_dict, "categories")
+        else:
+            categories = ModerationResultBodyCategories.from_dict(categories)
 
-        category_scores = ModerationResultBodyCategoryScores.from_dict(src_dict["category_scores"])
+        category_scores: Any = src_dict.get("category_scores")
+        if category_scores is None:
+            missing(src_dict, "category_scores")
+        else:
+            category_scores = ModerationResultBodyCategoryScores.from_dict(category_scores)
 
-        category_applied_input_types = ModerationResultBodyCategoryAppliedInputTypes.from_dict(
-            src_dict["category_applied_input_types"]
-        )
+        category_applied_input_types: Any = src_dict.get("category_applied_input_types")
+        if category_applied_input_types is None:
+            missing(src_dict, "category_applied_input_types")
+        else:
+            category_applied_input_types = ModerationResultBodyCategoryAppliedInputTypes.from_dict(
+                category_applied_input_types
+            )
 
         moderation_result_body = cls(
             model,
@@ -109,7 +119,7 @@ class ModerationResultBody:
             category_applied_input_types,
             type_,
         )
-        if len(src_dict) > 6 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             moderation_result_body.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 _KEYS = frozenset({"mode"})
 
 
@@ -19,28 +21,25 @@ class PromptCacheBreakpointParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        mode = self.mode
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "mode": mode,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["mode"] = self.mode
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        mode = src_dict["mode"]
-        if mode != "explicit":
-            raise ValueError(f"mode must match const 'explicit', got '{mode}'")
+        mode: Any = src_dict.get("mode")
+        if mode is None:
+            missing(src_dict, "mode")
+        else:
+            if mode != "explicit":
+                tolerate(f"mode must match const 'explicit', got '{mode}'")
 
         prompt_cache_breakpoint_param = cls(
             mode,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             prompt_cache_breakpoint_param.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }
