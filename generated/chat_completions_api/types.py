@@ -1,6 +1,7 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
@@ -37,6 +38,17 @@ UNSET: Unset = Unset()
 
 #: True while `from_dict` must refuse what tolerant reading accepts (set it around a call, then reset it).
 STRICT: ContextVar[bool] = ContextVar("chat_completions_api.STRICT", default=False)
+
+
+@contextmanager
+def strict_parsing() -> Iterator[None]:
+    """`with strict_parsing(): Model.from_dict(data)` raises on any departure from the spec (as the SDK's
+    `strict_response_validation=True` does) instead of reading it as the official SDK would."""
+    token = STRICT.set(True)
+    try:
+        yield
+    finally:
+        STRICT.reset(token)
 
 
 def tolerate(problem: str) -> None:
@@ -111,6 +123,7 @@ __all__ = [
     "Response",
     "Unset",
     "missing",
+    "strict_parsing",
     "to_json",
     "tolerate",
 ]

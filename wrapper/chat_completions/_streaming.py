@@ -30,10 +30,10 @@ _DRAIN_SECONDS = 0.25  # how long the rest of the body may take to arrive after 
 _TRUNCATED = "the stream ended before its [DONE] event; the answer is incomplete"
 
 
-def _content_type_problem(response: httpx.Response) -> str | None:
+def _content_type_problem(response: httpx.Response, strict: bool) -> str | None:
     content_type = response.headers.get("content-type", "")
-    if "text/event-stream" in content_type.lower():
-        return None
+    if "text/event-stream" in content_type.lower() or not (content_type.strip() or strict):
+        return None  # an event stream, or (as the official SDK reads it) no content type at all
     return f"expected a text/event-stream response to a stream request, got content-type {content_type!r}"
 
 
@@ -229,7 +229,7 @@ class Stream(Iterator["CreateChatCompletionStreamResponse"]):
     """An iterator of typed chunks and a context manager; `close()` ends it and frees the connection."""
 
     def __init__(self, response: httpx.Response, secret: str, strict: bool = False) -> None:
-        problem = _content_type_problem(response)
+        problem = _content_type_problem(response, strict)
         if problem is not None:
             import httpx
 
@@ -285,7 +285,7 @@ class AsyncStream(AsyncIterator["CreateChatCompletionStreamResponse"]):
     @classmethod
     async def open(cls, response: httpx.Response, secret: str, strict: bool = False) -> AsyncStream:
         """Check the response is an event stream, then wrap it."""
-        problem = _content_type_problem(response)
+        problem = _content_type_problem(response, strict)
         if problem is not None:
             import httpx
 
