@@ -72,6 +72,7 @@ class Script:
     answers: list[Answer]
     requests: list[Seen] = field(default_factory=list)
     exhausted: int = 0  # requests that came after the last answer (they got a 599)
+    repeat: bool = False  # the last answer is given again to every later request
 
     @property
     def prefix(self) -> str:
@@ -105,11 +106,12 @@ class ByteServer:
     def other_origin(self) -> str:
         return f"http://127.0.0.1:{self.ports[1]}"
 
-    def script(self, *answers: Answer) -> Script:
-        """A fresh script (its own token and base URL) answering with `answers` in order."""
+    def script(self, *answers: Answer, repeat: bool = False) -> Script:
+        """A fresh script (its own token and base URL) answering with `answers` in order (`repeat`: the last one
+        for ever)."""
         with self._lock:
             token = f"c{next(self._tokens)}"
-            script = Script(token, self.origin, list(answers))
+            script = Script(token, self.origin, list(answers), repeat=repeat)
             self._scripts[token] = script
         return script
 
@@ -220,7 +222,7 @@ class ByteServer:
             if not script.answers:
                 script.exhausted += 1
                 return None, script
-            answer = script.answers.pop(0)
+            answer = script.answers[0] if script.repeat and len(script.answers) == 1 else script.answers.pop(0)
         if answer.path is not None and seen.target.removeprefix(script.prefix).partition("?")[0] != answer.path:
             return NOT_FOUND, script
         return answer, script
