@@ -58,12 +58,14 @@ def tolerate(problem: str) -> None:
         raise ValueError(problem)
 
 
-def missing(src_dict: Mapping[str, Any], key: str) -> None:
-    """A required field is absent or null: read as None, unless parsing is strict."""
+def missing(src_dict: Mapping[str, Any], key: str) -> bool:
+    """A required field is absent (True) or null (False): read as None, unless parsing is strict."""
+    absent = key not in src_dict
     if STRICT.get():
-        if key in src_dict:
-            raise ValueError(f"field {key!r} is null")
-        raise KeyError(key)
+        if absent:
+            raise KeyError(key)
+        raise ValueError(f"field {key!r} is null")
+    return absent
 
 
 def to_json(value: Any) -> Any:

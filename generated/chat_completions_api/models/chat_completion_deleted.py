@@ -20,6 +20,9 @@ class ChatCompletionDeleted:
     deleted: bool
     object_: Literal["chat.completion.deleted"] = "chat.completion.deleted"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -28,30 +31,41 @@ class ChatCompletionDeleted:
         field_dict["object"] = self.object_
         field_dict["id"] = self.id
         field_dict["deleted"] = self.deleted
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        odd: tuple[str, ...] = ()
         object_: Any = src_dict.get("object")
         if object_ is None:
-            missing(src_dict, "object")
+            if missing(src_dict, "object"):
+                odd += ("object",)
         else:
             if object_ != "chat.completion.deleted":
                 tolerate(f"object must match const 'chat.completion.deleted', got '{object_}'")
 
         id: Any = src_dict.get("id")
         if id is None:
-            missing(src_dict, "id")
+            if missing(src_dict, "id"):
+                odd += ("id",)
 
         deleted: Any = src_dict.get("deleted")
         if deleted is None:
-            missing(src_dict, "deleted")
+            if missing(src_dict, "deleted"):
+                odd += ("deleted",)
 
         chat_completion_deleted = cls(
             id,
             deleted,
             object_,
         )
+        if odd:
+            chat_completion_deleted._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_deleted.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -34,6 +34,9 @@ class ChatCompletionMessageCustomToolCall:
     custom: ChatCompletionMessageCustomToolCallCustom
     type_: Literal["custom"] = "custom"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -46,6 +49,11 @@ class ChatCompletionMessageCustomToolCall:
         field_dict["type"] = self.type_
         custom = self.custom
         field_dict["custom"] = None if custom is None else custom.to_dict()
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -53,20 +61,24 @@ class ChatCompletionMessageCustomToolCall:
         if _lazy_pending:
             _import_lazy()
 
+        odd: tuple[str, ...] = ()
         id: Any = src_dict.get("id")
         if id is None:
-            missing(src_dict, "id")
+            if missing(src_dict, "id"):
+                odd += ("id",)
 
         type_: Any = src_dict.get("type")
         if type_ is None:
-            missing(src_dict, "type")
+            if missing(src_dict, "type"):
+                odd += ("type",)
         else:
             if type_ != "custom":
                 tolerate(f"type must match const 'custom', got '{type_}'")
 
         custom: Any = src_dict.get("custom")
         if custom is None:
-            missing(src_dict, "custom")
+            if missing(src_dict, "custom"):
+                odd += ("custom",)
         else:
             custom = ChatCompletionMessageCustomToolCallCustom.from_dict(custom)
 
@@ -75,6 +87,8 @@ class ChatCompletionMessageCustomToolCall:
             custom,
             type_,
         )
+        if odd:
+            chat_completion_message_custom_tool_call._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_message_custom_tool_call.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -19,6 +19,9 @@ class ChatCompletionMessageCustomToolCallCustom:
     name: str
     input_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -26,22 +29,32 @@ class ChatCompletionMessageCustomToolCallCustom:
             field_dict[prop_name] = prop
         field_dict["name"] = self.name
         field_dict["input"] = self.input_
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        odd: tuple[str, ...] = ()
         name: Any = src_dict.get("name")
         if name is None:
-            missing(src_dict, "name")
+            if missing(src_dict, "name"):
+                odd += ("name",)
 
         input_: Any = src_dict.get("input")
         if input_ is None:
-            missing(src_dict, "input")
+            if missing(src_dict, "input"):
+                odd += ("input",)
 
         chat_completion_message_custom_tool_call_custom = cls(
             name,
             input_,
         )
+        if odd:
+            chat_completion_message_custom_tool_call_custom._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_message_custom_tool_call_custom.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -37,6 +37,9 @@ class ChatCompletionMessageList:
     object_: Literal["list"] = "list"
     """ Server default: `list`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -51,6 +54,11 @@ class ChatCompletionMessageList:
         field_dict["first_id"] = self.first_id
         field_dict["last_id"] = self.last_id
         field_dict["has_more"] = self.has_more
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -58,30 +66,36 @@ class ChatCompletionMessageList:
         if _lazy_pending:
             _import_lazy()
 
+        odd: tuple[str, ...] = ()
         object_: Any = src_dict.get("object")
         if object_ is None:
-            missing(src_dict, "object")
+            if missing(src_dict, "object"):
+                odd += ("object",)
         else:
             if object_ != "list":
                 tolerate(f"object must match const 'list', got '{object_}'")
 
         data: Any = src_dict.get("data")
         if data is None:
-            missing(src_dict, "data")
+            if missing(src_dict, "data"):
+                odd += ("data",)
         else:
             data = [ChatCompletionMessageListDataItem.from_dict(data_item_data) for data_item_data in data]
 
         first_id: Any = src_dict.get("first_id")
         if first_id is None:
-            missing(src_dict, "first_id")
+            if missing(src_dict, "first_id"):
+                odd += ("first_id",)
 
         last_id: Any = src_dict.get("last_id")
         if last_id is None:
-            missing(src_dict, "last_id")
+            if missing(src_dict, "last_id"):
+                odd += ("last_id",)
 
         has_more: Any = src_dict.get("has_more")
         if has_more is None:
-            missing(src_dict, "has_more")
+            if missing(src_dict, "has_more"):
+                odd += ("has_more",)
 
         chat_completion_message_list = cls(
             data,
@@ -90,6 +104,8 @@ class ChatCompletionMessageList:
             has_more,
             object_,
         )
+        if odd:
+            chat_completion_message_list._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_message_list.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -76,8 +76,9 @@ class ChatCompletionMessageListDataItem:
         list[ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText] | None
     ) = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -96,28 +97,23 @@ class ChatCompletionMessageListDataItem:
                 to_json(componentsschemas_chat_completion_message_tool_calls_item_data)
                 for componentsschemas_chat_completion_message_tool_calls_item_data in tool_calls
             ]
-        elif "tool_calls" in self._nulls:
-            field_dict["tool_calls"] = None
         annotations = self.annotations
         if annotations is not None:
             field_dict["annotations"] = [annotations_item_data.to_dict() for annotations_item_data in annotations]
-        elif "annotations" in self._nulls:
-            field_dict["annotations"] = None
         function_call = self.function_call
         if function_call is not None:
             field_dict["function_call"] = function_call.to_dict()
-        elif "function_call" in self._nulls:
-            field_dict["function_call"] = None
         audio = self.audio
         if audio is not None:
             field_dict["audio"] = to_json(audio)
-        elif "audio" in self._nulls:
-            field_dict["audio"] = None
         content_parts = self.content_parts
         if content_parts is not None:
             field_dict["content_parts"] = to_json(content_parts)
-        elif "content_parts" in self._nulls:
-            field_dict["content_parts"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -125,20 +121,28 @@ class ChatCompletionMessageListDataItem:
         if _lazy_pending:
             _import_lazy()
 
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         content: Any = src_dict.get("content")
+        if content is None:
+            if "content" not in src_dict:
+                odd += ("content",)
 
         refusal: Any = src_dict.get("refusal")
+        if refusal is None:
+            if "refusal" not in src_dict:
+                odd += ("refusal",)
 
         role: Any = src_dict.get("role")
         if role is None:
-            missing(src_dict, "role")
+            if missing(src_dict, "role"):
+                odd += ("role",)
         else:
             role = check_chat_completion_message_list_data_item_role(role)
 
         id: Any = src_dict.get("id")
         if id is None:
-            missing(src_dict, "id")
+            if missing(src_dict, "id"):
+                odd += ("id",)
 
         tool_calls: Any = src_dict.get("tool_calls")
         if tool_calls is not None:
@@ -149,7 +153,7 @@ class ChatCompletionMessageListDataItem:
 
         elif "tool_calls" in src_dict:
             tolerate("field 'tool_calls' is null")
-            nulls += ("tool_calls",)
+            odd += ("tool_calls",)
 
         annotations: Any = src_dict.get("annotations")
         if annotations is not None:
@@ -160,7 +164,7 @@ class ChatCompletionMessageListDataItem:
 
         elif "annotations" in src_dict:
             tolerate("field 'annotations' is null")
-            nulls += ("annotations",)
+            odd += ("annotations",)
 
         function_call: Any = src_dict.get("function_call")
         if function_call is not None:
@@ -168,7 +172,7 @@ class ChatCompletionMessageListDataItem:
 
         elif "function_call" in src_dict:
             tolerate("field 'function_call' is null")
-            nulls += ("function_call",)
+            odd += ("function_call",)
 
         audio: Any = src_dict.get("audio")
         if audio is not None:
@@ -179,7 +183,7 @@ class ChatCompletionMessageListDataItem:
                     pass
 
         elif "audio" in src_dict:
-            nulls += ("audio",)
+            odd += ("audio",)
 
         content_parts: Any = src_dict.get("content_parts")
         if content_parts is not None:
@@ -193,7 +197,7 @@ class ChatCompletionMessageListDataItem:
                     pass
 
         elif "content_parts" in src_dict:
-            nulls += ("content_parts",)
+            odd += ("content_parts",)
 
         chat_completion_message_list_data_item = cls(
             content,
@@ -206,8 +210,8 @@ class ChatCompletionMessageListDataItem:
             audio,
             content_parts,
         )
-        if nulls:
-            chat_completion_message_list_data_item._nulls = nulls
+        if odd:
+            chat_completion_message_list_data_item._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_message_list_data_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

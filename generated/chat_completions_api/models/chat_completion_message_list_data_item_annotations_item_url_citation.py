@@ -21,6 +21,9 @@ class ChatCompletionMessageListDataItemAnnotationsItemUrlCitation:
     url: str
     title: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -30,25 +33,35 @@ class ChatCompletionMessageListDataItemAnnotationsItemUrlCitation:
         field_dict["start_index"] = self.start_index
         field_dict["url"] = self.url
         field_dict["title"] = self.title
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        odd: tuple[str, ...] = ()
         end_index: Any = src_dict.get("end_index")
         if end_index is None:
-            missing(src_dict, "end_index")
+            if missing(src_dict, "end_index"):
+                odd += ("end_index",)
 
         start_index: Any = src_dict.get("start_index")
         if start_index is None:
-            missing(src_dict, "start_index")
+            if missing(src_dict, "start_index"):
+                odd += ("start_index",)
 
         url: Any = src_dict.get("url")
         if url is None:
-            missing(src_dict, "url")
+            if missing(src_dict, "url"):
+                odd += ("url",)
 
         title: Any = src_dict.get("title")
         if title is None:
-            missing(src_dict, "title")
+            if missing(src_dict, "title"):
+                odd += ("title",)
 
         chat_completion_message_list_data_item_annotations_item_url_citation = cls(
             end_index,
@@ -56,6 +69,8 @@ class ChatCompletionMessageListDataItemAnnotationsItemUrlCitation:
             url,
             title,
         )
+        if odd:
+            chat_completion_message_list_data_item_annotations_item_url_citation._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_message_list_data_item_annotations_item_url_citation.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -43,8 +43,9 @@ class ChatCompletionMessageToolCallChunk:
     custom: ChatCompletionMessageToolCallChunkCustom | None = None
     """ A custom tool call's name (in its first delta) and a fragment of its free-form input. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -57,23 +58,20 @@ class ChatCompletionMessageToolCallChunk:
         id = self.id
         if id is not None:
             field_dict["id"] = id
-        elif "id" in self._nulls:
-            field_dict["id"] = None
         type_ = self.type_
         if type_ is not None:
             field_dict["type"] = type_
-        elif "type" in self._nulls:
-            field_dict["type"] = None
         function = self.function
         if function is not None:
             field_dict["function"] = function.to_dict()
-        elif "function" in self._nulls:
-            field_dict["function"] = None
         custom = self.custom
         if custom is not None:
             field_dict["custom"] = custom.to_dict()
-        elif "custom" in self._nulls:
-            field_dict["custom"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -81,15 +79,16 @@ class ChatCompletionMessageToolCallChunk:
         if _lazy_pending:
             _import_lazy()
 
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         index: Any = src_dict.get("index")
         if index is None:
-            missing(src_dict, "index")
+            if missing(src_dict, "index"):
+                odd += ("index",)
 
         id: Any = src_dict.get("id")
         if id is None and "id" in src_dict:
             tolerate("field 'id' is null")
-            nulls += ("id",)
+            odd += ("id",)
 
         type_: Any = src_dict.get("type")
         if type_ is not None:
@@ -97,7 +96,7 @@ class ChatCompletionMessageToolCallChunk:
 
         elif "type" in src_dict:
             tolerate("field 'type' is null")
-            nulls += ("type",)
+            odd += ("type",)
 
         function: Any = src_dict.get("function")
         if function is not None:
@@ -105,7 +104,7 @@ class ChatCompletionMessageToolCallChunk:
 
         elif "function" in src_dict:
             tolerate("field 'function' is null")
-            nulls += ("function",)
+            odd += ("function",)
 
         custom: Any = src_dict.get("custom")
         if custom is not None:
@@ -113,7 +112,7 @@ class ChatCompletionMessageToolCallChunk:
 
         elif "custom" in src_dict:
             tolerate("field 'custom' is null")
-            nulls += ("custom",)
+            odd += ("custom",)
 
         chat_completion_message_tool_call_chunk = cls(
             index,
@@ -122,8 +121,8 @@ class ChatCompletionMessageToolCallChunk:
             function,
             custom,
         )
-        if nulls:
-            chat_completion_message_tool_call_chunk._nulls = nulls
+        if odd:
+            chat_completion_message_tool_call_chunk._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_message_tool_call_chunk.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

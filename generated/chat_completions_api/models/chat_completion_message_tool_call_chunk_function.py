@@ -19,8 +19,9 @@ class ChatCompletionMessageToolCallChunkFunction:
     name: str | None = None
     arguments: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -29,34 +30,35 @@ class ChatCompletionMessageToolCallChunkFunction:
         name = self.name
         if name is not None:
             field_dict["name"] = name
-        elif "name" in self._nulls:
-            field_dict["name"] = None
         arguments = self.arguments
         if arguments is not None:
             field_dict["arguments"] = arguments
-        elif "arguments" in self._nulls:
-            field_dict["arguments"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         name: Any = src_dict.get("name")
         if name is None and "name" in src_dict:
             tolerate("field 'name' is null")
-            nulls += ("name",)
+            odd += ("name",)
 
         arguments: Any = src_dict.get("arguments")
         if arguments is None and "arguments" in src_dict:
             tolerate("field 'arguments' is null")
-            nulls += ("arguments",)
+            odd += ("arguments",)
 
         chat_completion_message_tool_call_chunk_function = cls(
             name,
             arguments,
         )
-        if nulls:
-            chat_completion_message_tool_call_chunk_function._nulls = nulls
+        if odd:
+            chat_completion_message_tool_call_chunk_function._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_message_tool_call_chunk_function.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

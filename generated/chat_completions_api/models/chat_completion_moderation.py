@@ -35,6 +35,9 @@ class ChatCompletionModeration:
     input_: ChatCompletionModerationError | ChatCompletionModerationResults
     output: ChatCompletionModerationError | ChatCompletionModerationResults
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -47,6 +50,11 @@ class ChatCompletionModeration:
         field_dict["input"] = None if input_ is None else to_json(input_)
         output = self.output
         field_dict["output"] = None if output is None else to_json(output)
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -54,15 +62,18 @@ class ChatCompletionModeration:
         if _lazy_pending:
             _import_lazy()
 
+        odd: tuple[str, ...] = ()
         input_: Any = src_dict.get("input")
         if input_ is None:
-            missing(src_dict, "input")
+            if missing(src_dict, "input"):
+                odd += ("input",)
         else:
             input_ = _parse_input_(input_)
 
         output: Any = src_dict.get("output")
         if output is None:
-            missing(src_dict, "output")
+            if missing(src_dict, "output"):
+                odd += ("output",)
         else:
             output = _parse_output(output)
 
@@ -70,6 +81,8 @@ class ChatCompletionModeration:
             input_,
             output,
         )
+        if odd:
+            chat_completion_moderation._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_moderation.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -20,6 +20,9 @@ class ChatCompletionModerationError:
     message: str
     type_: Literal["error"] = "error"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -28,30 +31,41 @@ class ChatCompletionModerationError:
         field_dict["type"] = self.type_
         field_dict["code"] = self.code
         field_dict["message"] = self.message
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        odd: tuple[str, ...] = ()
         type_: Any = src_dict.get("type")
         if type_ is None:
-            missing(src_dict, "type")
+            if missing(src_dict, "type"):
+                odd += ("type",)
         else:
             if type_ != "error":
                 tolerate(f"type must match const 'error', got '{type_}'")
 
         code: Any = src_dict.get("code")
         if code is None:
-            missing(src_dict, "code")
+            if missing(src_dict, "code"):
+                odd += ("code",)
 
         message: Any = src_dict.get("message")
         if message is None:
-            missing(src_dict, "message")
+            if missing(src_dict, "message"):
+                odd += ("message",)
 
         chat_completion_moderation_error = cls(
             code,
             message,
             type_,
         )
+        if odd:
+            chat_completion_moderation_error._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_moderation_error.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

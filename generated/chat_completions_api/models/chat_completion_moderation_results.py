@@ -34,6 +34,9 @@ class ChatCompletionModerationResults:
     results: list[ModerationResultBody]
     type_: Literal["moderation_results"] = "moderation_results"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -48,6 +51,11 @@ class ChatCompletionModerationResults:
         field_dict["results"] = (
             None if results is None else [results_item_data.to_dict() for results_item_data in results]
         )
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -55,20 +63,24 @@ class ChatCompletionModerationResults:
         if _lazy_pending:
             _import_lazy()
 
+        odd: tuple[str, ...] = ()
         type_: Any = src_dict.get("type")
         if type_ is None:
-            missing(src_dict, "type")
+            if missing(src_dict, "type"):
+                odd += ("type",)
         else:
             if type_ != "moderation_results":
                 tolerate(f"type must match const 'moderation_results', got '{type_}'")
 
         model: Any = src_dict.get("model")
         if model is None:
-            missing(src_dict, "model")
+            if missing(src_dict, "model"):
+                odd += ("model",)
 
         results: Any = src_dict.get("results")
         if results is None:
-            missing(src_dict, "results")
+            if missing(src_dict, "results"):
+                odd += ("results",)
         else:
             results = [ModerationResultBody.from_dict(results_item_data) for results_item_data in results]
 
@@ -77,6 +89,8 @@ class ChatCompletionModerationResults:
             results,
             type_,
         )
+        if odd:
+            chat_completion_moderation_results._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_moderation_results.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

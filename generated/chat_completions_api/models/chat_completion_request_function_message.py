@@ -51,6 +51,8 @@ class ChatCompletionRequestFunctionMessage:
                 tolerate(f"role must match const 'function', got '{role}'")
 
         content: Any = src_dict.get("content")
+        if content is None:
+            pass
 
         name: Any = src_dict.get("name")
         if name is None:

@@ -24,8 +24,9 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
     detail: ChatCompletionRequestMessageContentPartImageImageUrlDetail | None = None
     """ Server default: `auto`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -35,16 +36,20 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
         detail = self.detail
         if detail is not None:
             field_dict["detail"] = detail
-        elif "detail" in self._nulls:
-            field_dict["detail"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         url: Any = src_dict.get("url")
         if url is None:
-            missing(src_dict, "url")
+            if missing(src_dict, "url"):
+                odd += ("url",)
 
         detail: Any = src_dict.get("detail")
         if detail is not None:
@@ -52,14 +57,14 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
 
         elif "detail" in src_dict:
             tolerate("field 'detail' is null")
-            nulls += ("detail",)
+            odd += ("detail",)
 
         chat_completion_request_message_content_part_image_image_url = cls(
             url,
             detail,
         )
-        if nulls:
-            chat_completion_request_message_content_part_image_image_url._nulls = nulls
+        if odd:
+            chat_completion_request_message_content_part_image_image_url._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_image_image_url.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

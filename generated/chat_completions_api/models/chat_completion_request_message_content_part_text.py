@@ -34,8 +34,9 @@ class ChatCompletionRequestMessageContentPartText:
     type_: Literal["text"] = "text"
     prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -49,8 +50,11 @@ class ChatCompletionRequestMessageContentPartText:
         prompt_cache_breakpoint = self.prompt_cache_breakpoint
         if prompt_cache_breakpoint is not None:
             field_dict["prompt_cache_breakpoint"] = prompt_cache_breakpoint.to_dict()
-        elif "prompt_cache_breakpoint" in self._nulls:
-            field_dict["prompt_cache_breakpoint"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -58,17 +62,19 @@ class ChatCompletionRequestMessageContentPartText:
         if _lazy_pending:
             _import_lazy()
 
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         type_: Any = src_dict.get("type")
         if type_ is None:
-            missing(src_dict, "type")
+            if missing(src_dict, "type"):
+                odd += ("type",)
         else:
             if type_ != "text":
                 tolerate(f"type must match const 'text', got '{type_}'")
 
         text: Any = src_dict.get("text")
         if text is None:
-            missing(src_dict, "text")
+            if missing(src_dict, "text"):
+                odd += ("text",)
 
         prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint")
         if prompt_cache_breakpoint is not None:
@@ -76,15 +82,15 @@ class ChatCompletionRequestMessageContentPartText:
 
         elif "prompt_cache_breakpoint" in src_dict:
             tolerate("field 'prompt_cache_breakpoint' is null")
-            nulls += ("prompt_cache_breakpoint",)
+            odd += ("prompt_cache_breakpoint",)
 
         chat_completion_request_message_content_part_text = cls(
             text,
             type_,
             prompt_cache_breakpoint,
         )
-        if nulls:
-            chat_completion_request_message_content_part_text._nulls = nulls
+        if odd:
+            chat_completion_request_message_content_part_text._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_text.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -52,8 +52,9 @@ class ChatCompletionResponseMessage:
     function_call: ChatCompletionResponseMessageFunctionCall | None = None
     audio: ChatCompletionResponseMessageAudioType0 | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -71,23 +72,20 @@ class ChatCompletionResponseMessage:
                 to_json(componentsschemas_chat_completion_message_tool_calls_item_data)
                 for componentsschemas_chat_completion_message_tool_calls_item_data in tool_calls
             ]
-        elif "tool_calls" in self._nulls:
-            field_dict["tool_calls"] = None
         annotations = self.annotations
         if annotations is not None:
             field_dict["annotations"] = [annotations_item_data.to_dict() for annotations_item_data in annotations]
-        elif "annotations" in self._nulls:
-            field_dict["annotations"] = None
         function_call = self.function_call
         if function_call is not None:
             field_dict["function_call"] = function_call.to_dict()
-        elif "function_call" in self._nulls:
-            field_dict["function_call"] = None
         audio = self.audio
         if audio is not None:
             field_dict["audio"] = to_json(audio)
-        elif "audio" in self._nulls:
-            field_dict["audio"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -95,14 +93,21 @@ class ChatCompletionResponseMessage:
         if _lazy_pending:
             _import_lazy()
 
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         content: Any = src_dict.get("content")
+        if content is None:
+            if "content" not in src_dict:
+                odd += ("content",)
 
         refusal: Any = src_dict.get("refusal")
+        if refusal is None:
+            if "refusal" not in src_dict:
+                odd += ("refusal",)
 
         role: Any = src_dict.get("role")
         if role is None:
-            missing(src_dict, "role")
+            if missing(src_dict, "role"):
+                odd += ("role",)
         else:
             if role != "assistant":
                 tolerate(f"role must match const 'assistant', got '{role}'")
@@ -116,7 +121,7 @@ class ChatCompletionResponseMessage:
 
         elif "tool_calls" in src_dict:
             tolerate("field 'tool_calls' is null")
-            nulls += ("tool_calls",)
+            odd += ("tool_calls",)
 
         annotations: Any = src_dict.get("annotations")
         if annotations is not None:
@@ -127,7 +132,7 @@ class ChatCompletionResponseMessage:
 
         elif "annotations" in src_dict:
             tolerate("field 'annotations' is null")
-            nulls += ("annotations",)
+            odd += ("annotations",)
 
         function_call: Any = src_dict.get("function_call")
         if function_call is not None:
@@ -135,7 +140,7 @@ class ChatCompletionResponseMessage:
 
         elif "function_call" in src_dict:
             tolerate("field 'function_call' is null")
-            nulls += ("function_call",)
+            odd += ("function_call",)
 
         audio: Any = src_dict.get("audio")
         if audio is not None:
@@ -146,7 +151,7 @@ class ChatCompletionResponseMessage:
                     pass
 
         elif "audio" in src_dict:
-            nulls += ("audio",)
+            odd += ("audio",)
 
         chat_completion_response_message = cls(
             content,
@@ -157,8 +162,8 @@ class ChatCompletionResponseMessage:
             function_call,
             audio,
         )
-        if nulls:
-            chat_completion_response_message._nulls = nulls
+        if odd:
+            chat_completion_response_message._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_response_message.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -37,6 +37,9 @@ class ChatCompletionResponseMessageAnnotationsItem:
     url_citation: ChatCompletionResponseMessageAnnotationsItemUrlCitation
     type_: Literal["url_citation"] = "url_citation"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -48,6 +51,11 @@ class ChatCompletionResponseMessageAnnotationsItem:
         field_dict["type"] = self.type_
         url_citation = self.url_citation
         field_dict["url_citation"] = None if url_citation is None else url_citation.to_dict()
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -55,16 +63,19 @@ class ChatCompletionResponseMessageAnnotationsItem:
         if _lazy_pending:
             _import_lazy()
 
+        odd: tuple[str, ...] = ()
         type_: Any = src_dict.get("type")
         if type_ is None:
-            missing(src_dict, "type")
+            if missing(src_dict, "type"):
+                odd += ("type",)
         else:
             if type_ != "url_citation":
                 tolerate(f"type must match const 'url_citation', got '{type_}'")
 
         url_citation: Any = src_dict.get("url_citation")
         if url_citation is None:
-            missing(src_dict, "url_citation")
+            if missing(src_dict, "url_citation"):
+                odd += ("url_citation",)
         else:
             url_citation = ChatCompletionResponseMessageAnnotationsItemUrlCitation.from_dict(url_citation)
 
@@ -72,6 +83,8 @@ class ChatCompletionResponseMessageAnnotationsItem:
             url_citation,
             type_,
         )
+        if odd:
+            chat_completion_response_message_annotations_item._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_response_message_annotations_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -21,6 +21,9 @@ class ChatCompletionResponseMessageAudioType0:
     data: str
     transcript: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -30,25 +33,35 @@ class ChatCompletionResponseMessageAudioType0:
         field_dict["expires_at"] = self.expires_at
         field_dict["data"] = self.data
         field_dict["transcript"] = self.transcript
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        odd: tuple[str, ...] = ()
         id: Any = src_dict.get("id")
         if id is None:
-            missing(src_dict, "id")
+            if missing(src_dict, "id"):
+                odd += ("id",)
 
         expires_at: Any = src_dict.get("expires_at")
         if expires_at is None:
-            missing(src_dict, "expires_at")
+            if missing(src_dict, "expires_at"):
+                odd += ("expires_at",)
 
         data: Any = src_dict.get("data")
         if data is None:
-            missing(src_dict, "data")
+            if missing(src_dict, "data"):
+                odd += ("data",)
 
         transcript: Any = src_dict.get("transcript")
         if transcript is None:
-            missing(src_dict, "transcript")
+            if missing(src_dict, "transcript"):
+                odd += ("transcript",)
 
         chat_completion_response_message_audio_type_0 = cls(
             id,
@@ -56,6 +69,8 @@ class ChatCompletionResponseMessageAudioType0:
             data,
             transcript,
         )
+        if odd:
+            chat_completion_response_message_audio_type_0._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_response_message_audio_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

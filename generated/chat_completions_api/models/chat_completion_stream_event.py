@@ -26,8 +26,9 @@ class ChatCompletionStreamEvent:
     id: str | None = None
     retry: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -37,41 +38,41 @@ class ChatCompletionStreamEvent:
         event = self.event
         if event is not None:
             field_dict["event"] = event
-        elif "event" in self._nulls:
-            field_dict["event"] = None
         id = self.id
         if id is not None:
             field_dict["id"] = id
-        elif "id" in self._nulls:
-            field_dict["id"] = None
         retry = self.retry
         if retry is not None:
             field_dict["retry"] = retry
-        elif "retry" in self._nulls:
-            field_dict["retry"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         data: Any = src_dict.get("data")
         if data is None:
-            missing(src_dict, "data")
+            if missing(src_dict, "data"):
+                odd += ("data",)
 
         event: Any = src_dict.get("event")
         if event is None and "event" in src_dict:
             tolerate("field 'event' is null")
-            nulls += ("event",)
+            odd += ("event",)
 
         id: Any = src_dict.get("id")
         if id is None and "id" in src_dict:
             tolerate("field 'id' is null")
-            nulls += ("id",)
+            odd += ("id",)
 
         retry: Any = src_dict.get("retry")
         if retry is None and "retry" in src_dict:
             tolerate("field 'retry' is null")
-            nulls += ("retry",)
+            odd += ("retry",)
 
         chat_completion_stream_event = cls(
             data,
@@ -79,8 +80,8 @@ class ChatCompletionStreamEvent:
             id,
             retry,
         )
-        if nulls:
-            chat_completion_stream_event._nulls = nulls
+        if odd:
+            chat_completion_stream_event._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_stream_event.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

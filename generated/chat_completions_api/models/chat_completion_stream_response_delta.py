@@ -46,8 +46,9 @@ class ChatCompletionStreamResponseDelta:
     role: ChatCompletionStreamResponseDeltaRole | None = None
     refusal: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -59,28 +60,23 @@ class ChatCompletionStreamResponseDelta:
         content = self.content
         if content is not None:
             field_dict["content"] = content
-        elif "content" in self._nulls:
-            field_dict["content"] = None
         function_call = self.function_call
         if function_call is not None:
             field_dict["function_call"] = function_call.to_dict()
-        elif "function_call" in self._nulls:
-            field_dict["function_call"] = None
         tool_calls = self.tool_calls
         if tool_calls is not None:
             field_dict["tool_calls"] = [tool_calls_item_data.to_dict() for tool_calls_item_data in tool_calls]
-        elif "tool_calls" in self._nulls:
-            field_dict["tool_calls"] = None
         role = self.role
         if role is not None:
             field_dict["role"] = role
-        elif "role" in self._nulls:
-            field_dict["role"] = None
         refusal = self.refusal
         if refusal is not None:
             field_dict["refusal"] = refusal
-        elif "refusal" in self._nulls:
-            field_dict["refusal"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -88,10 +84,10 @@ class ChatCompletionStreamResponseDelta:
         if _lazy_pending:
             _import_lazy()
 
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         content: Any = src_dict.get("content")
         if content is None and "content" in src_dict:
-            nulls += ("content",)
+            odd += ("content",)
 
         function_call: Any = src_dict.get("function_call")
         if function_call is not None:
@@ -99,7 +95,7 @@ class ChatCompletionStreamResponseDelta:
 
         elif "function_call" in src_dict:
             tolerate("field 'function_call' is null")
-            nulls += ("function_call",)
+            odd += ("function_call",)
 
         tool_calls: Any = src_dict.get("tool_calls")
         if tool_calls is not None:
@@ -110,7 +106,7 @@ class ChatCompletionStreamResponseDelta:
 
         elif "tool_calls" in src_dict:
             tolerate("field 'tool_calls' is null")
-            nulls += ("tool_calls",)
+            odd += ("tool_calls",)
 
         role: Any = src_dict.get("role")
         if role is not None:
@@ -118,11 +114,11 @@ class ChatCompletionStreamResponseDelta:
 
         elif "role" in src_dict:
             tolerate("field 'role' is null")
-            nulls += ("role",)
+            odd += ("role",)
 
         refusal: Any = src_dict.get("refusal")
         if refusal is None and "refusal" in src_dict:
-            nulls += ("refusal",)
+            odd += ("refusal",)
 
         chat_completion_stream_response_delta = cls(
             content,
@@ -131,8 +127,8 @@ class ChatCompletionStreamResponseDelta:
             role,
             refusal,
         )
-        if nulls:
-            chat_completion_stream_response_delta._nulls = nulls
+        if odd:
+            chat_completion_stream_response_delta._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_stream_response_delta.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

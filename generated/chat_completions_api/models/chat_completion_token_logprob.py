@@ -35,6 +35,9 @@ class ChatCompletionTokenLogprob:
     bytes_: list[int] | None
     top_logprobs: list[ChatCompletionTokenLogprobTopLogprobsItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -52,6 +55,11 @@ class ChatCompletionTokenLogprob:
             if top_logprobs is None
             else [top_logprobs_item_data.to_dict() for top_logprobs_item_data in top_logprobs]
         )
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -59,19 +67,26 @@ class ChatCompletionTokenLogprob:
         if _lazy_pending:
             _import_lazy()
 
+        odd: tuple[str, ...] = ()
         token: Any = src_dict.get("token")
         if token is None:
-            missing(src_dict, "token")
+            if missing(src_dict, "token"):
+                odd += ("token",)
 
         logprob: Any = src_dict.get("logprob")
         if logprob is None:
-            missing(src_dict, "logprob")
+            if missing(src_dict, "logprob"):
+                odd += ("logprob",)
 
         bytes_: Any = src_dict.get("bytes")
+        if bytes_ is None:
+            if "bytes" not in src_dict:
+                odd += ("bytes",)
 
         top_logprobs: Any = src_dict.get("top_logprobs")
         if top_logprobs is None:
-            missing(src_dict, "top_logprobs")
+            if missing(src_dict, "top_logprobs"):
+                odd += ("top_logprobs",)
         else:
             top_logprobs = [
                 ChatCompletionTokenLogprobTopLogprobsItem.from_dict(top_logprobs_item_data)
@@ -84,6 +99,8 @@ class ChatCompletionTokenLogprob:
             bytes_,
             top_logprobs,
         )
+        if odd:
+            chat_completion_token_logprob._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_token_logprob.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

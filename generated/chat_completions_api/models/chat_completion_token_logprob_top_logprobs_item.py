@@ -20,6 +20,9 @@ class ChatCompletionTokenLogprobTopLogprobsItem:
     logprob: float
     bytes_: list[int] | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -28,25 +31,38 @@ class ChatCompletionTokenLogprobTopLogprobsItem:
         field_dict["token"] = self.token
         field_dict["logprob"] = self.logprob
         field_dict["bytes"] = self.bytes_
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        odd: tuple[str, ...] = ()
         token: Any = src_dict.get("token")
         if token is None:
-            missing(src_dict, "token")
+            if missing(src_dict, "token"):
+                odd += ("token",)
 
         logprob: Any = src_dict.get("logprob")
         if logprob is None:
-            missing(src_dict, "logprob")
+            if missing(src_dict, "logprob"):
+                odd += ("logprob",)
 
         bytes_: Any = src_dict.get("bytes")
+        if bytes_ is None:
+            if "bytes" not in src_dict:
+                odd += ("bytes",)
 
         chat_completion_token_logprob_top_logprobs_item = cls(
             token,
             logprob,
             bytes_,
         )
+        if odd:
+            chat_completion_token_logprob_top_logprobs_item._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             chat_completion_token_logprob_top_logprobs_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -43,8 +43,9 @@ class CompletionUsage:
     completion_tokens_details: CompletionUsageCompletionTokensDetails | None = None
     prompt_tokens_details: CompletionUsagePromptTokensDetails | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -59,13 +60,14 @@ class CompletionUsage:
         completion_tokens_details = self.completion_tokens_details
         if completion_tokens_details is not None:
             field_dict["completion_tokens_details"] = completion_tokens_details.to_dict()
-        elif "completion_tokens_details" in self._nulls:
-            field_dict["completion_tokens_details"] = None
         prompt_tokens_details = self.prompt_tokens_details
         if prompt_tokens_details is not None:
             field_dict["prompt_tokens_details"] = prompt_tokens_details.to_dict()
-        elif "prompt_tokens_details" in self._nulls:
-            field_dict["prompt_tokens_details"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -73,18 +75,21 @@ class CompletionUsage:
         if _lazy_pending:
             _import_lazy()
 
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         completion_tokens: Any = src_dict.get("completion_tokens")
         if completion_tokens is None:
-            missing(src_dict, "completion_tokens")
+            if missing(src_dict, "completion_tokens"):
+                odd += ("completion_tokens",)
 
         prompt_tokens: Any = src_dict.get("prompt_tokens")
         if prompt_tokens is None:
-            missing(src_dict, "prompt_tokens")
+            if missing(src_dict, "prompt_tokens"):
+                odd += ("prompt_tokens",)
 
         total_tokens: Any = src_dict.get("total_tokens")
         if total_tokens is None:
-            missing(src_dict, "total_tokens")
+            if missing(src_dict, "total_tokens"):
+                odd += ("total_tokens",)
 
         completion_tokens_details: Any = src_dict.get("completion_tokens_details")
         if completion_tokens_details is not None:
@@ -92,7 +97,7 @@ class CompletionUsage:
 
         elif "completion_tokens_details" in src_dict:
             tolerate("field 'completion_tokens_details' is null")
-            nulls += ("completion_tokens_details",)
+            odd += ("completion_tokens_details",)
 
         prompt_tokens_details: Any = src_dict.get("prompt_tokens_details")
         if prompt_tokens_details is not None:
@@ -100,7 +105,7 @@ class CompletionUsage:
 
         elif "prompt_tokens_details" in src_dict:
             tolerate("field 'prompt_tokens_details' is null")
-            nulls += ("prompt_tokens_details",)
+            odd += ("prompt_tokens_details",)
 
         completion_usage = cls(
             completion_tokens,
@@ -109,8 +114,8 @@ class CompletionUsage:
             completion_tokens_details,
             prompt_tokens_details,
         )
-        if nulls:
-            completion_usage._nulls = nulls
+        if odd:
+            completion_usage._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             completion_usage.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

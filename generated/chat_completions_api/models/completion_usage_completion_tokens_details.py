@@ -28,8 +28,9 @@ class CompletionUsageCompletionTokensDetails:
     rejected_prediction_tokens: int | None = None
     """ Server default: `0`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -38,57 +39,52 @@ class CompletionUsageCompletionTokensDetails:
         accepted_prediction_tokens = self.accepted_prediction_tokens
         if accepted_prediction_tokens is not None:
             field_dict["accepted_prediction_tokens"] = accepted_prediction_tokens
-        elif "accepted_prediction_tokens" in self._nulls:
-            field_dict["accepted_prediction_tokens"] = None
         audio_tokens = self.audio_tokens
         if audio_tokens is not None:
             field_dict["audio_tokens"] = audio_tokens
-        elif "audio_tokens" in self._nulls:
-            field_dict["audio_tokens"] = None
         reasoning_tokens = self.reasoning_tokens
         if reasoning_tokens is not None:
             field_dict["reasoning_tokens"] = reasoning_tokens
-        elif "reasoning_tokens" in self._nulls:
-            field_dict["reasoning_tokens"] = None
         text_tokens = self.text_tokens
         if text_tokens is not None:
             field_dict["text_tokens"] = text_tokens
-        elif "text_tokens" in self._nulls:
-            field_dict["text_tokens"] = None
         rejected_prediction_tokens = self.rejected_prediction_tokens
         if rejected_prediction_tokens is not None:
             field_dict["rejected_prediction_tokens"] = rejected_prediction_tokens
-        elif "rejected_prediction_tokens" in self._nulls:
-            field_dict["rejected_prediction_tokens"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         accepted_prediction_tokens: Any = src_dict.get("accepted_prediction_tokens")
         if accepted_prediction_tokens is None and "accepted_prediction_tokens" in src_dict:
             tolerate("field 'accepted_prediction_tokens' is null")
-            nulls += ("accepted_prediction_tokens",)
+            odd += ("accepted_prediction_tokens",)
 
         audio_tokens: Any = src_dict.get("audio_tokens")
         if audio_tokens is None and "audio_tokens" in src_dict:
             tolerate("field 'audio_tokens' is null")
-            nulls += ("audio_tokens",)
+            odd += ("audio_tokens",)
 
         reasoning_tokens: Any = src_dict.get("reasoning_tokens")
         if reasoning_tokens is None and "reasoning_tokens" in src_dict:
             tolerate("field 'reasoning_tokens' is null")
-            nulls += ("reasoning_tokens",)
+            odd += ("reasoning_tokens",)
 
         text_tokens: Any = src_dict.get("text_tokens")
         if text_tokens is None and "text_tokens" in src_dict:
             tolerate("field 'text_tokens' is null")
-            nulls += ("text_tokens",)
+            odd += ("text_tokens",)
 
         rejected_prediction_tokens: Any = src_dict.get("rejected_prediction_tokens")
         if rejected_prediction_tokens is None and "rejected_prediction_tokens" in src_dict:
             tolerate("field 'rejected_prediction_tokens' is null")
-            nulls += ("rejected_prediction_tokens",)
+            odd += ("rejected_prediction_tokens",)
 
         completion_usage_completion_tokens_details = cls(
             accepted_prediction_tokens,
@@ -97,8 +93,8 @@ class CompletionUsageCompletionTokensDetails:
             text_tokens,
             rejected_prediction_tokens,
         )
-        if nulls:
-            completion_usage_completion_tokens_details._nulls = nulls
+        if odd:
+            completion_usage_completion_tokens_details._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             completion_usage_completion_tokens_details.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

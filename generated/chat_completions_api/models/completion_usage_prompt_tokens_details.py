@@ -25,8 +25,9 @@ class CompletionUsagePromptTokensDetails:
     cache_write_tokens: int | None = None
     """ Server default: `0`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -35,57 +36,52 @@ class CompletionUsagePromptTokensDetails:
         audio_tokens = self.audio_tokens
         if audio_tokens is not None:
             field_dict["audio_tokens"] = audio_tokens
-        elif "audio_tokens" in self._nulls:
-            field_dict["audio_tokens"] = None
         cached_tokens = self.cached_tokens
         if cached_tokens is not None:
             field_dict["cached_tokens"] = cached_tokens
-        elif "cached_tokens" in self._nulls:
-            field_dict["cached_tokens"] = None
         text_tokens = self.text_tokens
         if text_tokens is not None:
             field_dict["text_tokens"] = text_tokens
-        elif "text_tokens" in self._nulls:
-            field_dict["text_tokens"] = None
         image_tokens = self.image_tokens
         if image_tokens is not None:
             field_dict["image_tokens"] = image_tokens
-        elif "image_tokens" in self._nulls:
-            field_dict["image_tokens"] = None
         cache_write_tokens = self.cache_write_tokens
         if cache_write_tokens is not None:
             field_dict["cache_write_tokens"] = cache_write_tokens
-        elif "cache_write_tokens" in self._nulls:
-            field_dict["cache_write_tokens"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         audio_tokens: Any = src_dict.get("audio_tokens")
         if audio_tokens is None and "audio_tokens" in src_dict:
             tolerate("field 'audio_tokens' is null")
-            nulls += ("audio_tokens",)
+            odd += ("audio_tokens",)
 
         cached_tokens: Any = src_dict.get("cached_tokens")
         if cached_tokens is None and "cached_tokens" in src_dict:
             tolerate("field 'cached_tokens' is null")
-            nulls += ("cached_tokens",)
+            odd += ("cached_tokens",)
 
         text_tokens: Any = src_dict.get("text_tokens")
         if text_tokens is None and "text_tokens" in src_dict:
             tolerate("field 'text_tokens' is null")
-            nulls += ("text_tokens",)
+            odd += ("text_tokens",)
 
         image_tokens: Any = src_dict.get("image_tokens")
         if image_tokens is None and "image_tokens" in src_dict:
             tolerate("field 'image_tokens' is null")
-            nulls += ("image_tokens",)
+            odd += ("image_tokens",)
 
         cache_write_tokens: Any = src_dict.get("cache_write_tokens")
         if cache_write_tokens is None and "cache_write_tokens" in src_dict:
             tolerate("field 'cache_write_tokens' is null")
-            nulls += ("cache_write_tokens",)
+            odd += ("cache_write_tokens",)
 
         completion_usage_prompt_tokens_details = cls(
             audio_tokens,
@@ -94,8 +90,8 @@ class CompletionUsagePromptTokensDetails:
             image_tokens,
             cache_write_tokens,
         )
-        if nulls:
-            completion_usage_prompt_tokens_details._nulls = nulls
+        if odd:
+            completion_usage_prompt_tokens_details._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             completion_usage_prompt_tokens_details.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

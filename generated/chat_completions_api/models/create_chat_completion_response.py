@@ -66,8 +66,9 @@ class CreateChatCompletionResponse:
     usage: CompletionUsage | None = None
     moderation: ChatCompletionModeration | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -87,28 +88,23 @@ class CreateChatCompletionResponse:
         metadata = self.metadata
         if metadata is not None:
             field_dict["metadata"] = to_json(metadata)
-        elif "metadata" in self._nulls:
-            field_dict["metadata"] = None
         service_tier = self.service_tier
         if service_tier is not None:
             field_dict["service_tier"] = service_tier
-        elif "service_tier" in self._nulls:
-            field_dict["service_tier"] = None
         system_fingerprint = self.system_fingerprint
         if system_fingerprint is not None:
             field_dict["system_fingerprint"] = system_fingerprint
-        elif "system_fingerprint" in self._nulls:
-            field_dict["system_fingerprint"] = None
         usage = self.usage
         if usage is not None:
             field_dict["usage"] = usage.to_dict()
-        elif "usage" in self._nulls:
-            field_dict["usage"] = None
         moderation = self.moderation
         if moderation is not None:
             field_dict["moderation"] = to_json(moderation)
-        elif "moderation" in self._nulls:
-            field_dict["moderation"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -116,14 +112,16 @@ class CreateChatCompletionResponse:
         if _lazy_pending:
             _import_lazy()
 
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         id: Any = src_dict.get("id")
         if id is None:
-            missing(src_dict, "id")
+            if missing(src_dict, "id"):
+                odd += ("id",)
 
         choices: Any = src_dict.get("choices")
         if choices is None:
-            missing(src_dict, "choices")
+            if missing(src_dict, "choices"):
+                odd += ("choices",)
         else:
             choices = [
                 CreateChatCompletionResponseChoicesItem.from_dict(choices_item_data) for choices_item_data in choices
@@ -131,15 +129,18 @@ class CreateChatCompletionResponse:
 
         created: Any = src_dict.get("created")
         if created is None:
-            missing(src_dict, "created")
+            if missing(src_dict, "created"):
+                odd += ("created",)
 
         model: Any = src_dict.get("model")
         if model is None:
-            missing(src_dict, "model")
+            if missing(src_dict, "model"):
+                odd += ("model",)
 
         object_: Any = src_dict.get("object")
         if object_ is None:
-            missing(src_dict, "object")
+            if missing(src_dict, "object"):
+                odd += ("object",)
         else:
             if object_ != "chat.completion":
                 tolerate(f"object must match const 'chat.completion', got '{object_}'")
@@ -153,7 +154,7 @@ class CreateChatCompletionResponse:
                     pass
 
         elif "metadata" in src_dict:
-            nulls += ("metadata",)
+            odd += ("metadata",)
 
         service_tier: Any = src_dict.get("service_tier")
         if service_tier is not None:
@@ -164,12 +165,12 @@ class CreateChatCompletionResponse:
                     pass
 
         elif "service_tier" in src_dict:
-            nulls += ("service_tier",)
+            odd += ("service_tier",)
 
         system_fingerprint: Any = src_dict.get("system_fingerprint")
         if system_fingerprint is None and "system_fingerprint" in src_dict:
             tolerate("field 'system_fingerprint' is null")
-            nulls += ("system_fingerprint",)
+            odd += ("system_fingerprint",)
 
         usage: Any = src_dict.get("usage")
         if usage is not None:
@@ -177,7 +178,7 @@ class CreateChatCompletionResponse:
 
         elif "usage" in src_dict:
             tolerate("field 'usage' is null")
-            nulls += ("usage",)
+            odd += ("usage",)
 
         moderation: Any = src_dict.get("moderation")
         if moderation is not None:
@@ -188,7 +189,7 @@ class CreateChatCompletionResponse:
                     pass
 
         elif "moderation" in src_dict:
-            nulls += ("moderation",)
+            odd += ("moderation",)
 
         create_chat_completion_response = cls(
             id,
@@ -202,8 +203,8 @@ class CreateChatCompletionResponse:
             usage,
             moderation,
         )
-        if nulls:
-            create_chat_completion_response._nulls = nulls
+        if odd:
+            create_chat_completion_response._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             create_chat_completion_response.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

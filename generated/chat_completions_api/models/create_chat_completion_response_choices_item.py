@@ -45,6 +45,9 @@ class CreateChatCompletionResponseChoicesItem:
     message: ChatCompletionResponseMessage
     logprobs: CreateChatCompletionResponseChoicesItemLogprobsType0 | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -59,6 +62,11 @@ class CreateChatCompletionResponseChoicesItem:
         field_dict["message"] = None if message is None else message.to_dict()
         logprobs = self.logprobs
         field_dict["logprobs"] = None if logprobs is None else to_json(logprobs)
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -66,28 +74,36 @@ class CreateChatCompletionResponseChoicesItem:
         if _lazy_pending:
             _import_lazy()
 
+        odd: tuple[str, ...] = ()
         finish_reason: Any = src_dict.get("finish_reason")
         if finish_reason is None:
-            missing(src_dict, "finish_reason")
+            if missing(src_dict, "finish_reason"):
+                odd += ("finish_reason",)
         else:
             finish_reason = check_create_chat_completion_response_choices_item_finish_reason(finish_reason)
 
         index: Any = src_dict.get("index")
         if index is None:
-            missing(src_dict, "index")
+            if missing(src_dict, "index"):
+                odd += ("index",)
 
         message: Any = src_dict.get("message")
         if message is None:
-            missing(src_dict, "message")
+            if missing(src_dict, "message"):
+                odd += ("message",)
         else:
             message = ChatCompletionResponseMessage.from_dict(message)
 
         logprobs: Any = src_dict.get("logprobs")
-        if isinstance(logprobs, dict):
-            try:
-                logprobs = CreateChatCompletionResponseChoicesItemLogprobsType0.from_dict(logprobs)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if logprobs is None:
+            if "logprobs" not in src_dict:
+                odd += ("logprobs",)
+        else:
+            if isinstance(logprobs, dict):
+                try:
+                    logprobs = CreateChatCompletionResponseChoicesItemLogprobsType0.from_dict(logprobs)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         create_chat_completion_response_choices_item = cls(
             finish_reason,
@@ -95,6 +111,8 @@ class CreateChatCompletionResponseChoicesItem:
             message,
             logprobs,
         )
+        if odd:
+            create_chat_completion_response_choices_item._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             create_chat_completion_response_choices_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -45,8 +45,9 @@ class CreateChatCompletionStreamResponseChoicesItem:
     index: int
     logprobs: CreateChatCompletionStreamResponseChoicesItemLogprobsType0 | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    #: The optional fields the answer sent as null (they read as None like absent ones; to_dict gives them back).
-    _nulls: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -62,8 +63,11 @@ class CreateChatCompletionStreamResponseChoicesItem:
         logprobs = self.logprobs
         if logprobs is not None:
             field_dict["logprobs"] = to_json(logprobs)
-        elif "logprobs" in self._nulls:
-            field_dict["logprobs"] = None
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -71,25 +75,31 @@ class CreateChatCompletionStreamResponseChoicesItem:
         if _lazy_pending:
             _import_lazy()
 
-        nulls: tuple[str, ...] = ()
+        odd: tuple[str, ...] = ()
         delta: Any = src_dict.get("delta")
         if delta is None:
-            missing(src_dict, "delta")
+            if missing(src_dict, "delta"):
+                odd += ("delta",)
         else:
             delta = ChatCompletionStreamResponseDelta.from_dict(delta)
 
         finish_reason: Any = src_dict.get("finish_reason")
-        if isinstance(finish_reason, str):
-            try:
-                finish_reason = check_create_chat_completion_stream_response_choices_item_finish_reason_type_0(
-                    finish_reason
-                )
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if finish_reason is None:
+            if "finish_reason" not in src_dict:
+                odd += ("finish_reason",)
+        else:
+            if isinstance(finish_reason, str):
+                try:
+                    finish_reason = check_create_chat_completion_stream_response_choices_item_finish_reason_type_0(
+                        finish_reason
+                    )
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         index: Any = src_dict.get("index")
         if index is None:
-            missing(src_dict, "index")
+            if missing(src_dict, "index"):
+                odd += ("index",)
 
         logprobs: Any = src_dict.get("logprobs")
         if logprobs is not None:
@@ -100,7 +110,7 @@ class CreateChatCompletionStreamResponseChoicesItem:
                     pass
 
         elif "logprobs" in src_dict:
-            nulls += ("logprobs",)
+            odd += ("logprobs",)
 
         create_chat_completion_stream_response_choices_item = cls(
             delta,
@@ -108,8 +118,8 @@ class CreateChatCompletionStreamResponseChoicesItem:
             index,
             logprobs,
         )
-        if nulls:
-            create_chat_completion_stream_response_choices_item._nulls = nulls
+        if odd:
+            create_chat_completion_stream_response_choices_item._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             create_chat_completion_stream_response_choices_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

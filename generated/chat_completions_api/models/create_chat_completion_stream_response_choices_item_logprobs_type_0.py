@@ -33,6 +33,9 @@ class CreateChatCompletionStreamResponseChoicesItemLogprobsType0:
     content: list[ChatCompletionTokenLogprob] | None
     refusal: list[ChatCompletionTokenLogprob] | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -45,6 +48,11 @@ class CreateChatCompletionStreamResponseChoicesItemLogprobsType0:
         field_dict["content"] = None if content is None else to_json(content)
         refusal = self.refusal
         field_dict["refusal"] = None if refusal is None else to_json(refusal)
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -52,30 +60,41 @@ class CreateChatCompletionStreamResponseChoicesItemLogprobsType0:
         if _lazy_pending:
             _import_lazy()
 
+        odd: tuple[str, ...] = ()
         content: Any = src_dict.get("content")
-        if isinstance(content, list):
-            try:
-                content = [
-                    ChatCompletionTokenLogprob.from_dict(content_type_0_item_data)
-                    for content_type_0_item_data in content
-                ]
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if content is None:
+            if "content" not in src_dict:
+                odd += ("content",)
+        else:
+            if isinstance(content, list):
+                try:
+                    content = [
+                        ChatCompletionTokenLogprob.from_dict(content_type_0_item_data)
+                        for content_type_0_item_data in content
+                    ]
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         refusal: Any = src_dict.get("refusal")
-        if isinstance(refusal, list):
-            try:
-                refusal = [
-                    ChatCompletionTokenLogprob.from_dict(refusal_type_0_item_data)
-                    for refusal_type_0_item_data in refusal
-                ]
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if refusal is None:
+            if "refusal" not in src_dict:
+                odd += ("refusal",)
+        else:
+            if isinstance(refusal, list):
+                try:
+                    refusal = [
+                        ChatCompletionTokenLogprob.from_dict(refusal_type_0_item_data)
+                        for refusal_type_0_item_data in refusal
+                    ]
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         create_chat_completion_stream_response_choices_item_logprobs_type_0 = cls(
             content,
             refusal,
         )
+        if odd:
+            create_chat_completion_stream_response_choices_item_logprobs_type_0._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             create_chat_completion_stream_response_choices_item_logprobs_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -21,6 +21,9 @@ class Error:
     param: None | str
     type_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -30,21 +33,35 @@ class Error:
         field_dict["message"] = self.message
         field_dict["param"] = self.param
         field_dict["type"] = self.type_
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        odd: tuple[str, ...] = ()
         code: Any = src_dict.get("code")
+        if code is None:
+            if "code" not in src_dict:
+                odd += ("code",)
 
         message: Any = src_dict.get("message")
         if message is None:
-            missing(src_dict, "message")
+            if missing(src_dict, "message"):
+                odd += ("message",)
 
         param: Any = src_dict.get("param")
+        if param is None:
+            if "param" not in src_dict:
+                odd += ("param",)
 
         type_: Any = src_dict.get("type")
         if type_ is None:
-            missing(src_dict, "type")
+            if missing(src_dict, "type"):
+                odd += ("type",)
 
         error = cls(
             code,
@@ -52,6 +69,8 @@ class Error:
             param,
             type_,
         )
+        if odd:
+            error._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             error.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

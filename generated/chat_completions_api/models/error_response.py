@@ -32,6 +32,9 @@ T = TypeVar("T", bound="ErrorResponse")
 class ErrorResponse:
     error: Error
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -42,6 +45,11 @@ class ErrorResponse:
             field_dict[prop_name] = prop
         error = self.error
         field_dict["error"] = None if error is None else error.to_dict()
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -49,15 +57,19 @@ class ErrorResponse:
         if _lazy_pending:
             _import_lazy()
 
+        odd: tuple[str, ...] = ()
         error: Any = src_dict.get("error")
         if error is None:
-            missing(src_dict, "error")
+            if missing(src_dict, "error"):
+                odd += ("error",)
         else:
             error = Error.from_dict(error)
 
         error_response = cls(
             error,
         )
+        if odd:
+            error_response._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             error_response.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -50,6 +50,9 @@ class ModerationResultBody:
     type_: Literal["moderation_result"] = "moderation_result"
     """ Server default: `moderation_result`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -69,6 +72,11 @@ class ModerationResultBody:
         field_dict["category_applied_input_types"] = (
             None if category_applied_input_types is None else category_applied_input_types.to_dict()
         )
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
@@ -76,36 +84,43 @@ class ModerationResultBody:
         if _lazy_pending:
             _import_lazy()
 
+        odd: tuple[str, ...] = ()
         type_: Any = src_dict.get("type")
         if type_ is None:
-            missing(src_dict, "type")
+            if missing(src_dict, "type"):
+                odd += ("type",)
         else:
             if type_ != "moderation_result":
                 tolerate(f"type must match const 'moderation_result', got '{type_}'")
 
         model: Any = src_dict.get("model")
         if model is None:
-            missing(src_dict, "model")
+            if missing(src_dict, "model"):
+                odd += ("model",)
 
         flagged: Any = src_dict.get("flagged")
         if flagged is None:
-            missing(src_dict, "flagged")
+            if missing(src_dict, "flagged"):
+                odd += ("flagged",)
 
         categories: Any = src_dict.get("categories")
         if categories is None:
-            missing(src_dict, "categories")
+            if missing(src_dict, "categories"):
+                odd += ("categories",)
         else:
             categories = ModerationResultBodyCategories.from_dict(categories)
 
         category_scores: Any = src_dict.get("category_scores")
         if category_scores is None:
-            missing(src_dict, "category_scores")
+            if missing(src_dict, "category_scores"):
+                odd += ("category_scores",)
         else:
             category_scores = ModerationResultBodyCategoryScores.from_dict(category_scores)
 
         category_applied_input_types: Any = src_dict.get("category_applied_input_types")
         if category_applied_input_types is None:
-            missing(src_dict, "category_applied_input_types")
+            if missing(src_dict, "category_applied_input_types"):
+                odd += ("category_applied_input_types",)
         else:
             category_applied_input_types = ModerationResultBodyCategoryAppliedInputTypes.from_dict(
                 category_applied_input_types
@@ -119,6 +134,8 @@ class ModerationResultBody:
             category_applied_input_types,
             type_,
         )
+        if odd:
+            moderation_result_body._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             moderation_result_body.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -19,19 +19,29 @@ class PromptCacheBreakpointParam:
     mode: Literal["explicit"] = "explicit"
     """ Server default: `explicit`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
         field_dict["mode"] = self.mode
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        odd: tuple[str, ...] = ()
         mode: Any = src_dict.get("mode")
         if mode is None:
-            missing(src_dict, "mode")
+            if missing(src_dict, "mode"):
+                odd += ("mode",)
         else:
             if mode != "explicit":
                 tolerate(f"mode must match const 'explicit', got '{mode}'")
@@ -39,6 +49,8 @@ class PromptCacheBreakpointParam:
         prompt_cache_breakpoint_param = cls(
             mode,
         )
+        if odd:
+            prompt_cache_breakpoint_param._odd_keys = odd
         if not _KEYS.issuperset(src_dict):
             prompt_cache_breakpoint_param.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS

@@ -57,11 +57,14 @@ class UpdateChatCompletionBody:
             _import_lazy()
 
         metadata: Any = src_dict.get("metadata")
-        if isinstance(metadata, dict):
-            try:
-                metadata = MetadataType0.from_dict(metadata)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if metadata is None:
+            pass
+        else:
+            if isinstance(metadata, dict):
+                try:
+                    metadata = MetadataType0.from_dict(metadata)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         update_chat_completion_body = cls(
             metadata,
