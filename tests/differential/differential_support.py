@@ -40,6 +40,7 @@ class Case:
     holds extra constructor options, given to both clients. `check` asserts on the requests a run made (it runs for
     both SDKs: the oracle must pass it too). `extras` are dotted paths in our result whose last part must be kept in
     that object's `additional_properties`. `differs`: a deliberate difference, listed in docs/differences.md.
+    `off_spec`: the answer breaks the spec in a way the tolerant default reads, so strict mode must raise.
     """
 
     name: str
@@ -55,6 +56,7 @@ class Case:
     check: Callable[[Script], None] | None = None
     extras: tuple[str, ...] = ()
     differs: bool = False
+    off_spec: bool = False
 
 
 @dataclass
