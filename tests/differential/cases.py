@@ -616,6 +616,7 @@ def _extras() -> list[Case]:
             g,
             "create",
             (answer(completion(choice={"logprobs": ..., "stop_reason": None})),),
+            extras=("choices.0.stop_reason",),
         ),
         Case(
             "extra_stop_reason_value",
@@ -640,7 +641,7 @@ def _extras() -> list[Case]:
                     )
                 ),
             ),
-            extras=("choices.0.message.reasoning_content", "choices.0.stop_reason"),
+            extras=("choices.0.message.reasoning_content", "choices.0.stop_reason", "prompt_logprobs"),
         ),
         Case(
             "extra_top_level_with_all_required",

@@ -11,6 +11,7 @@ shared taxonomy: the class name (the two SDKs use the same names), and for statu
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,12 +63,14 @@ class Case:
 @dataclass
 class Outcome:
     """What a run gave: the normalised result (for a stream, the chunks read so far), the error (None: none), the
-    SDK's own result objects (for `extras`), and the requests the server saw, with the script's prefix removed."""
+    SDK's own result objects (for `extras`), the requests the server saw (the script's prefix removed), and the
+    `x-request-id` the single result or the status error carries."""
 
     value: Any = None
     error: dict[str, Any] | None = None
     objects: Any = None
-    requests: list[tuple[str, Any, Any]] = field(default_factory=list)
+    requests: list[tuple[Any, ...]] = field(default_factory=list)
+    request_id: str | None = None
 
     @property
     def label(self) -> str:
@@ -75,7 +78,7 @@ class Outcome:
         return "result" if self.error is None else str(self.error["error"])
 
     def comparable(self) -> dict[str, Any]:
-        return {"value": self.value, "error": self.error}
+        return {"value": self.value, "error": self.error, "request_id": self.request_id}
 
 
 def plain(value: Any) -> Any:
@@ -199,13 +202,19 @@ def _options(case: Case, script: Script) -> dict[str, Any]:
     }
 
 
-def _requests(script: Script) -> list[tuple[str, Any, Any]]:
-    """Method, path segments (percent-decoded one by one) and sorted query pairs: equal for equivalent URLs."""
+def _requests(script: Script) -> list[tuple[Any, ...]]:
+    """Each request as method, path segments (percent-decoded one by one), sorted query pairs, the body (parsed when
+    JSON) and whether it carried `Authorization`: equal for equivalent requests."""
     out = []
     for seen in script.requests:
         path, _, query = seen.target.removeprefix(script.prefix).partition("?")
         segments = [unquote(s) for s in path.split("/")]
-        out.append((seen.method, segments, sorted(parse_qsl(query, keep_blank_values=True))))
+        try:
+            body = json.loads(seen.body) if seen.body else None
+        except ValueError:
+            body = seen.body
+        pairs = sorted(parse_qsl(query, keep_blank_values=True))
+        out.append((seen.method, segments, pairs, body, "authorization" in seen.headers))
     return out
 
 
@@ -230,6 +239,10 @@ def run(sdk: str, mode: str, case: Case, script: Script) -> Outcome:
     except Exception as exc:
         out.error = error_of(exc, module)
         out.objects = exc
+        if isinstance(exc, module.APIStatusError):  # `openai` has no response (so no request id) for the others
+            out.request_id = exc.request_id
+    else:
+        out.request_id = getattr(out.objects, "_request_id", None)  # a single result: the x-request-id it came with
     out.requests = _requests(script)
     return out
 
