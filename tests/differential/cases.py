@@ -315,7 +315,56 @@ def azure_url(script: Script) -> str:
 def _well_formed() -> list[Case]:
     g = "well-formed"
     two_pages = (answer(page([stored(1), stored(2)], has_more=True)), answer(page([stored(3)])))
+    logprobs = {
+        "content": [
+            {
+                "token": "Hi",
+                "logprob": -0.0001,
+                "bytes": [72, 105],
+                "top_logprobs": [
+                    {"token": "Hi", "logprob": -0.0001, "bytes": [72, 105]},
+                    {"token": "Hello", "logprob": -9.25, "bytes": None},
+                ],
+            }
+        ],
+        "refusal": None,
+    }
+    custom = {"id": "call_c", "type": "custom", "custom": {"name": "run_sql", "input": "SELECT 1"}}
     return [
+        Case("ok_logprobs", g, "create", (answer(completion(message(content="Hi"), {"logprobs": logprobs})),)),
+        Case("ok_custom_tool_call", g, "create", (answer(completion(message(content=None, tool_calls=[custom]))),)),
+        Case("ok_big_content", g, "create", (answer(completion(message(content="x" * 1_000_000))),)),
+        Case(
+            "ok_http10_close_delimited",
+            g,
+            "create",
+            (
+                Answer(
+                    (b"HTTP/1.0 200 OK\r\ncontent-type: application/json\r\n\r\n", json.dumps(completion()).encode()),
+                    close=True,
+                ),
+            ),
+        ),
+        Case(
+            "ok_header_names_upper",
+            g,
+            "create",
+            (
+                Answer(
+                    (
+                        b"HTTP/1.1 200 OK\r\nCONTENT-TYPE: application/json\r\nCONTENT-LENGTH: %d\r\nX-REQUEST-ID: req_up\r\n\r\n"
+                        % len(json.dumps(completion()).encode()),
+                        json.dumps(completion()).encode(),
+                    )
+                ),
+            ),
+        ),
+        Case(
+            "ok_json_trailing_newline",
+            g,
+            "create",
+            (raw(200, json.dumps(completion(), indent=2).encode() + b"\r\n\n", "application/json"),),
+        ),
         Case("ok_create", g, "create", (answer(completion()),)),
         Case("ok_stream", g, "stream", (sse(*text_chunks("This", " is", " a test!")),)),
         Case("ok_retrieve", g, "retrieve", (answer(completion(metadata={"topic": "test"})),)),
@@ -1183,6 +1232,48 @@ def _encodings() -> list[Case]:
             ),
         ),
         Case(
+            "enc_minus_infinity_logprob",
+            g,
+            "create",
+            (
+                raw(
+                    200,
+                    json.dumps(
+                        completion(
+                            choice={
+                                "logprobs": {
+                                    "content": [
+                                        {
+                                            "token": "Hi",
+                                            "logprob": float("-inf"),
+                                            "bytes": [72, 105],
+                                            "top_logprobs": [],
+                                        }
+                                    ],
+                                    "refusal": None,
+                                }
+                            }
+                        )
+                    ).encode(),
+                    "application/json",
+                ),
+            ),
+            why="Python's json.dumps writes -Infinity; vLLM has sent it for a -inf logprob",
+        ),
+        Case(
+            "enc_lone_surrogate_escape",
+            g,
+            "create",
+            (
+                raw(
+                    200,
+                    json.dumps(completion(message(content="Hi"))).replace('"Hi"', '"H\\ud800i"').encode(),
+                    "application/json",
+                ),
+            ),
+            why="a model cut mid-emoji; JSON allows the escape, Python reads it",
+        ),
+        Case(
             "enc_gzip_stream",
             g,
             "stream",
@@ -1246,6 +1337,47 @@ def _errors() -> list[Case]:
         Case("err_text_200", g, "create", (raw(200, b"hello", "text/plain"),), differs=True),
         Case("err_json_array_200", g, "create", (answer([]),), differs=True),
         Case("err_json_string_200", g, "create", (answer("hello"),), differs=True),
+        Case(
+            "err_400_azure_content_filter",
+            g,
+            "create",
+            (
+                answer(
+                    {
+                        "error": {
+                            "message": "The response was filtered",
+                            "type": None,
+                            "param": "prompt",
+                            "code": "content_filter",
+                            "status": 400,
+                            "innererror": {
+                                "code": "ResponsibleAIPolicyViolation",
+                                "content_filter_result": {"hate": {"filtered": True, "severity": "high"}},
+                            },
+                        }
+                    },
+                    400,
+                ),
+            ),
+        ),
+        Case(
+            "err_401_www_authenticate",
+            g,
+            "create",
+            (
+                answer(
+                    error_body("Unauthorized", "invalid_request_error", "invalid_api_key"),
+                    401,
+                    www_authenticate='Bearer realm="OpenAI"',
+                ),
+            ),
+        ),
+        Case(
+            "err_400_code_int",
+            g,
+            "create",
+            (answer({"error": {"message": "Bad", "type": "invalid_request_error", "code": 400}}, 400),),
+        ),
         Case(
             "err_body_truncated",
             g,
@@ -1313,6 +1445,7 @@ def _retries() -> list[Case]:
         ),
         Case("retry_400_not_retried", g, "create", (fail(400), ok), max_retries=2, check=attempts(1)),
         Case("retry_connection_cut_then_ok", g, "create", (CUT, ok), max_retries=2, check=attempts(2)),
+        Case("retry_stream_cut_then_ok", g, "stream", (CUT, sse(*text_chunks("Hi"))), max_retries=2, check=attempts(2)),
         Case(
             "retry_stream_429_then_ok",
             g,
