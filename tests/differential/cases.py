@@ -42,7 +42,9 @@ def completion(msg: dict[str, Any] | None = None, choice: dict[str, Any] | None 
     return _apply(body, top)
 
 
-def chunk(delta: Any = None, finish_reason: str | None = None, *, choice: dict[str, Any] | None = None, **top: Any):  # type: ignore[no-untyped-def]
+def chunk(
+    delta: Any = None, finish_reason: str | None = None, *, choice: dict[str, Any] | None = None, **top: Any
+) -> dict[str, Any]:
     """A stream chunk with one choice (`delta` None: an empty delta); `choice`/`top` as in `completion`."""
     first = _apply(
         {"index": 0, "delta": {} if delta is None else delta, "logprobs": None, "finish_reason": finish_reason},
@@ -208,7 +210,9 @@ def redirect(status: int, location: str) -> Answer:
     return raw(status, b"", None, [("location", location)])
 
 
-def error_body(message: str, type_: str = "invalid_request_error", code: str | None = None, param: str | None = None):  # type: ignore[no-untyped-def]
+def error_body(
+    message: str, type_: str = "invalid_request_error", code: str | None = None, param: str | None = None
+) -> dict[str, Any]:
     return {"error": {"message": message, "type": type_, "param": param, "code": code}}
 
 

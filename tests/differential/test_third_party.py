@@ -182,15 +182,15 @@ def _read_openai(mode: str, base_url: str, key: str, model: str, stream: bool) -
     if mode == "sync":
         with openai.OpenAI(api_key=key, base_url=base_url, max_retries=0, timeout=30) as client:
             if not stream:
-                return dump(client.chat.completions.create(model=model, messages=SAY))  # type: ignore[arg-type]
-            with client.chat.completions.create(model=model, messages=SAY, stream=True) as chunks:  # type: ignore[arg-type]
+                return dump(client.chat.completions.create(model=model, messages=SAY))
+            with client.chat.completions.create(model=model, messages=SAY, stream=True) as chunks:
                 return [dump(c) for c in chunks]
 
     async def main() -> Any:
         async with openai.AsyncOpenAI(api_key=key, base_url=base_url, max_retries=0, timeout=30) as client:
             if not stream:
-                return dump(await client.chat.completions.create(model=model, messages=SAY))  # type: ignore[arg-type]
-            async with await client.chat.completions.create(model=model, messages=SAY, stream=True) as chunks:  # type: ignore[arg-type]
+                return dump(await client.chat.completions.create(model=model, messages=SAY))
+            async with await client.chat.completions.create(model=model, messages=SAY, stream=True) as chunks:
                 return [dump(c) async for c in chunks]
 
     return asyncio.run(main())
