@@ -36,6 +36,25 @@ def encode_body(body: Mapping[str, Any]) -> bytes:
     return _encoder.encode(body).encode()
 
 
+# The C scanner behind json.loads, without its per-call checks (an attribute typeshed does not declare).
+_scan: Any = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_JSON_SPACE = " \t\n\r"
+
+
+def loads(data: bytes) -> Any:
+    """`json.loads(data)`, faster on small documents (each stream event is one): the C scanner is called directly
+    on UTF-8 text; anything unusual (another encoding or a BOM, leading space, trailing data, a syntax error) goes
+    through `json.loads` itself, for its result or its error (ValueError: JSONDecodeError, UnicodeDecodeError)."""
+    try:
+        text = data.decode()
+        obj, end = _scan(text, 0)
+    except (ValueError, StopIteration):
+        return json.loads(data)
+    if end != len(text) and text[end:].strip(_JSON_SPACE):
+        return json.loads(data)
+    return obj
+
+
 def _why(exc: Exception) -> str:
     if isinstance(exc, KeyError):
         return f"missing field {exc.args[0]!r}" if exc.args else "missing field"
@@ -94,7 +113,7 @@ def parse(response: httpx.Response, cls: type[M], config: Config, empty: Any = N
         gc.disable()
     try:
         try:
-            data = json.loads(content)
+            data = loads(content)
         except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
             problem = f"the response body is not valid JSON: {exc}"
             raise validation_error(response, problem, response.text, secret) from exc

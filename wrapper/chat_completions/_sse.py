@@ -50,6 +50,10 @@ class EventParser:
                     events.append(event)
         return events
 
+    def close(self) -> list[tuple[str, bytes]]:
+        """At the end of the body: the event that a held-back final CR completes, if any (a cut event is dropped)."""
+        return self.feed(b"\n") if self._rest.endswith(b"\r") else []
+
 
 def _event(block: bytes) -> tuple[str, bytes] | None:
     """The event of one block of lines (no blank line inside), or None if it has no data (comments only, ...)."""

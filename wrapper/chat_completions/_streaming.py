@@ -47,13 +47,22 @@ def _text(response: httpx.Response) -> str | None:
 class _Decoder:
     """Turns one server-sent event into a chunk, `_DONE`, None (nothing to yield) or an exception."""
 
-    __slots__ = ("build", "cls", "finished", "loads", "pending", "request_id", "response", "secret", "strict")
+    __slots__ = (
+        "build",
+        "cls",
+        "finished",
+        "from_dict",
+        "loads",
+        "pending",
+        "request_id",
+        "response",
+        "secret",
+        "strict",
+    )
 
     def __init__(self, response: httpx.Response, secret: str, strict: bool = False) -> None:
-        import json
-
         from ._models import chunk_type
-        from ._parsing import build_model
+        from ._parsing import build_model, loads
 
         self.build = build_model
         self.response = response
@@ -61,7 +70,8 @@ class _Decoder:
         self.secret = secret
         self.strict = strict
         self.cls = chunk_type()
-        self.loads = json.loads
+        self.from_dict = self.cls.from_dict
+        self.loads = loads
         #: Choice indexes seen without / with a finish_reason (to tell a complete answer without [DONE]).
         self.pending: set[Any] = set()
         self.finished: set[Any] = set()
@@ -82,7 +92,14 @@ class _Decoder:
             ) from exc
         if event == "error" or (isinstance(obj, dict) and obj.get("error") is not None):
             raise self._error(obj, data.decode("utf-8", "replace"))
-        chunk = self.build(self.cls, obj, self.response, self.secret, self.strict)
+        chunk: Any = None
+        if type(obj) is dict and not self.strict:  # the common case, without build_model's wrapping
+            try:  # noqa: SIM105 - contextlib.suppress costs a context manager per event
+                chunk = self.from_dict(obj)
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                pass
+        if chunk is None:  # strict, not an object, or not a chunk: build_model raises the typed error
+            chunk = self.build(self.cls, obj, self.response, self.secret, self.strict)
         choices = chunk.choices
         if choices:
             for choice in choices:
@@ -185,6 +202,12 @@ def _chunks(decoder: _Decoder) -> Generator[CreateChatCompletionStreamResponse, 
                     return
                 if chunk is not None:
                     yield chunk
+        for event, payload in parser.close():
+            chunk = decoder.decode(event, payload)
+            if chunk is _DONE:
+                return
+            if chunk is not None:
+                yield chunk
         decoder.ended()
     except (httpx.HTTPError, httpx.StreamError) as exc:
         raise decoder.transport_error(exc) from exc
@@ -217,6 +240,12 @@ async def _achunks(decoder: _Decoder) -> AsyncGenerator[CreateChatCompletionStre
                     return
                 if chunk is not None:
                     yield chunk
+        for event, payload in parser.close():
+            chunk = decoder.decode(event, payload)
+            if chunk is _DONE:
+                return
+            if chunk is not None:
+                yield chunk
         decoder.ended()
     except (httpx.HTTPError, httpx.StreamError) as exc:
         raise decoder.transport_error(exc) from exc

@@ -15,6 +15,7 @@ BODIES = [
     b"event: ping\n\n\n\ndata: z\n\n",
     b"data: \n\ndata\n\ndata: last without blank line",
     b"data: caf\xc3\xa9 \xe6\x97\xa5\n\n",
+    b"data: cr only\r\rdata: [DONE]\r\r",
 ]
 
 
@@ -29,10 +30,11 @@ def _reference(body: bytes) -> list[tuple[str, bytes]]:
 
 
 def _parse(body: bytes, size: int) -> list[tuple[str, bytes]]:
-    parser, events = EventParser(), []
+    parser, found = EventParser(), []
     for start in range(0, len(body), size):
-        events.extend((name or "message", data) for name, data in parser.feed(body[start : start + size]) if data)
-    return events
+        found += parser.feed(body[start : start + size])
+    found += parser.close()
+    return [(name or "message", data) for name, data in found if data]
 
 
 @pytest.mark.parametrize("body", BODIES)
