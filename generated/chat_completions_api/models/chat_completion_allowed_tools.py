@@ -65,17 +65,27 @@ class ChatCompletionAllowedTools:
         if _lazy_pending:
             _import_lazy()
 
-        mode: Any = src_dict.get("mode")
-        if mode is None:
+        try:
+            mode: Any = src_dict["mode"]
+        except KeyError:
+            mode = None
             missing(src_dict, "mode")
         else:
-            mode = check_chat_completion_allowed_tools_mode(mode)
+            if mode is None:
+                missing(src_dict, "mode")
+            else:
+                mode = check_chat_completion_allowed_tools_mode(mode)
 
-        tools: Any = src_dict.get("tools")
-        if tools is None:
+        try:
+            tools: Any = src_dict["tools"]
+        except KeyError:
+            tools = None
             missing(src_dict, "tools")
         else:
-            tools = [ChatCompletionAllowedToolsToolsItem.from_dict(tools_item_data) for tools_item_data in tools]
+            if tools is None:
+                missing(src_dict, "tools")
+            else:
+                tools = [ChatCompletionAllowedToolsToolsItem.from_dict(tools_item_data) for tools_item_data in tools]
 
         chat_completion_allowed_tools = cls(
             mode,

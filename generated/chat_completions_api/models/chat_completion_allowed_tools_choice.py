@@ -58,18 +58,28 @@ class ChatCompletionAllowedToolsChoice:
         if _lazy_pending:
             _import_lazy()
 
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "allowed_tools":
-                tolerate(f"type must match const 'allowed_tools', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "allowed_tools":
+                    tolerate(f"type must match const 'allowed_tools', got '{type_}'")
 
-        allowed_tools: Any = src_dict.get("allowed_tools")
-        if allowed_tools is None:
+        try:
+            allowed_tools: Any = src_dict["allowed_tools"]
+        except KeyError:
+            allowed_tools = None
             missing(src_dict, "allowed_tools")
         else:
-            allowed_tools = ChatCompletionAllowedTools.from_dict(allowed_tools)
+            if allowed_tools is None:
+                missing(src_dict, "allowed_tools")
+            else:
+                allowed_tools = ChatCompletionAllowedTools.from_dict(allowed_tools)
 
         chat_completion_allowed_tools_choice = cls(
             allowed_tools,

@@ -22,7 +22,8 @@ class ChatCompletionDeleted:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -41,23 +42,38 @@ class ChatCompletionDeleted:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
-        object_: Any = src_dict.get("object")
-        if object_ is None:
+        try:
+            object_: Any = src_dict["object"]
+        except KeyError:
+            object_ = None
             if missing(src_dict, "object"):
                 odd += ("object",)
         else:
-            if object_ != "chat.completion.deleted":
-                tolerate(f"object must match const 'chat.completion.deleted', got '{object_}'")
+            if object_ is None:
+                missing(src_dict, "object")
+            else:
+                if object_ != "chat.completion.deleted":
+                    tolerate(f"object must match const 'chat.completion.deleted', got '{object_}'")
 
-        id: Any = src_dict.get("id")
-        if id is None:
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
             if missing(src_dict, "id"):
                 odd += ("id",)
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
-        deleted: Any = src_dict.get("deleted")
-        if deleted is None:
+        try:
+            deleted: Any = src_dict["deleted"]
+        except KeyError:
+            deleted = None
             if missing(src_dict, "deleted"):
                 odd += ("deleted",)
+        else:
+            if deleted is None:
+                missing(src_dict, "deleted")
 
         chat_completion_deleted = cls(
             id,
@@ -66,7 +82,8 @@ class ChatCompletionDeleted:
         )
         if odd:
             chat_completion_deleted._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_deleted.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -66,9 +66,14 @@ class ChatCompletionFunctions:
         if _lazy_pending:
             _import_lazy()
 
-        name: Any = src_dict.get("name")
-        if name is None:
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
             missing(src_dict, "name")
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
         description: Any = src_dict.get("description", UNSET)
 

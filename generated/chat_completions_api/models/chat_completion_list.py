@@ -39,7 +39,8 @@ class ChatCompletionList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -67,35 +68,60 @@ class ChatCompletionList:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        object_: Any = src_dict.get("object")
-        if object_ is None:
+        try:
+            object_: Any = src_dict["object"]
+        except KeyError:
+            object_ = None
             if missing(src_dict, "object"):
                 odd += ("object",)
         else:
-            if object_ != "list":
-                tolerate(f"object must match const 'list', got '{object_}'")
+            if object_ is None:
+                missing(src_dict, "object")
+            else:
+                if object_ != "list":
+                    tolerate(f"object must match const 'list', got '{object_}'")
 
-        data: Any = src_dict.get("data")
-        if data is None:
+        try:
+            data: Any = src_dict["data"]
+        except KeyError:
+            data = None
             if missing(src_dict, "data"):
                 odd += ("data",)
         else:
-            data = [CreateChatCompletionResponse.from_dict(data_item_data) for data_item_data in data]
+            if data is None:
+                missing(src_dict, "data")
+            else:
+                data = [CreateChatCompletionResponse.from_dict(data_item_data) for data_item_data in data]
 
-        first_id: Any = src_dict.get("first_id")
-        if first_id is None:
+        try:
+            first_id: Any = src_dict["first_id"]
+        except KeyError:
+            first_id = None
             if missing(src_dict, "first_id"):
                 odd += ("first_id",)
+        else:
+            if first_id is None:
+                missing(src_dict, "first_id")
 
-        last_id: Any = src_dict.get("last_id")
-        if last_id is None:
+        try:
+            last_id: Any = src_dict["last_id"]
+        except KeyError:
+            last_id = None
             if missing(src_dict, "last_id"):
                 odd += ("last_id",)
+        else:
+            if last_id is None:
+                missing(src_dict, "last_id")
 
-        has_more: Any = src_dict.get("has_more")
-        if has_more is None:
+        try:
+            has_more: Any = src_dict["has_more"]
+        except KeyError:
+            has_more = None
             if missing(src_dict, "has_more"):
                 odd += ("has_more",)
+        else:
+            if has_more is None:
+                missing(src_dict, "has_more")
 
         chat_completion_list = cls(
             data,
@@ -106,7 +132,8 @@ class ChatCompletionList:
         )
         if odd:
             chat_completion_list._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 5 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_list.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -36,7 +36,8 @@ class ChatCompletionMessageCustomToolCall:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -62,25 +63,40 @@ class ChatCompletionMessageCustomToolCall:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        id: Any = src_dict.get("id")
-        if id is None:
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
             if missing(src_dict, "id"):
                 odd += ("id",)
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             if missing(src_dict, "type"):
                 odd += ("type",)
         else:
-            if type_ != "custom":
-                tolerate(f"type must match const 'custom', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "custom":
+                    tolerate(f"type must match const 'custom', got '{type_}'")
 
-        custom: Any = src_dict.get("custom")
-        if custom is None:
+        try:
+            custom: Any = src_dict["custom"]
+        except KeyError:
+            custom = None
             if missing(src_dict, "custom"):
                 odd += ("custom",)
         else:
-            custom = ChatCompletionMessageCustomToolCallCustom.from_dict(custom)
+            if custom is None:
+                missing(src_dict, "custom")
+            else:
+                custom = ChatCompletionMessageCustomToolCallCustom.from_dict(custom)
 
         chat_completion_message_custom_tool_call = cls(
             id,
@@ -89,7 +105,8 @@ class ChatCompletionMessageCustomToolCall:
         )
         if odd:
             chat_completion_message_custom_tool_call._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_custom_tool_call.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

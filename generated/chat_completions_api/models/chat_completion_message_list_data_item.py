@@ -78,7 +78,8 @@ class ChatCompletionMessageListDataItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -132,17 +133,27 @@ class ChatCompletionMessageListDataItem:
             if "refusal" not in src_dict:
                 odd += ("refusal",)
 
-        role: Any = src_dict.get("role")
-        if role is None:
+        try:
+            role: Any = src_dict["role"]
+        except KeyError:
+            role = None
             if missing(src_dict, "role"):
                 odd += ("role",)
         else:
-            role = check_chat_completion_message_list_data_item_role(role)
+            if role is None:
+                missing(src_dict, "role")
+            else:
+                role = check_chat_completion_message_list_data_item_role(role)
 
-        id: Any = src_dict.get("id")
-        if id is None:
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
             if missing(src_dict, "id"):
                 odd += ("id",)
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
         tool_calls: Any = src_dict.get("tool_calls")
         if tool_calls is not None:
@@ -212,7 +223,8 @@ class ChatCompletionMessageListDataItem:
         )
         if odd:
             chat_completion_message_list_data_item._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 4 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_list_data_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

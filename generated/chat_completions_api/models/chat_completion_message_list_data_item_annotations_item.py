@@ -39,7 +39,8 @@ class ChatCompletionMessageListDataItemAnnotationsItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -64,20 +65,30 @@ class ChatCompletionMessageListDataItemAnnotationsItem:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             if missing(src_dict, "type"):
                 odd += ("type",)
         else:
-            if type_ != "url_citation":
-                tolerate(f"type must match const 'url_citation', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "url_citation":
+                    tolerate(f"type must match const 'url_citation', got '{type_}'")
 
-        url_citation: Any = src_dict.get("url_citation")
-        if url_citation is None:
+        try:
+            url_citation: Any = src_dict["url_citation"]
+        except KeyError:
+            url_citation = None
             if missing(src_dict, "url_citation"):
                 odd += ("url_citation",)
         else:
-            url_citation = ChatCompletionMessageListDataItemAnnotationsItemUrlCitation.from_dict(url_citation)
+            if url_citation is None:
+                missing(src_dict, "url_citation")
+            else:
+                url_citation = ChatCompletionMessageListDataItemAnnotationsItemUrlCitation.from_dict(url_citation)
 
         chat_completion_message_list_data_item_annotations_item = cls(
             url_citation,
@@ -85,7 +96,8 @@ class ChatCompletionMessageListDataItemAnnotationsItem:
         )
         if odd:
             chat_completion_message_list_data_item_annotations_item._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 2 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_list_data_item_annotations_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -23,7 +23,8 @@ class ChatCompletionMessageListDataItemAudioType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -43,25 +44,45 @@ class ChatCompletionMessageListDataItemAudioType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
-        id: Any = src_dict.get("id")
-        if id is None:
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
             if missing(src_dict, "id"):
                 odd += ("id",)
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
-        expires_at: Any = src_dict.get("expires_at")
-        if expires_at is None:
+        try:
+            expires_at: Any = src_dict["expires_at"]
+        except KeyError:
+            expires_at = None
             if missing(src_dict, "expires_at"):
                 odd += ("expires_at",)
+        else:
+            if expires_at is None:
+                missing(src_dict, "expires_at")
 
-        data: Any = src_dict.get("data")
-        if data is None:
+        try:
+            data: Any = src_dict["data"]
+        except KeyError:
+            data = None
             if missing(src_dict, "data"):
                 odd += ("data",)
+        else:
+            if data is None:
+                missing(src_dict, "data")
 
-        transcript: Any = src_dict.get("transcript")
-        if transcript is None:
+        try:
+            transcript: Any = src_dict["transcript"]
+        except KeyError:
+            transcript = None
             if missing(src_dict, "transcript"):
                 odd += ("transcript",)
+        else:
+            if transcript is None:
+                missing(src_dict, "transcript")
 
         chat_completion_message_list_data_item_audio_type_0 = cls(
             id,
@@ -71,7 +92,8 @@ class ChatCompletionMessageListDataItemAudioType0:
         )
         if odd:
             chat_completion_message_list_data_item_audio_type_0._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 4 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_list_data_item_audio_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -21,7 +21,8 @@ class ChatCompletionMessageListDataItemFunctionCall:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -39,15 +40,25 @@ class ChatCompletionMessageListDataItemFunctionCall:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
-        arguments: Any = src_dict.get("arguments")
-        if arguments is None:
+        try:
+            arguments: Any = src_dict["arguments"]
+        except KeyError:
+            arguments = None
             if missing(src_dict, "arguments"):
                 odd += ("arguments",)
+        else:
+            if arguments is None:
+                missing(src_dict, "arguments")
 
-        name: Any = src_dict.get("name")
-        if name is None:
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
             if missing(src_dict, "name"):
                 odd += ("name",)
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
         chat_completion_message_list_data_item_function_call = cls(
             arguments,
@@ -55,7 +66,8 @@ class ChatCompletionMessageListDataItemFunctionCall:
         )
         if odd:
             chat_completion_message_list_data_item_function_call._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 2 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_list_data_item_function_call.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -45,7 +45,8 @@ class ChatCompletionMessageToolCallChunk:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -80,10 +81,15 @@ class ChatCompletionMessageToolCallChunk:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        index: Any = src_dict.get("index")
-        if index is None:
+        try:
+            index: Any = src_dict["index"]
+        except KeyError:
+            index = None
             if missing(src_dict, "index"):
                 odd += ("index",)
+        else:
+            if index is None:
+                missing(src_dict, "index")
 
         id: Any = src_dict.get("id")
         if id is None and "id" in src_dict:
@@ -123,7 +129,8 @@ class ChatCompletionMessageToolCallChunk:
         )
         if odd:
             chat_completion_message_tool_call_chunk._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 1 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_tool_call_chunk.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -37,7 +37,8 @@ class ChatCompletionModeration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -63,19 +64,29 @@ class ChatCompletionModeration:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        input_: Any = src_dict.get("input")
-        if input_ is None:
+        try:
+            input_: Any = src_dict["input"]
+        except KeyError:
+            input_ = None
             if missing(src_dict, "input"):
                 odd += ("input",)
         else:
-            input_ = _parse_input_(input_)
+            if input_ is None:
+                missing(src_dict, "input")
+            else:
+                input_ = _parse_input_(input_)
 
-        output: Any = src_dict.get("output")
-        if output is None:
+        try:
+            output: Any = src_dict["output"]
+        except KeyError:
+            output = None
             if missing(src_dict, "output"):
                 odd += ("output",)
         else:
-            output = _parse_output(output)
+            if output is None:
+                missing(src_dict, "output")
+            else:
+                output = _parse_output(output)
 
         chat_completion_moderation = cls(
             input_,
@@ -83,7 +94,8 @@ class ChatCompletionModeration:
         )
         if odd:
             chat_completion_moderation._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 2 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_moderation.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -22,7 +22,8 @@ class ChatCompletionModerationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -41,23 +42,38 @@ class ChatCompletionModerationError:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             if missing(src_dict, "type"):
                 odd += ("type",)
         else:
-            if type_ != "error":
-                tolerate(f"type must match const 'error', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "error":
+                    tolerate(f"type must match const 'error', got '{type_}'")
 
-        code: Any = src_dict.get("code")
-        if code is None:
+        try:
+            code: Any = src_dict["code"]
+        except KeyError:
+            code = None
             if missing(src_dict, "code"):
                 odd += ("code",)
+        else:
+            if code is None:
+                missing(src_dict, "code")
 
-        message: Any = src_dict.get("message")
-        if message is None:
+        try:
+            message: Any = src_dict["message"]
+        except KeyError:
+            message = None
             if missing(src_dict, "message"):
                 odd += ("message",)
+        else:
+            if message is None:
+                missing(src_dict, "message")
 
         chat_completion_moderation_error = cls(
             code,
@@ -66,7 +82,8 @@ class ChatCompletionModerationError:
         )
         if odd:
             chat_completion_moderation_error._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_moderation_error.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -36,7 +36,8 @@ class ChatCompletionModerationResults:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -64,25 +65,40 @@ class ChatCompletionModerationResults:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             if missing(src_dict, "type"):
                 odd += ("type",)
         else:
-            if type_ != "moderation_results":
-                tolerate(f"type must match const 'moderation_results', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "moderation_results":
+                    tolerate(f"type must match const 'moderation_results', got '{type_}'")
 
-        model: Any = src_dict.get("model")
-        if model is None:
+        try:
+            model: Any = src_dict["model"]
+        except KeyError:
+            model = None
             if missing(src_dict, "model"):
                 odd += ("model",)
+        else:
+            if model is None:
+                missing(src_dict, "model")
 
-        results: Any = src_dict.get("results")
-        if results is None:
+        try:
+            results: Any = src_dict["results"]
+        except KeyError:
+            results = None
             if missing(src_dict, "results"):
                 odd += ("results",)
         else:
-            results = [ModerationResultBody.from_dict(results_item_data) for results_item_data in results]
+            if results is None:
+                missing(src_dict, "results")
+            else:
+                results = [ModerationResultBody.from_dict(results_item_data) for results_item_data in results]
 
         chat_completion_moderation_results = cls(
             model,
@@ -91,7 +107,8 @@ class ChatCompletionModerationResults:
         )
         if odd:
             chat_completion_moderation_results._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_moderation_results.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

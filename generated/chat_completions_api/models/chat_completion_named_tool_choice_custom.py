@@ -58,18 +58,28 @@ class ChatCompletionNamedToolChoiceCustom:
         if _lazy_pending:
             _import_lazy()
 
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "custom":
-                tolerate(f"type must match const 'custom', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "custom":
+                    tolerate(f"type must match const 'custom', got '{type_}'")
 
-        custom: Any = src_dict.get("custom")
-        if custom is None:
+        try:
+            custom: Any = src_dict["custom"]
+        except KeyError:
+            custom = None
             missing(src_dict, "custom")
         else:
-            custom = ChatCompletionNamedToolChoiceCustomCustom.from_dict(custom)
+            if custom is None:
+                missing(src_dict, "custom")
+            else:
+                custom = ChatCompletionNamedToolChoiceCustomCustom.from_dict(custom)
 
         chat_completion_named_tool_choice_custom = cls(
             custom,

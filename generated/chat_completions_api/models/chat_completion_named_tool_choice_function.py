@@ -34,9 +34,14 @@ class ChatCompletionNamedToolChoiceFunction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        name: Any = src_dict.get("name")
-        if name is None:
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
             missing(src_dict, "name")
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
         chat_completion_named_tool_choice_function = cls(
             name,

@@ -165,12 +165,17 @@ class ChatCompletionRequestAssistantMessage:
         if _lazy_pending:
             _import_lazy()
 
-        role: Any = src_dict.get("role")
-        if role is None:
+        try:
+            role: Any = src_dict["role"]
+        except KeyError:
+            role = None
             missing(src_dict, "role")
         else:
-            if role != "assistant":
-                tolerate(f"role must match const 'assistant', got '{role}'")
+            if role is None:
+                missing(src_dict, "role")
+            else:
+                if role != "assistant":
+                    tolerate(f"role must match const 'assistant', got '{role}'")
 
         content: Any = src_dict.get("content", UNSET)
         if content is not UNSET and content is not None:

@@ -34,9 +34,14 @@ class ChatCompletionRequestAssistantMessageAudioType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        id: Any = src_dict.get("id")
-        if id is None:
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
             missing(src_dict, "id")
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
         chat_completion_request_assistant_message_audio_type_0 = cls(
             id,

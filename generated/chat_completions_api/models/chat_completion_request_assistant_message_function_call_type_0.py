@@ -38,13 +38,23 @@ class ChatCompletionRequestAssistantMessageFunctionCallType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        arguments: Any = src_dict.get("arguments")
-        if arguments is None:
+        try:
+            arguments: Any = src_dict["arguments"]
+        except KeyError:
+            arguments = None
             missing(src_dict, "arguments")
+        else:
+            if arguments is None:
+                missing(src_dict, "arguments")
 
-        name: Any = src_dict.get("name")
-        if name is None:
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
             missing(src_dict, "name")
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
         chat_completion_request_assistant_message_function_call_type_0 = cls(
             arguments,

@@ -71,25 +71,35 @@ class ChatCompletionRequestDeveloperMessage:
         if _lazy_pending:
             _import_lazy()
 
-        content: Any = src_dict.get("content")
-        if content is None:
+        try:
+            content: Any = src_dict["content"]
+        except KeyError:
+            content = None
             missing(src_dict, "content")
         else:
-            if isinstance(content, list):
-                try:
-                    content = [
-                        ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
-                        for content_type_1_item_data in content
-                    ]
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+            if content is None:
+                missing(src_dict, "content")
+            else:
+                if isinstance(content, list):
+                    try:
+                        content = [
+                            ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
+                            for content_type_1_item_data in content
+                        ]
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
 
-        role: Any = src_dict.get("role")
-        if role is None:
+        try:
+            role: Any = src_dict["role"]
+        except KeyError:
+            role = None
             missing(src_dict, "role")
         else:
-            if role != "developer":
-                tolerate(f"role must match const 'developer', got '{role}'")
+            if role is None:
+                missing(src_dict, "role")
+            else:
+                if role != "developer":
+                    tolerate(f"role must match const 'developer', got '{role}'")
 
         name: Any = src_dict.get("name", UNSET)
 

@@ -43,20 +43,30 @@ class ChatCompletionRequestFunctionMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        role: Any = src_dict.get("role")
-        if role is None:
+        try:
+            role: Any = src_dict["role"]
+        except KeyError:
+            role = None
             missing(src_dict, "role")
         else:
-            if role != "function":
-                tolerate(f"role must match const 'function', got '{role}'")
+            if role is None:
+                missing(src_dict, "role")
+            else:
+                if role != "function":
+                    tolerate(f"role must match const 'function', got '{role}'")
 
         content: Any = src_dict.get("content")
         if content is None:
             pass
 
-        name: Any = src_dict.get("name")
-        if name is None:
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
             missing(src_dict, "name")
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
         chat_completion_request_function_message = cls(
             content,

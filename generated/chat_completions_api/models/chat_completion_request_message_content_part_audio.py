@@ -71,18 +71,28 @@ class ChatCompletionRequestMessageContentPartAudio:
         if _lazy_pending:
             _import_lazy()
 
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "input_audio":
-                tolerate(f"type must match const 'input_audio', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "input_audio":
+                    tolerate(f"type must match const 'input_audio', got '{type_}'")
 
-        input_audio: Any = src_dict.get("input_audio")
-        if input_audio is None:
+        try:
+            input_audio: Any = src_dict["input_audio"]
+        except KeyError:
+            input_audio = None
             missing(src_dict, "input_audio")
         else:
-            input_audio = ChatCompletionRequestMessageContentPartAudioInputAudio.from_dict(input_audio)
+            if input_audio is None:
+                missing(src_dict, "input_audio")
+            else:
+                input_audio = ChatCompletionRequestMessageContentPartAudioInputAudio.from_dict(input_audio)
 
         prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint", UNSET)
         if prompt_cache_breakpoint is not UNSET:

@@ -42,15 +42,25 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        data: Any = src_dict.get("data")
-        if data is None:
+        try:
+            data: Any = src_dict["data"]
+        except KeyError:
+            data = None
             missing(src_dict, "data")
+        else:
+            if data is None:
+                missing(src_dict, "data")
 
-        format_: Any = src_dict.get("format")
-        if format_ is None:
+        try:
+            format_: Any = src_dict["format"]
+        except KeyError:
+            format_ = None
             missing(src_dict, "format")
         else:
-            format_ = check_chat_completion_request_message_content_part_audio_input_audio_format(format_)
+            if format_ is None:
+                missing(src_dict, "format")
+            else:
+                format_ = check_chat_completion_request_message_content_part_audio_input_audio_format(format_)
 
         chat_completion_request_message_content_part_audio_input_audio = cls(
             data,

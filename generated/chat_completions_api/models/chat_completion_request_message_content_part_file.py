@@ -71,18 +71,28 @@ class ChatCompletionRequestMessageContentPartFile:
         if _lazy_pending:
             _import_lazy()
 
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "file":
-                tolerate(f"type must match const 'file', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "file":
+                    tolerate(f"type must match const 'file', got '{type_}'")
 
-        file: Any = src_dict.get("file")
-        if file is None:
+        try:
+            file: Any = src_dict["file"]
+        except KeyError:
+            file = None
             missing(src_dict, "file")
         else:
-            file = ChatCompletionRequestMessageContentPartFileFile.from_dict(file)
+            if file is None:
+                missing(src_dict, "file")
+            else:
+                file = ChatCompletionRequestMessageContentPartFileFile.from_dict(file)
 
         prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint", UNSET)
         if prompt_cache_breakpoint is not UNSET:

@@ -42,7 +42,8 @@ class ChatCompletionRequestMessageContentPartImage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -70,20 +71,30 @@ class ChatCompletionRequestMessageContentPartImage:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             if missing(src_dict, "type"):
                 odd += ("type",)
         else:
-            if type_ != "image_url":
-                tolerate(f"type must match const 'image_url', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "image_url":
+                    tolerate(f"type must match const 'image_url', got '{type_}'")
 
-        image_url: Any = src_dict.get("image_url")
-        if image_url is None:
+        try:
+            image_url: Any = src_dict["image_url"]
+        except KeyError:
+            image_url = None
             if missing(src_dict, "image_url"):
                 odd += ("image_url",)
         else:
-            image_url = ChatCompletionRequestMessageContentPartImageImageUrl.from_dict(image_url)
+            if image_url is None:
+                missing(src_dict, "image_url")
+            else:
+                image_url = ChatCompletionRequestMessageContentPartImageImageUrl.from_dict(image_url)
 
         prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint")
         if prompt_cache_breakpoint is not None:
@@ -100,7 +111,8 @@ class ChatCompletionRequestMessageContentPartImage:
         )
         if odd:
             chat_completion_request_message_content_part_image._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 2 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_image.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

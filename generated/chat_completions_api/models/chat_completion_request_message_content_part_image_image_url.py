@@ -26,7 +26,8 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -46,10 +47,15 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
-        url: Any = src_dict.get("url")
-        if url is None:
+        try:
+            url: Any = src_dict["url"]
+        except KeyError:
+            url = None
             if missing(src_dict, "url"):
                 odd += ("url",)
+        else:
+            if url is None:
+                missing(src_dict, "url")
 
         detail: Any = src_dict.get("detail")
         if detail is not None:
@@ -65,7 +71,8 @@ class ChatCompletionRequestMessageContentPartImageImageUrl:
         )
         if odd:
             chat_completion_request_message_content_part_image_image_url._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 1 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_image_image_url.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

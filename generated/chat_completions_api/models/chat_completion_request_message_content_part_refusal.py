@@ -38,16 +38,26 @@ class ChatCompletionRequestMessageContentPartRefusal:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "refusal":
-                tolerate(f"type must match const 'refusal', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "refusal":
+                    tolerate(f"type must match const 'refusal', got '{type_}'")
 
-        refusal: Any = src_dict.get("refusal")
-        if refusal is None:
+        try:
+            refusal: Any = src_dict["refusal"]
+        except KeyError:
+            refusal = None
             missing(src_dict, "refusal")
+        else:
+            if refusal is None:
+                missing(src_dict, "refusal")
 
         chat_completion_request_message_content_part_refusal = cls(
             refusal,

@@ -70,29 +70,44 @@ class ChatCompletionRequestToolMessage:
         if _lazy_pending:
             _import_lazy()
 
-        role: Any = src_dict.get("role")
-        if role is None:
+        try:
+            role: Any = src_dict["role"]
+        except KeyError:
+            role = None
             missing(src_dict, "role")
         else:
-            if role != "tool":
-                tolerate(f"role must match const 'tool', got '{role}'")
+            if role is None:
+                missing(src_dict, "role")
+            else:
+                if role != "tool":
+                    tolerate(f"role must match const 'tool', got '{role}'")
 
-        content: Any = src_dict.get("content")
-        if content is None:
+        try:
+            content: Any = src_dict["content"]
+        except KeyError:
+            content = None
             missing(src_dict, "content")
         else:
-            if isinstance(content, list):
-                try:
-                    content = [
-                        ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
-                        for content_type_1_item_data in content
-                    ]
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+            if content is None:
+                missing(src_dict, "content")
+            else:
+                if isinstance(content, list):
+                    try:
+                        content = [
+                            ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
+                            for content_type_1_item_data in content
+                        ]
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
 
-        tool_call_id: Any = src_dict.get("tool_call_id")
-        if tool_call_id is None:
+        try:
+            tool_call_id: Any = src_dict["tool_call_id"]
+        except KeyError:
+            tool_call_id = None
             missing(src_dict, "tool_call_id")
+        else:
+            if tool_call_id is None:
+                missing(src_dict, "tool_call_id")
 
         chat_completion_request_tool_message = cls(
             content,

@@ -54,7 +54,8 @@ class ChatCompletionResponseMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -104,13 +105,18 @@ class ChatCompletionResponseMessage:
             if "refusal" not in src_dict:
                 odd += ("refusal",)
 
-        role: Any = src_dict.get("role")
-        if role is None:
+        try:
+            role: Any = src_dict["role"]
+        except KeyError:
+            role = None
             if missing(src_dict, "role"):
                 odd += ("role",)
         else:
-            if role != "assistant":
-                tolerate(f"role must match const 'assistant', got '{role}'")
+            if role is None:
+                missing(src_dict, "role")
+            else:
+                if role != "assistant":
+                    tolerate(f"role must match const 'assistant', got '{role}'")
 
         tool_calls: Any = src_dict.get("tool_calls")
         if tool_calls is not None:
@@ -164,7 +170,8 @@ class ChatCompletionResponseMessage:
         )
         if odd:
             chat_completion_response_message._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_response_message.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

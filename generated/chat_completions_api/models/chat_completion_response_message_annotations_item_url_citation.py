@@ -23,7 +23,8 @@ class ChatCompletionResponseMessageAnnotationsItemUrlCitation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -43,25 +44,45 @@ class ChatCompletionResponseMessageAnnotationsItemUrlCitation:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
-        end_index: Any = src_dict.get("end_index")
-        if end_index is None:
+        try:
+            end_index: Any = src_dict["end_index"]
+        except KeyError:
+            end_index = None
             if missing(src_dict, "end_index"):
                 odd += ("end_index",)
+        else:
+            if end_index is None:
+                missing(src_dict, "end_index")
 
-        start_index: Any = src_dict.get("start_index")
-        if start_index is None:
+        try:
+            start_index: Any = src_dict["start_index"]
+        except KeyError:
+            start_index = None
             if missing(src_dict, "start_index"):
                 odd += ("start_index",)
+        else:
+            if start_index is None:
+                missing(src_dict, "start_index")
 
-        url: Any = src_dict.get("url")
-        if url is None:
+        try:
+            url: Any = src_dict["url"]
+        except KeyError:
+            url = None
             if missing(src_dict, "url"):
                 odd += ("url",)
+        else:
+            if url is None:
+                missing(src_dict, "url")
 
-        title: Any = src_dict.get("title")
-        if title is None:
+        try:
+            title: Any = src_dict["title"]
+        except KeyError:
+            title = None
             if missing(src_dict, "title"):
                 odd += ("title",)
+        else:
+            if title is None:
+                missing(src_dict, "title")
 
         chat_completion_response_message_annotations_item_url_citation = cls(
             end_index,
@@ -71,7 +92,8 @@ class ChatCompletionResponseMessageAnnotationsItemUrlCitation:
         )
         if odd:
             chat_completion_response_message_annotations_item_url_citation._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 4 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_response_message_annotations_item_url_citation.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -28,7 +28,8 @@ class ChatCompletionStreamEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -54,10 +55,15 @@ class ChatCompletionStreamEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
-        data: Any = src_dict.get("data")
-        if data is None:
+        try:
+            data: Any = src_dict["data"]
+        except KeyError:
+            data = None
             if missing(src_dict, "data"):
                 odd += ("data",)
+        else:
+            if data is None:
+                missing(src_dict, "data")
 
         event: Any = src_dict.get("event")
         if event is None and "event" in src_dict:
@@ -82,7 +88,8 @@ class ChatCompletionStreamEvent:
         )
         if odd:
             chat_completion_stream_event._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 1 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_stream_event.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

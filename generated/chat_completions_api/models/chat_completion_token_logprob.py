@@ -37,7 +37,8 @@ class ChatCompletionTokenLogprob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -68,30 +69,45 @@ class ChatCompletionTokenLogprob:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        token: Any = src_dict.get("token")
-        if token is None:
+        try:
+            token: Any = src_dict["token"]
+        except KeyError:
+            token = None
             if missing(src_dict, "token"):
                 odd += ("token",)
+        else:
+            if token is None:
+                missing(src_dict, "token")
 
-        logprob: Any = src_dict.get("logprob")
-        if logprob is None:
+        try:
+            logprob: Any = src_dict["logprob"]
+        except KeyError:
+            logprob = None
             if missing(src_dict, "logprob"):
                 odd += ("logprob",)
+        else:
+            if logprob is None:
+                missing(src_dict, "logprob")
 
         bytes_: Any = src_dict.get("bytes")
         if bytes_ is None:
             if "bytes" not in src_dict:
                 odd += ("bytes",)
 
-        top_logprobs: Any = src_dict.get("top_logprobs")
-        if top_logprobs is None:
+        try:
+            top_logprobs: Any = src_dict["top_logprobs"]
+        except KeyError:
+            top_logprobs = None
             if missing(src_dict, "top_logprobs"):
                 odd += ("top_logprobs",)
         else:
-            top_logprobs = [
-                ChatCompletionTokenLogprobTopLogprobsItem.from_dict(top_logprobs_item_data)
-                for top_logprobs_item_data in top_logprobs
-            ]
+            if top_logprobs is None:
+                missing(src_dict, "top_logprobs")
+            else:
+                top_logprobs = [
+                    ChatCompletionTokenLogprobTopLogprobsItem.from_dict(top_logprobs_item_data)
+                    for top_logprobs_item_data in top_logprobs
+                ]
 
         chat_completion_token_logprob = cls(
             token,
@@ -101,7 +117,8 @@ class ChatCompletionTokenLogprob:
         )
         if odd:
             chat_completion_token_logprob._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 4 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_token_logprob.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

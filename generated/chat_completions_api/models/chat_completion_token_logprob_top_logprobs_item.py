@@ -22,7 +22,8 @@ class ChatCompletionTokenLogprobTopLogprobsItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -41,15 +42,25 @@ class ChatCompletionTokenLogprobTopLogprobsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
-        token: Any = src_dict.get("token")
-        if token is None:
+        try:
+            token: Any = src_dict["token"]
+        except KeyError:
+            token = None
             if missing(src_dict, "token"):
                 odd += ("token",)
+        else:
+            if token is None:
+                missing(src_dict, "token")
 
-        logprob: Any = src_dict.get("logprob")
-        if logprob is None:
+        try:
+            logprob: Any = src_dict["logprob"]
+        except KeyError:
+            logprob = None
             if missing(src_dict, "logprob"):
                 odd += ("logprob",)
+        else:
+            if logprob is None:
+                missing(src_dict, "logprob")
 
         bytes_: Any = src_dict.get("bytes")
         if bytes_ is None:
@@ -63,7 +74,8 @@ class ChatCompletionTokenLogprobTopLogprobsItem:
         )
         if odd:
             chat_completion_token_logprob_top_logprobs_item._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_token_logprob_top_logprobs_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -58,18 +58,28 @@ class ChatCompletionTool:
         if _lazy_pending:
             _import_lazy()
 
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "function":
-                tolerate(f"type must match const 'function', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "function":
+                    tolerate(f"type must match const 'function', got '{type_}'")
 
-        function: Any = src_dict.get("function")
-        if function is None:
+        try:
+            function: Any = src_dict["function"]
+        except KeyError:
+            function = None
             missing(src_dict, "function")
         else:
-            function = FunctionObject.from_dict(function)
+            if function is None:
+                missing(src_dict, "function")
+            else:
+                function = FunctionObject.from_dict(function)
 
         chat_completion_tool = cls(
             function,

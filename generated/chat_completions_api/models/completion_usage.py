@@ -45,7 +45,8 @@ class CompletionUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -76,20 +77,35 @@ class CompletionUsage:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        completion_tokens: Any = src_dict.get("completion_tokens")
-        if completion_tokens is None:
+        try:
+            completion_tokens: Any = src_dict["completion_tokens"]
+        except KeyError:
+            completion_tokens = None
             if missing(src_dict, "completion_tokens"):
                 odd += ("completion_tokens",)
+        else:
+            if completion_tokens is None:
+                missing(src_dict, "completion_tokens")
 
-        prompt_tokens: Any = src_dict.get("prompt_tokens")
-        if prompt_tokens is None:
+        try:
+            prompt_tokens: Any = src_dict["prompt_tokens"]
+        except KeyError:
+            prompt_tokens = None
             if missing(src_dict, "prompt_tokens"):
                 odd += ("prompt_tokens",)
+        else:
+            if prompt_tokens is None:
+                missing(src_dict, "prompt_tokens")
 
-        total_tokens: Any = src_dict.get("total_tokens")
-        if total_tokens is None:
+        try:
+            total_tokens: Any = src_dict["total_tokens"]
+        except KeyError:
+            total_tokens = None
             if missing(src_dict, "total_tokens"):
                 odd += ("total_tokens",)
+        else:
+            if total_tokens is None:
+                missing(src_dict, "total_tokens")
 
         completion_tokens_details: Any = src_dict.get("completion_tokens_details")
         if completion_tokens_details is not None:
@@ -116,7 +132,8 @@ class CompletionUsage:
         )
         if odd:
             completion_usage._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             completion_usage.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

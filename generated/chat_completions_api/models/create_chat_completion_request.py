@@ -574,15 +574,25 @@ class CreateChatCompletionRequest:
         if _lazy_pending:
             _import_lazy()
 
-        messages: Any = src_dict.get("messages")
-        if messages is None:
+        try:
+            messages: Any = src_dict["messages"]
+        except KeyError:
+            messages = None
             missing(src_dict, "messages")
         else:
-            messages = [_parse_messages_item(messages_item_data) for messages_item_data in messages]
+            if messages is None:
+                missing(src_dict, "messages")
+            else:
+                messages = [_parse_messages_item(messages_item_data) for messages_item_data in messages]
 
-        model: Any = src_dict.get("model")
-        if model is None:
+        try:
+            model: Any = src_dict["model"]
+        except KeyError:
+            model = None
             missing(src_dict, "model")
+        else:
+            if model is None:
+                missing(src_dict, "model")
 
         metadata: Any = src_dict.get("metadata", UNSET)
         if metadata is not UNSET and metadata is not None:

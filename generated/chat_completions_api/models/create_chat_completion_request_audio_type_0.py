@@ -66,21 +66,31 @@ class CreateChatCompletionRequestAudioType0:
         if _lazy_pending:
             _import_lazy()
 
-        voice: Any = src_dict.get("voice")
-        if voice is None:
+        try:
+            voice: Any = src_dict["voice"]
+        except KeyError:
+            voice = None
             missing(src_dict, "voice")
         else:
-            if isinstance(voice, dict):
-                try:
-                    voice = VoiceIdsOrCustomVoiceType1.from_dict(voice)
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+            if voice is None:
+                missing(src_dict, "voice")
+            else:
+                if isinstance(voice, dict):
+                    try:
+                        voice = VoiceIdsOrCustomVoiceType1.from_dict(voice)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
 
-        format_: Any = src_dict.get("format")
-        if format_ is None:
+        try:
+            format_: Any = src_dict["format"]
+        except KeyError:
+            format_ = None
             missing(src_dict, "format")
         else:
-            format_ = check_create_chat_completion_request_audio_type_0_format(format_)
+            if format_ is None:
+                missing(src_dict, "format")
+            else:
+                format_ = check_create_chat_completion_request_audio_type_0_format(format_)
 
         create_chat_completion_request_audio_type_0 = cls(
             voice,

@@ -58,18 +58,28 @@ class CreateChatCompletionRequestWebSearchOptionsUserLocationType0:
         if _lazy_pending:
             _import_lazy()
 
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "approximate":
-                tolerate(f"type must match const 'approximate', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "approximate":
+                    tolerate(f"type must match const 'approximate', got '{type_}'")
 
-        approximate: Any = src_dict.get("approximate")
-        if approximate is None:
+        try:
+            approximate: Any = src_dict["approximate"]
+        except KeyError:
+            approximate = None
             missing(src_dict, "approximate")
         else:
-            approximate = WebSearchLocation.from_dict(approximate)
+            if approximate is None:
+                missing(src_dict, "approximate")
+            else:
+                approximate = WebSearchLocation.from_dict(approximate)
 
         create_chat_completion_request_web_search_options_user_location_type_0 = cls(
             approximate,

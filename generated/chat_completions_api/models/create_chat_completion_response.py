@@ -68,7 +68,8 @@ class CreateChatCompletionResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -113,37 +114,63 @@ class CreateChatCompletionResponse:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        id: Any = src_dict.get("id")
-        if id is None:
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
             if missing(src_dict, "id"):
                 odd += ("id",)
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
-        choices: Any = src_dict.get("choices")
-        if choices is None:
+        try:
+            choices: Any = src_dict["choices"]
+        except KeyError:
+            choices = None
             if missing(src_dict, "choices"):
                 odd += ("choices",)
         else:
-            choices = [
-                CreateChatCompletionResponseChoicesItem.from_dict(choices_item_data) for choices_item_data in choices
-            ]
+            if choices is None:
+                missing(src_dict, "choices")
+            else:
+                choices = [
+                    CreateChatCompletionResponseChoicesItem.from_dict(choices_item_data)
+                    for choices_item_data in choices
+                ]
 
-        created: Any = src_dict.get("created")
-        if created is None:
+        try:
+            created: Any = src_dict["created"]
+        except KeyError:
+            created = None
             if missing(src_dict, "created"):
                 odd += ("created",)
+        else:
+            if created is None:
+                missing(src_dict, "created")
 
-        model: Any = src_dict.get("model")
-        if model is None:
+        try:
+            model: Any = src_dict["model"]
+        except KeyError:
+            model = None
             if missing(src_dict, "model"):
                 odd += ("model",)
+        else:
+            if model is None:
+                missing(src_dict, "model")
 
-        object_: Any = src_dict.get("object")
-        if object_ is None:
+        try:
+            object_: Any = src_dict["object"]
+        except KeyError:
+            object_ = None
             if missing(src_dict, "object"):
                 odd += ("object",)
         else:
-            if object_ != "chat.completion":
-                tolerate(f"object must match const 'chat.completion', got '{object_}'")
+            if object_ is None:
+                missing(src_dict, "object")
+            else:
+                if object_ != "chat.completion":
+                    tolerate(f"object must match const 'chat.completion', got '{object_}'")
 
         metadata: Any = src_dict.get("metadata")
         if metadata is not None:
@@ -205,7 +232,8 @@ class CreateChatCompletionResponse:
         )
         if odd:
             create_chat_completion_response._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 5 or odd) and not _KEYS.issuperset(src_dict):
             create_chat_completion_response.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -47,7 +47,8 @@ class CreateChatCompletionResponseChoicesItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -75,24 +76,39 @@ class CreateChatCompletionResponseChoicesItem:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        finish_reason: Any = src_dict.get("finish_reason")
-        if finish_reason is None:
+        try:
+            finish_reason: Any = src_dict["finish_reason"]
+        except KeyError:
+            finish_reason = None
             if missing(src_dict, "finish_reason"):
                 odd += ("finish_reason",)
         else:
-            finish_reason = check_create_chat_completion_response_choices_item_finish_reason(finish_reason)
+            if finish_reason is None:
+                missing(src_dict, "finish_reason")
+            else:
+                finish_reason = check_create_chat_completion_response_choices_item_finish_reason(finish_reason)
 
-        index: Any = src_dict.get("index")
-        if index is None:
+        try:
+            index: Any = src_dict["index"]
+        except KeyError:
+            index = None
             if missing(src_dict, "index"):
                 odd += ("index",)
+        else:
+            if index is None:
+                missing(src_dict, "index")
 
-        message: Any = src_dict.get("message")
-        if message is None:
+        try:
+            message: Any = src_dict["message"]
+        except KeyError:
+            message = None
             if missing(src_dict, "message"):
                 odd += ("message",)
         else:
-            message = ChatCompletionResponseMessage.from_dict(message)
+            if message is None:
+                missing(src_dict, "message")
+            else:
+                message = ChatCompletionResponseMessage.from_dict(message)
 
         logprobs: Any = src_dict.get("logprobs")
         if logprobs is None:
@@ -113,7 +129,8 @@ class CreateChatCompletionResponseChoicesItem:
         )
         if odd:
             create_chat_completion_response_choices_item._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 4 or odd) and not _KEYS.issuperset(src_dict):
             create_chat_completion_response_choices_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -47,7 +47,8 @@ class CreateChatCompletionStreamResponseChoicesItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -76,12 +77,17 @@ class CreateChatCompletionStreamResponseChoicesItem:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        delta: Any = src_dict.get("delta")
-        if delta is None:
+        try:
+            delta: Any = src_dict["delta"]
+        except KeyError:
+            delta = None
             if missing(src_dict, "delta"):
                 odd += ("delta",)
         else:
-            delta = ChatCompletionStreamResponseDelta.from_dict(delta)
+            if delta is None:
+                missing(src_dict, "delta")
+            else:
+                delta = ChatCompletionStreamResponseDelta.from_dict(delta)
 
         finish_reason: Any = src_dict.get("finish_reason")
         if finish_reason is None:
@@ -96,10 +102,15 @@ class CreateChatCompletionStreamResponseChoicesItem:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
 
-        index: Any = src_dict.get("index")
-        if index is None:
+        try:
+            index: Any = src_dict["index"]
+        except KeyError:
+            index = None
             if missing(src_dict, "index"):
                 odd += ("index",)
+        else:
+            if index is None:
+                missing(src_dict, "index")
 
         logprobs: Any = src_dict.get("logprobs")
         if logprobs is not None:
@@ -120,7 +131,8 @@ class CreateChatCompletionStreamResponseChoicesItem:
         )
         if odd:
             create_chat_completion_stream_response_choices_item._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             create_chat_completion_stream_response_choices_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

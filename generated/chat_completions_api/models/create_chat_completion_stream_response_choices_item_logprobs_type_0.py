@@ -35,7 +35,8 @@ class CreateChatCompletionStreamResponseChoicesItemLogprobsType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -95,7 +96,8 @@ class CreateChatCompletionStreamResponseChoicesItemLogprobsType0:
         )
         if odd:
             create_chat_completion_stream_response_choices_item_logprobs_type_0._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 2 or odd) and not _KEYS.issuperset(src_dict):
             create_chat_completion_stream_response_choices_item_logprobs_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -28,12 +28,17 @@ class CustomToolChatCompletionsCustomFormatType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "text":
-                tolerate(f"type must match const 'text', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "text":
+                    tolerate(f"type must match const 'text', got '{type_}'")
 
         custom_tool_chat_completions_custom_format_type_0 = cls(
             type_,

@@ -56,18 +56,28 @@ class CustomToolChatCompletionsCustomFormatType1:
         if _lazy_pending:
             _import_lazy()
 
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "grammar":
-                tolerate(f"type must match const 'grammar', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "grammar":
+                    tolerate(f"type must match const 'grammar', got '{type_}'")
 
-        grammar: Any = src_dict.get("grammar")
-        if grammar is None:
+        try:
+            grammar: Any = src_dict["grammar"]
+        except KeyError:
+            grammar = None
             missing(src_dict, "grammar")
         else:
-            grammar = CustomToolChatCompletionsCustomFormatType1Grammar.from_dict(grammar)
+            if grammar is None:
+                missing(src_dict, "grammar")
+            else:
+                grammar = CustomToolChatCompletionsCustomFormatType1Grammar.from_dict(grammar)
 
         custom_tool_chat_completions_custom_format_type_1 = cls(
             grammar,

@@ -42,15 +42,25 @@ class CustomToolChatCompletionsCustomFormatType1Grammar:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        definition: Any = src_dict.get("definition")
-        if definition is None:
+        try:
+            definition: Any = src_dict["definition"]
+        except KeyError:
+            definition = None
             missing(src_dict, "definition")
+        else:
+            if definition is None:
+                missing(src_dict, "definition")
 
-        syntax: Any = src_dict.get("syntax")
-        if syntax is None:
+        try:
+            syntax: Any = src_dict["syntax"]
+        except KeyError:
+            syntax = None
             missing(src_dict, "syntax")
         else:
-            syntax = check_custom_tool_chat_completions_custom_format_type_1_grammar_syntax(syntax)
+            if syntax is None:
+                missing(src_dict, "syntax")
+            else:
+                syntax = check_custom_tool_chat_completions_custom_format_type_1_grammar_syntax(syntax)
 
         custom_tool_chat_completions_custom_format_type_1_grammar = cls(
             definition,

@@ -34,7 +34,8 @@ class ErrorResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -58,19 +59,25 @@ class ErrorResponse:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        error: Any = src_dict.get("error")
-        if error is None:
+        try:
+            error: Any = src_dict["error"]
+        except KeyError:
+            error = None
             if missing(src_dict, "error"):
                 odd += ("error",)
         else:
-            error = Error.from_dict(error)
+            if error is None:
+                missing(src_dict, "error")
+            else:
+                error = Error.from_dict(error)
 
         error_response = cls(
             error,
         )
         if odd:
             error_response._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 1 or odd) and not _KEYS.issuperset(src_dict):
             error_response.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -35,11 +35,16 @@ class ModerationConfigParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        mode: Any = src_dict.get("mode")
-        if mode is None:
+        try:
+            mode: Any = src_dict["mode"]
+        except KeyError:
+            mode = None
             missing(src_dict, "mode")
         else:
-            mode = check_moderation_mode(mode)
+            if mode is None:
+                missing(src_dict, "mode")
+            else:
+                mode = check_moderation_mode(mode)
 
         moderation_config_param = cls(
             mode,

@@ -65,9 +65,14 @@ class ModerationParam:
         if _lazy_pending:
             _import_lazy()
 
-        model: Any = src_dict.get("model")
-        if model is None:
+        try:
+            model: Any = src_dict["model"]
+        except KeyError:
+            model = None
             missing(src_dict, "model")
+        else:
+            if model is None:
+                missing(src_dict, "model")
 
         policy: Any = src_dict.get("policy", UNSET)
         if policy is not UNSET and policy is not None:

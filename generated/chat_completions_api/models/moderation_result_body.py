@@ -52,7 +52,8 @@ class ModerationResultBody:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         if _lazy_pending:
@@ -85,46 +86,76 @@ class ModerationResultBody:
             _import_lazy()
 
         odd: tuple[str, ...] = ()
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             if missing(src_dict, "type"):
                 odd += ("type",)
         else:
-            if type_ != "moderation_result":
-                tolerate(f"type must match const 'moderation_result', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "moderation_result":
+                    tolerate(f"type must match const 'moderation_result', got '{type_}'")
 
-        model: Any = src_dict.get("model")
-        if model is None:
+        try:
+            model: Any = src_dict["model"]
+        except KeyError:
+            model = None
             if missing(src_dict, "model"):
                 odd += ("model",)
+        else:
+            if model is None:
+                missing(src_dict, "model")
 
-        flagged: Any = src_dict.get("flagged")
-        if flagged is None:
+        try:
+            flagged: Any = src_dict["flagged"]
+        except KeyError:
+            flagged = None
             if missing(src_dict, "flagged"):
                 odd += ("flagged",)
+        else:
+            if flagged is None:
+                missing(src_dict, "flagged")
 
-        categories: Any = src_dict.get("categories")
-        if categories is None:
+        try:
+            categories: Any = src_dict["categories"]
+        except KeyError:
+            categories = None
             if missing(src_dict, "categories"):
                 odd += ("categories",)
         else:
-            categories = ModerationResultBodyCategories.from_dict(categories)
+            if categories is None:
+                missing(src_dict, "categories")
+            else:
+                categories = ModerationResultBodyCategories.from_dict(categories)
 
-        category_scores: Any = src_dict.get("category_scores")
-        if category_scores is None:
+        try:
+            category_scores: Any = src_dict["category_scores"]
+        except KeyError:
+            category_scores = None
             if missing(src_dict, "category_scores"):
                 odd += ("category_scores",)
         else:
-            category_scores = ModerationResultBodyCategoryScores.from_dict(category_scores)
+            if category_scores is None:
+                missing(src_dict, "category_scores")
+            else:
+                category_scores = ModerationResultBodyCategoryScores.from_dict(category_scores)
 
-        category_applied_input_types: Any = src_dict.get("category_applied_input_types")
-        if category_applied_input_types is None:
+        try:
+            category_applied_input_types: Any = src_dict["category_applied_input_types"]
+        except KeyError:
+            category_applied_input_types = None
             if missing(src_dict, "category_applied_input_types"):
                 odd += ("category_applied_input_types",)
         else:
-            category_applied_input_types = ModerationResultBodyCategoryAppliedInputTypes.from_dict(
-                category_applied_input_types
-            )
+            if category_applied_input_types is None:
+                missing(src_dict, "category_applied_input_types")
+            else:
+                category_applied_input_types = ModerationResultBodyCategoryAppliedInputTypes.from_dict(
+                    category_applied_input_types
+                )
 
         moderation_result_body = cls(
             model,
@@ -136,7 +167,8 @@ class ModerationResultBody:
         )
         if odd:
             moderation_result_body._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 6 or odd) and not _KEYS.issuperset(src_dict):
             moderation_result_body.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

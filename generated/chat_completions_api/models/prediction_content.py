@@ -66,25 +66,35 @@ class PredictionContent:
         if _lazy_pending:
             _import_lazy()
 
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "content":
-                tolerate(f"type must match const 'content', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "content":
+                    tolerate(f"type must match const 'content', got '{type_}'")
 
-        content: Any = src_dict.get("content")
-        if content is None:
+        try:
+            content: Any = src_dict["content"]
+        except KeyError:
+            content = None
             missing(src_dict, "content")
         else:
-            if isinstance(content, list):
-                try:
-                    content = [
-                        ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
-                        for content_type_1_item_data in content
-                    ]
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+            if content is None:
+                missing(src_dict, "content")
+            else:
+                if isinstance(content, list):
+                    try:
+                        content = [
+                            ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
+                            for content_type_1_item_data in content
+                        ]
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
 
         prediction_content = cls(
             content,

@@ -21,7 +21,8 @@ class PromptCacheBreakpointParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
-    _odd_keys: tuple[str, ...] = _attrs_field(init=False, default=(), repr=False, eq=False)
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
@@ -38,20 +39,26 @@ class PromptCacheBreakpointParam:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
-        mode: Any = src_dict.get("mode")
-        if mode is None:
+        try:
+            mode: Any = src_dict["mode"]
+        except KeyError:
+            mode = None
             if missing(src_dict, "mode"):
                 odd += ("mode",)
         else:
-            if mode != "explicit":
-                tolerate(f"mode must match const 'explicit', got '{mode}'")
+            if mode is None:
+                missing(src_dict, "mode")
+            else:
+                if mode != "explicit":
+                    tolerate(f"mode must match const 'explicit', got '{mode}'")
 
         prompt_cache_breakpoint_param = cls(
             mode,
         )
         if odd:
             prompt_cache_breakpoint_param._odd_keys = odd
-        if not _KEYS.issuperset(src_dict):
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 1 or odd) and not _KEYS.issuperset(src_dict):
             prompt_cache_breakpoint_param.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

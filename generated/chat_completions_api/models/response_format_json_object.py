@@ -34,12 +34,17 @@ class ResponseFormatJsonObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "json_object":
-                tolerate(f"type must match const 'json_object', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "json_object":
+                    tolerate(f"type must match const 'json_object', got '{type_}'")
 
         response_format_json_object = cls(
             type_,

@@ -58,18 +58,28 @@ class ResponseFormatJsonSchema:
         if _lazy_pending:
             _import_lazy()
 
-        type_: Any = src_dict.get("type")
-        if type_ is None:
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
             missing(src_dict, "type")
         else:
-            if type_ != "json_schema":
-                tolerate(f"type must match const 'json_schema', got '{type_}'")
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "json_schema":
+                    tolerate(f"type must match const 'json_schema', got '{type_}'")
 
-        json_schema: Any = src_dict.get("json_schema")
-        if json_schema is None:
+        try:
+            json_schema: Any = src_dict["json_schema"]
+        except KeyError:
+            json_schema = None
             missing(src_dict, "json_schema")
         else:
-            json_schema = ResponseFormatJsonSchemaJsonSchema.from_dict(json_schema)
+            if json_schema is None:
+                missing(src_dict, "json_schema")
+            else:
+                json_schema = ResponseFormatJsonSchemaJsonSchema.from_dict(json_schema)
 
         response_format_json_schema = cls(
             json_schema,

@@ -28,9 +28,14 @@ class VoiceIdsOrCustomVoiceType1:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        id: Any = src_dict.get("id")
-        if id is None:
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
             missing(src_dict, "id")
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
         voice_ids_or_custom_voice_type_1 = cls(
             id,

@@ -253,7 +253,7 @@ def test_a_nullable_object_that_does_not_parse_is_kept_as_sent() -> None:
     [
         (("choices", 0, "message", "role"), KeyError, KeyError),  # a required field missing, deep down
         (("usage", "total_tokens"), KeyError, KeyError),  # ... in an optional object
-        (("choices", 1), "not an object", AttributeError),  # `.get` on a str (fields are read with get)
+        (("choices", 1), "not an object", TypeError),
         (("choices", 0, "message", "role"), "user", ValueError),  # a constant that does not match
         (("choices", 0, "finish_reason"), 7, TypeError),  # an enum that is not a string
     ],
