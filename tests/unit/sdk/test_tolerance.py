@@ -326,3 +326,25 @@ async def test_async_parity(aclients: tuple[cc.AsyncClient, cc.AsyncClient], ser
     server.add(Reply(308, b"", {"location": server.url + "/moved"}), Reply(204, b""))
     assert (await tolerant.chat.completions.delete("c1")).deleted is True
     assert server.requests[-1].path == "/v1/moved"
+
+
+def test_with_options_switches_strictness(client: cc.Client, server: ScriptedServer) -> None:
+    body = completion(usage=None)
+    server.add(ok(copy.deepcopy(body)), ok(copy.deepcopy(body)), ok(copy.deepcopy(body)))
+    strict = client.with_options(strict_response_validation=True)
+    with pytest.raises(cc.APIResponseValidationError, match="'usage' is null"):
+        strict.chat.completions.create(**SEED_REQUEST)
+    assert strict.with_options(max_retries=1)._config.strict  # kept by later copies
+    assert client.chat.completions.create(**SEED_REQUEST).usage is None  # the original stays tolerant
+    assert strict.with_options(strict_response_validation=False).chat.completions.create(**SEED_REQUEST).usage is None
+
+
+def test_strict_parsing_of_the_generated_models_alone() -> None:
+    from chat_completions_api.models import CreateChatCompletionResponse
+    from chat_completions_api.types import strict_parsing
+
+    body = completion(usage=None)
+    assert CreateChatCompletionResponse.from_dict(body).to_dict() == body
+    with pytest.raises(ValueError, match="'usage' is null"), strict_parsing():
+        CreateChatCompletionResponse.from_dict(body)
+    assert CreateChatCompletionResponse.from_dict(body).usage is None  # strictness ended with the block
