@@ -375,6 +375,24 @@ def _well_formed() -> list[Case]:
         Case("ok_update", g, "update", (answer(completion(metadata={"topic": "test"})),)),
         Case("ok_delete", g, "delete", (answer(DELETED),)),
         Case("ok_list_two_pages", g, "list", two_pages, args={"limit": 2}),
+        Case(
+            "list_has_more_then_empty_page",
+            "pagination",
+            "list",
+            (answer(page([stored(1)], has_more=True)), answer(page([], has_more=True))),
+        ),
+        Case(
+            "list_has_more_missing",
+            "pagination",
+            "list",
+            (answer({"object": "list", "data": [stored(1)]}), answer(page([stored(2)]))),
+        ),
+        Case(
+            "messages_two_pages",
+            "pagination",
+            "messages",
+            (answer(page([stored_message(1)], has_more=True)), answer(page([stored_message(2)]))),
+        ),
         Case("ok_messages_list", g, "messages", (answer(page([stored_message(1), stored_message(2)])),)),
         Case(
             "ok_create_tool_calls",
@@ -527,6 +545,40 @@ def _nulls() -> list[Case]:
             why="a relay re-serialising ChoiceDeltaToolCall: id/type/name null on the later deltas",
         ),
         Case("null_stream_usage_every_chunk", g, "stream", (sse(*(dict(c, usage=None) for c in text_chunks("Hi"))),)),
+        Case(
+            "null_stream_usage_details",
+            g,
+            "stream",
+            (
+                sse(
+                    *text_chunks("Hi"),
+                    chunk(
+                        choices=[],
+                        usage={
+                            "prompt_tokens": 1,
+                            "completion_tokens": 1,
+                            "total_tokens": 2,
+                            "prompt_tokens_details": None,
+                            "completion_tokens_details": None,
+                        },
+                    ),
+                ),
+            ),
+            args={"stream_options": {"include_usage": True}},
+        ),
+        Case(
+            "null_stream_logprobs_content",
+            g,
+            "stream",
+            (
+                sse(
+                    *(
+                        dict(c, choices=[dict(c["choices"][0], logprobs={"content": None, "refusal": None})])
+                        for c in text_chunks("Hi")
+                    )
+                ),
+            ),
+        ),
     ]
 
 
@@ -1342,6 +1394,13 @@ def _errors() -> list[Case]:
         Case("err_json_array_200", g, "create", (answer([]),), differs=True),
         Case("err_json_string_200", g, "create", (answer("hello"),), differs=True),
         Case(
+            "err_200_error_object",
+            g,
+            "create",
+            (answer(error_body("upstream failed", "server_error", "upstream_error")),),
+            why="a proxy answering an error with 200",
+        ),
+        Case(
             "err_400_azure_content_filter",
             g,
             "create",
@@ -1498,6 +1557,9 @@ OFF_SPEC = {
     "media_json_missing",
     "media_json_as_text_plain",
     "media_sse_missing",
+    "list_has_more_missing",  # `has_more` is required
+    "list_has_more_then_empty_page",  # an empty page's `first_id`/`last_id` null: the spec says strings
+    "err_200_error_object",  # an error object is no completion
     "delete_204",
     "delete_200_empty",
     "delete_200_empty_no_type",

@@ -59,6 +59,7 @@ def test_enough_cases_in_every_group() -> None:
     groups = {c.group for c in CASES}
     expected = {
         "well-formed",
+        "pagination",
         "nulls",
         "azure",
         "unknown-variants",
