@@ -846,6 +846,93 @@ def _extras() -> list[Case]:
             (answer(completion(message(content=None, refusal=..., tool_calls=[{**TOOL_CALL, "index": 0}]))),),
             extras=("choices.0.message.tool_calls.0.index",),
         ),
+        Case(
+            "extra_groq_stream",
+            g,
+            "stream",
+            (
+                sse(
+                    chunk({"role": "assistant", "content": "Hi"}, x_groq={"id": "req_01"}),
+                    chunk({}, "stop", x_groq={"id": "req_01", "usage": {"queue_time": 0.01, "prompt_tokens": 1}}),
+                ),
+            ),
+            extras=("0.x_groq", "1.x_groq"),
+        ),
+        Case(
+            "extra_openrouter_fields",
+            g,
+            "create",
+            (answer(completion(choice={"native_finish_reason": "end_turn"}, provider="Anthropic")),),
+            extras=("provider", "choices.0.native_finish_reason"),
+        ),
+        Case(
+            "extra_perplexity_citations",
+            g,
+            "create",
+            (
+                answer(
+                    completion(
+                        citations=["https://example.com"],
+                        search_results=[{"title": "Example", "url": "https://example.com"}],
+                    )
+                ),
+            ),
+            extras=("citations", "search_results"),
+        ),
+    ]
+
+
+def _missing() -> list[Case]:
+    """Required fields home-grown servers and gateways leave out; `openai` reads the rest of the answer."""
+    g = "missing-required"
+    return [
+        Case("missing_id_object_created", g, "create", (answer(completion(id=..., object=..., created=...)),)),
+        Case("missing_choice_index", g, "create", (answer(completion(choice={"index": ...})),)),
+        Case("missing_message_role", g, "create", (answer(completion(message(role=...))),)),
+        Case(
+            "missing_usage_total",
+            g,
+            "create",
+            (answer(completion(usage={"prompt_tokens": 1, "completion_tokens": 1})),),
+        ),
+        Case("missing_model", g, "create", (answer(completion(model=...)),)),
+        Case(
+            "missing_chunk_id_object",
+            g,
+            "stream",
+            (sse(*(_apply(c, {"id": ..., "object": ...}) for c in text_chunks("Hi"))),),
+        ),
+        Case(
+            "missing_stream_tool_call_index",
+            g,
+            "stream",
+            (sse(chunk({"role": "assistant", "tool_calls": [TOOL_CALL]}), chunk({}, "tool_calls")),),
+            why="Gemini's OpenAI-compatible endpoint has sent whole tool calls without `index`",
+        ),
+        Case(
+            "missing_chunk_choice_index",
+            g,
+            "stream",
+            (sse(*(_apply(c, {"choices": [_apply(c["choices"][0], {"index": ...})]}) for c in text_chunks("Hi"))),),
+        ),
+        Case(
+            "created_float",
+            g,
+            "create",
+            (answer(completion(created=1741569952.25)),),
+            why="float timestamps (time.time())",
+        ),
+        Case(
+            "stream_usage_on_finish_chunk",
+            g,
+            "stream",
+            (
+                sse(
+                    *text_chunks("Hi")[:-1],
+                    chunk({}, "stop", usage={"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}),
+                ),
+            ),
+        ),
     ]
 
 
@@ -1533,7 +1620,8 @@ def _retries() -> list[Case]:
 #: Answers outside the spec that the tolerant default reads (as `openai` does): strict mode must raise on each.
 #: Not listed, as the SDK read them before issue 10 too, so strict mode (today's behaviour) does: unknown fields (the
 #: spec allows them), an omitted required-but-nullable field (read as null), and an unknown string where the spec has
-#: an enum (`finish_reason`, `service_tier`, a delta's `role`), a content array, or a streamed tool call's `type`.
+#: an enum (`finish_reason`, `service_tier`, a delta's `role`), a content array, a streamed tool call's `type`, or a
+#: float `created` (scalar types were never checked).
 OFF_SPEC = {
     *(f"null_{n}" for n in ("tool_calls", "function_call", "annotations", "usage", "finish_reason", "usage_details")),
     *(f"null_{n}" for n in ("service_tier_fingerprint", "pydantic_dump", "retrieve_pydantic_dump")),
@@ -1557,6 +1645,7 @@ OFF_SPEC = {
     "media_json_missing",
     "media_json_as_text_plain",
     "media_sse_missing",
+    *(c.name for c in _missing() if c.name.startswith("missing_")),  # required fields left out
     "list_has_more_missing",  # `has_more` is required
     "list_has_more_then_empty_page",  # an empty page's `first_id`/`last_id` null: the spec says strings
     "err_200_error_object",  # an error object is no completion
@@ -1572,6 +1661,7 @@ CASES: list[Case] = [
     *_azure(),
     *_unions(),
     *_extras(),
+    *_missing(),
     *_redirects(),
     *_stream_end(),
     *_media_and_delete(),

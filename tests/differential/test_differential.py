@@ -60,6 +60,7 @@ def test_enough_cases_in_every_group() -> None:
     expected = {
         "well-formed",
         "pagination",
+        "missing-required",
         "nulls",
         "azure",
         "unknown-variants",
