@@ -11,6 +11,7 @@ import copy
 import dataclasses
 import gzip
 import json
+import zlib
 from typing import Any
 
 from byte_server import OTHER, PREFIX, SELF, Answer, Script
@@ -368,6 +369,13 @@ def _well_formed() -> list[Case]:
             g,
             "create",
             (raw(200, json.dumps(completion(), indent=2).encode() + b"\r\n\n", "application/json"),),
+        ),
+        Case(
+            "ok_100_continue_first",
+            g,
+            "create",
+            (Answer((b"HTTP/1.1 100 Continue\r\n\r\n", *answer(completion()).pieces)),),
+            why="an interim 1xx answer before the real one (some proxies send it unasked)",
         ),
         Case("ok_create", g, "create", (answer(completion()),)),
         Case("ok_stream", g, "stream", (sse(*text_chunks("This", " is", " a test!")),)),
@@ -1246,6 +1254,26 @@ def _sse_framing() -> list[Case]:
         Case("sse_unknown_field", g, "stream", (chunked([b"foo: bar\n" + e for e in events(*chunks)]),)),
         Case("sse_event_message", g, "stream", (chunked([b"event: message\n" + e for e in events(*chunks)]),)),
         Case("sse_one_write", g, "stream", (chunked([body]),)),
+        Case(
+            "sse_chunked_trailers",
+            g,
+            "stream",
+            (Answer((*chunked(events(*chunks, done=True)).pieces[:-1], b"0\r\nx-trailer: done\r\n\r\n")),),
+        ),
+        Case(
+            "sse_chunk_extensions",
+            g,
+            "stream",
+            (
+                Answer(
+                    (
+                        head(200, [("content-type", "text/event-stream"), ("transfer-encoding", "chunked")]),
+                        *(b"%x;name=value\r\n%s\r\n" % (len(e), e) for e in events(*chunks, done=True)),
+                        b"0\r\n\r\n",
+                    )
+                ),
+            ),
+        ),
         Case("sse_split_every_byte", g, "stream", (chunked(split(body, 1)),)),
         Case("sse_split_seven_bytes", g, "stream", (chunked(split(body, 7)),)),
         Case("sse_split_crlf_between_chunks", g, "stream", (chunked(split(body.replace(b"\n", b"\r\n"), 2)),)),
@@ -1361,6 +1389,19 @@ def _encodings() -> list[Case]:
             (raw(200, b"\xef\xbb\xbf" + json.dumps(completion()).encode(), "application/json"),),
         ),
         Case("enc_utf16_json", g, "create", (raw(200, json.dumps(completion()).encode("utf-16"), "application/json"),)),
+        Case(
+            "enc_deflate_json",
+            g,
+            "create",
+            (
+                raw(
+                    200,
+                    zlib.compress(json.dumps(completion()).encode()),
+                    "application/json",
+                    [("content-encoding", "deflate")],
+                ),
+            ),
+        ),
         Case(
             "enc_gzip_json",
             g,
@@ -1540,6 +1581,7 @@ def _errors() -> list[Case]:
             ),
         ),
         Case("err_closed_without_answer", g, "create", (CUT,)),
+        Case("err_connection_refused", g, "create", (), base_url=lambda s: "http://127.0.0.1:9/v1"),
         Case("err_garbage_status_line", g, "create", (Answer((b"HTTP/1.1 abc\r\n\r\n",), close=True),)),
         Case("err_timeout_no_answer", g, "create", (Answer((), hang=True),), timeout=0.3),
         Case(
