@@ -123,6 +123,11 @@ def schemas(spec: Spec) -> dict[str, Any]:
     return dig(spec, "components", "schemas")  # type: ignore[no-any-return]
 
 
+def schema(spec: Spec, name: str, *keys: str) -> Any:
+    """`components.schemas.<name>.<keys...>`, or `Expected` naming the full path that is missing."""
+    return dig(spec, "components", "schemas", name, *keys)
+
+
 def operations(spec: Spec) -> Iterator[tuple[str, str, dict[str, Any]]]:
     for path, item in spec["paths"].items():
         for method in HTTP_METHODS:
@@ -172,7 +177,7 @@ def drop_vendor_extensions(spec: Spec) -> str | None:
 def drop_titles(spec: Spec) -> str | None:
     """Titles collide ("JSON schema", "Allowed tools"): the generator names models by title, drops create."""
     dropped = 0
-    for node in walk(spec):
+    for node in walk([spec.get("paths"), spec.get("components")]):  # info.title is the document's own name
         dropped += isinstance(node.pop("title", None), str)
     return None if dropped else "no titles found: nothing to drop"
 
@@ -326,7 +331,7 @@ MESSAGE_ROLES = ["developer", "system", "user", "assistant", "tool", "function"]
 @step
 def listed_messages_keep_their_roles(spec: Spec) -> str | None:
     """Listed messages reuse the reply schema, pinning `role` to assistant; the API lists each message's own role."""
-    item = dig(schemas(spec), "ChatCompletionMessageList", "properties", "data", "items")
+    item = schema(spec, "ChatCompletionMessageList", "properties", "data", "items")
     role = dig(item, "properties", "role")
     if set(role.get("enum", [])) >= set(MESSAGE_ROLES):
         return "listed messages already allow every role: nothing to fix"
@@ -358,7 +363,7 @@ def add_discriminator_mappings(spec: Spec) -> str | None:
 @step
 def stream_custom_tool_calls(spec: Spec) -> str | None:
     """A chunk's tool-call delta allows only `function`, yet custom tools stream `custom: {name, input}` (openai-openapi#576)."""
-    delta = dig(schemas(spec), "ChatCompletionMessageToolCallChunk", "properties")
+    delta = schema(spec, "ChatCompletionMessageToolCallChunk", "properties")
     if "custom" in delta and "custom" in dig(delta, "type").get("enum", []):
         return "tool-call deltas already allow `custom` upstream: nothing to fix"
     dig(delta, "type")
@@ -406,7 +411,7 @@ def add_links(spec: Spec) -> str | None:
     }
     response = dig(create_operation(spec), "responses", "200")
     if response.get("links"):
-        return "create's 200 response has links upstream now: kept them, added none"
+        return "create's 200 response has links upstream: nothing to add (kept them)"
     response["links"] = {
         name: {"operationId": op, "parameters": {"completion_id": "$response.body#/id"}} for name, op in targets.items()
     }
@@ -483,7 +488,7 @@ ERROR_RESPONSES = {
 @step
 def add_error_responses(spec: Spec) -> None:
     """Only 200/429 are documented; real servers answer 400/401/403/404/409/422/500 with an `{"error": ...}` body."""
-    error = dig(schemas(spec), "ErrorResponse")
+    error = schema(spec, "ErrorResponse")
     if "error" not in error.get("properties", {}):
         raise Expected("components.schemas.ErrorResponse to be an object with an `error` property")
     responses = spec["components"].setdefault("responses", {})

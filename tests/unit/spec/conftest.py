@@ -52,3 +52,14 @@ def upstream() -> dict[str, Any]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with UPSTREAM.open("rb") as fh:
         return yaml.load(fh, Loader=loader)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def pipeline(trim_module: ModuleType, normalise_module: ModuleType) -> Any:
+    """`pipeline(document) -> (spec, notes)`: trim and normalise an upstream document in-process."""
+
+    def run(document: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+        notes: list[str] = []
+        return normalise_module.normalise(trim_module.trim(document), notes), notes
+
+    return run
