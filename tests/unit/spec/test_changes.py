@@ -365,4 +365,5 @@ def test_cli_compares_two_trimmed_specs(tmp_path: Any, capsys: Any) -> None:
     assert "breaking  Thing.id  response field removed" in capsys.readouterr().out
     assert changes.main([str(old), str(tmp_path / "missing.yaml")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("changes: ") and err.count("\n") == 1
+    assert err.startswith("changes: ")
+    assert err.count("\n") == 1

@@ -60,7 +60,9 @@ def test_check_fails_after_a_hand_edit_in_the_spec(regen: Any, copy_of_outputs: 
     assert "is not what the pipeline makes" in out
     assert "maximum: 129" in out
     # the change report says what the pipeline's spec would change against the hand-edited one
-    assert "1 API change (1 breaking, 0 additive):\n  breaking  CreateChatCompletionRequest.n  maximum 129 -> 128" in out
+    assert (
+        "1 API change (1 breaking, 0 additive):\n  breaking  CreateChatCompletionRequest.n  maximum 129 -> 128" in out
+    )
 
 
 def test_check_refuses_unpinned_tool_versions(regen: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -85,7 +87,7 @@ def test_missing_explicit_upstream_is_one_line(
         ("openapi: 3.1.0\ninfo: {}\npaths: {}\ncomponents: {}\n", "trim: expected the chat-completions paths"),
     ],
 )
-def test_an_unusable_upstream_file_is_one_line(
+def test_an_unusable_upstream_file_is_one_line(  # noqa: PLR0917 - fixtures and parameters
     regen: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, text: str, expected: str
 ) -> None:
     monkeypatch.setattr(regen, "pinned_tools", lambda: {})
@@ -93,7 +95,8 @@ def test_an_unusable_upstream_file_is_one_line(
     bad.write_text(text)
     assert regen.main(["--upstream", str(bad)]) == regen.EXIT_PROBLEM
     out, err = capsys.readouterr()
-    assert expected in err and err.count("\n") == 1, err
+    assert expected in err, err
+    assert err.count("\n") == 1, err
     assert "Traceback" not in out + err
 
 
@@ -111,7 +114,8 @@ def test_check_fails_when_the_vendored_upstream_is_not_what_the_lock_records(
 
 def test_the_lock_describes_the_vendored_upstream() -> None:
     lock = json.loads((ROOT / "openapi" / "upstream" / "lock.json").read_text())
-    assert lock["repository"] == "openai/openai-openapi" and lock["path"] == "openapi.yaml"
+    assert lock["repository"] == "openai/openai-openapi"
+    assert lock["path"] == "openapi.yaml"
     assert len(lock["commit"]) == 40
     assert lock["sha256"] == hashlib.sha256(UPSTREAM.read_bytes()).hexdigest()
     assert (ROOT / "openapi" / "upstream" / "LICENSE").is_file()
