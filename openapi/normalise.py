@@ -340,6 +340,16 @@ def listed_messages_keep_their_roles(spec: Spec) -> str | None:
 
 
 @step
+def listed_messages_carry_their_name(spec: Spec) -> str | None:
+    """Listed messages lack the `name` a request message may set; the API lists it (null when unset), per its example."""
+    props = schema(spec, "ChatCompletionMessageList", "properties", "data", "items", "properties")
+    if "name" in props:
+        return "listed messages already declare `name`: nothing to add"
+    props["name"] = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+    return None
+
+
+@step
 def add_discriminator_mappings(spec: Spec) -> str | None:
     """Six discriminators lack `mapping`: map each tag to its variant so parsers pick it without trial and error."""
     added = 0

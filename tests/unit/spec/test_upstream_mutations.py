@@ -200,6 +200,7 @@ FIXED_IN_THE_COMMITTED_SPEC = [
     "collapse_open_enums",
     "const_single_value_enums",
     "listed_messages_keep_their_roles",
+    "listed_messages_carry_their_name",
     "add_discriminator_mappings",
     "stream_custom_tool_calls",
     "add_links",
