@@ -54,30 +54,38 @@ def undeclared(spec: dict[str, Any], schema: Any, value: Any, where: str = "$") 
     schema = resolve(spec, schema)
     if not isinstance(schema, dict):
         return []
-    variants = schema.get("anyOf") or schema.get("oneOf")
-    if variants:
-        candidates = [v for v in variants if _same_type(resolve(spec, v), value)]
-        disc = schema.get("discriminator")
-        if disc and isinstance(value, dict) and value.get(disc["propertyName"]) in disc.get("mapping", {}):
-            candidates = [{"$ref": disc["mapping"][value[disc["propertyName"]]]}]
-        if not candidates:
-            return [f"{where}: a {type(value).__name__} where the spec allows none"]
-        return min((undeclared(spec, v, value, where) for v in candidates), key=len)
+    if schema.get("anyOf") or schema.get("oneOf"):
+        return _undeclared_in_union(spec, schema, value, where)
     if isinstance(value, dict):
-        declared = schema.get("properties")
-        if declared is None:
-            extra = schema.get("additionalProperties")
-            if isinstance(extra, dict):
-                return [p for k, v in value.items() for p in undeclared(spec, extra, v, f"{where}.{k}")]
-            return []  # a free-form object (e.g. a JSON schema, tool arguments)
-        found = [f"{where}.{key}" for key in value if key not in declared]
-        for key, item in value.items():
-            if key in declared:
-                found += undeclared(spec, declared[key], item, f"{where}.{key}")
-        return found
+        return _undeclared_in_object(spec, schema, value, where)
     if isinstance(value, list) and isinstance(schema.get("items"), dict):
         return [p for i, item in enumerate(value) for p in undeclared(spec, schema["items"], item, f"{where}[{i}]")]
     return []
+
+
+def _undeclared_in_union(spec: dict[str, Any], schema: dict[str, Any], value: Any, where: str) -> list[str]:
+    """The member the discriminator names, else the member of the value's type that fits best."""
+    candidates = [v for v in schema.get("anyOf") or schema["oneOf"] if _same_type(resolve(spec, v), value)]
+    disc = schema.get("discriminator")
+    if disc and isinstance(value, dict) and value.get(disc["propertyName"]) in disc.get("mapping", {}):
+        candidates = [{"$ref": disc["mapping"][value[disc["propertyName"]]]}]
+    if not candidates:
+        return [f"{where}: a {type(value).__name__} where the spec allows none"]
+    return min((undeclared(spec, v, value, where) for v in candidates), key=len)
+
+
+def _undeclared_in_object(spec: dict[str, Any], schema: dict[str, Any], value: dict[str, Any], where: str) -> list[str]:
+    declared = schema.get("properties")
+    if declared is None:
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict):  # a map (e.g. metadata): walk its values
+            return [p for k, v in value.items() for p in undeclared(spec, extra, v, f"{where}.{k}")]
+        return []  # a free-form object (e.g. a JSON schema, tool arguments)
+    found = [f"{where}.{key}" for key in value if key not in declared]
+    for key, item in value.items():
+        if key in declared:
+            found += undeclared(spec, declared[key], item, f"{where}.{key}")
+    return found
 
 
 def _same_type(schema: Any, value: Any) -> bool:
@@ -120,7 +128,10 @@ CREATE_CASES: dict[str, dict[str, Any]] = {
     "plain": {},
     "n-logprobs": {"n": 2, "logprobs": True, "top_logprobs": 2, "seed": 7, "service_tier": "auto"},
     "tools": {"tools": [support.WEATHER, support.TIME], "tool_choice": "required", "parallel_tool_calls": True},
-    "parallel-tools": {"messages": support.user("Use get_time and get_weather"), "tools": [support.WEATHER, support.TIME]},
+    "parallel-tools": {
+        "messages": support.user("Use get_time and get_weather"),
+        "tools": [support.WEATHER, support.TIME],
+    },
     "custom-tool": {
         "tools": [{"type": "custom", "custom": {"name": "run_sql"}}],
         "tool_choice": {"type": "custom", "custom": {"name": "run_sql"}},
