@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 Spec = dict[str, Any]
 Schema = dict[str, Any]
 REQUEST, RESPONSE = "request", "response"
@@ -454,16 +452,12 @@ def as_markdown(changes: list[Change], title: str = "API changes") -> str:
 
 
 def _load(path: Path, upstream: bool) -> Spec:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with path.open("rb") as fh:
-        document = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
-    if not upstream:
-        return document  # type: ignore[no-any-return]
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from fetch import parse
     from normalise import normalise
     from trim import trim
 
-    return normalise(trim(document))
+    document = parse(path.read_bytes(), str(path))
+    return normalise(trim(document)) if upstream else document
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -479,7 +473,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         changes = compare(_load(args.old, args.upstream), _load(args.new, args.upstream))
-    except (OSError, yaml.YAMLError, PipelineError) as exc:
+    except (OSError, PipelineError) as exc:
         print(f"changes: {exc}", file=sys.stderr)
         return 2
     print(as_markdown(changes) if args.markdown else as_text(changes))

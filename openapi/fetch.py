@@ -75,19 +75,27 @@ def resolve_commit(ref: str) -> tuple[str, str] | None:
 
 
 def parse(data: bytes, origin: str) -> dict[str, Any]:
-    """The YAML (or JSON) document in `data`, checked to be OpenAPI 3.x with the chat-completions paths' home."""
+    """The YAML (or JSON) document in `data`, checked to be an OpenAPI 3.x document with paths."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         document = yaml.load(data, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        at = f" (line {where.line + 1})" if where is not None else ""
-        raise PipelineError("fetch", f"{origin} is not YAML{at}: {getattr(exc, 'problem', None) or exc}") from None
+        raise PipelineError("upstream", f"{origin} is not YAML: {_yaml_problem(exc)}") from None
     if not isinstance(document, dict) or not str(document.get("openapi", "")).startswith("3."):
-        raise PipelineError("fetch", f"{origin} is not an OpenAPI 3.x document (no `openapi: 3.x` at its top)")
+        raise PipelineError("upstream", f"{origin} is not an OpenAPI 3.x document (no `openapi: 3.x` at its top)")
     if not isinstance(document.get("paths"), dict):
-        raise PipelineError("fetch", f"{origin} is an OpenAPI document without `paths`")
+        raise PipelineError("upstream", f"{origin} is an OpenAPI document without `paths`")
     return document
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """`found duplicate anchor 'x'; first occurrence (line 3), second occurrence (line 9)`, in one line."""
+    parts = []
+    for text, mark in ((getattr(exc, "context", None), getattr(exc, "context_mark", None)),
+                       (getattr(exc, "problem", None), getattr(exc, "problem_mark", None))):  # fmt: skip
+        if text:
+            parts.append(f"{text} (line {mark.line + 1})" if mark is not None else str(text))
+    return ", ".join(parts) or str(exc)
 
 
 def fetch_upstream(ref: str = "main", url: str | None = None) -> Fetched:

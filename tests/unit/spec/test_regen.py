@@ -82,7 +82,10 @@ def test_missing_explicit_upstream_is_one_line(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("openapi: [unclosed\n", "is not YAML (line 2)"),
+        (
+            "openapi: [unclosed\n",
+            "is not YAML: while parsing a flow sequence (line 1), did not find expected ',' or ']' (line 2)",
+        ),
         ("swagger: '2.0'\npaths: {}\n", "is not an OpenAPI 3.x document"),
         ("openapi: 3.1.0\ninfo: {}\npaths: {}\ncomponents: {}\n", "trim: expected the chat-completions paths"),
     ],
