@@ -10,6 +10,7 @@ properties. Free-form objects (no `properties`, e.g. JSON-schema arguments) are 
 
 from __future__ import annotations
 
+import copy
 import importlib
 import json
 from collections.abc import Iterator
@@ -122,6 +123,18 @@ def test_the_walker_flags_an_undeclared_field(spec: dict[str, Any]) -> None:
         "$.choices[0].message.mood",
         "$.usage.prompt_tokens_details.future_tokens",
     ]
+
+
+def test_a_field_upstream_drops_would_be_caught(client: httpx.Client, spec: dict[str, Any]) -> None:
+    """The issue's case: a regeneration drops `system_fingerprint`; the mock still sending it fails this file."""
+    dropped = copy.deepcopy(spec)
+    dropped["components"]["schemas"]["CreateChatCompletionResponse"]["properties"].pop("system_fingerprint")
+    dropped["components"]["schemas"]["CompletionUsage"]["properties"]["prompt_tokens_details"]["properties"].pop(
+        "audio_tokens"
+    )
+    answer = client.post("/chat/completions", json=support.request()).json()
+    schema = response_schema(dropped, "/chat/completions", "post", 200)
+    assert undeclared(dropped, schema, answer) == ["$.system_fingerprint", "$.usage.prompt_tokens_details.audio_tokens"]
 
 
 CREATE_CASES: dict[str, dict[str, Any]] = {
