@@ -28,6 +28,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from normalise import normalise  # noqa: E402
+from params import write as write_params  # noqa: E402
 from trim import trim  # noqa: E402
 
 SPEC = HERE / "chat-completions.yaml"
@@ -152,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         spec_file.write_text(spec_text)
         fresh = Path(tmp) / PACKAGE
         generate(spec_file, fresh)
+        write_params(spec_text, fresh / "params.py")  # the request TypedDicts (openapi/params.py)
         differences = tree_diff(fresh, GENERATED)
         if differences and args.check:
             problems.append(f"{GENERATED.relative_to(ROOT)} is not what the generator makes from the spec:")
