@@ -5,7 +5,8 @@
     with Client() as client:  # OPENAI_API_KEY from the environment
         completion = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}])
 
-Importing this package is cheap: httpx, attrs and the generated models load on the first request.
+Importing this package is cheap: httpx, attrs and the generated models load on the first request. The parameter
+types (`TypedDict`s generated from the spec) are in `chat_completions.types`; `with_raw_response` gives the HTTP answer.
 """
 
 from ._accumulate import ChatCompletionAccumulator
@@ -34,6 +35,7 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._raw import LegacyAPIResponse
 from ._streaming import AsyncStream, Stream
 
 __all__ = [
@@ -54,6 +56,7 @@ __all__ = [
     "Client",
     "ConflictError",
     "InternalServerError",
+    "LegacyAPIResponse",
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
