@@ -52,12 +52,14 @@ class LegacyAPIResponse(Generic[R]):
 
     #: The httpx response.
     http_response: httpx.Response
-    #: How many retries the request took before this answer (always 0 here: not tracked yet).
+    #: How many retries the request took before this answer (0 when the first attempt succeeded).
     retries_taken: int
 
     def __init__(self, http_response: httpx.Response, parser: Callable[[httpx.Response], R]) -> None:
+        from ._transport import RETRIES_TAKEN
+
         self.http_response = http_response
-        self.retries_taken = 0
+        self.retries_taken = http_response.extensions.get(RETRIES_TAKEN, 0)
         self._parser = parser
         self._parsed: list[R] = []
 
