@@ -9,6 +9,8 @@ Importing this package is cheap: httpx, attrs and the generated models load on t
 types (`TypedDict`s generated from the spec) are in `chat_completions.types`; `with_raw_response` gives the HTTP answer.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._accumulate import ChatCompletionAccumulator
 from ._client import AsyncClient, Client
 from ._config import (
@@ -35,8 +37,10 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._raw import LegacyAPIResponse
 from ._streaming import AsyncStream, Stream
+
+if TYPE_CHECKING:
+    from ._raw import LegacyAPIResponse
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -66,3 +70,11 @@ __all__ = [
     "UnprocessableEntityError",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "LegacyAPIResponse":  # imported with the first `with_raw_response`, not by `import chat_completions`
+        from ._raw import LegacyAPIResponse
+
+        return LegacyAPIResponse
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
