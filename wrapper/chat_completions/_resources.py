@@ -28,7 +28,12 @@ if TYPE_CHECKING:
 
     from ._client import AsyncClient, Client
     from ._models import ChatCompletionDeleted, CreateChatCompletionResponse
-    from ._raw import AsyncCompletionsWithRawResponse, CompletionsWithRawResponse
+    from ._raw import (
+        AsyncCompletionsWithRawResponse,
+        AsyncMessagesWithRawResponse,
+        CompletionsWithRawResponse,
+        MessagesWithRawResponse,
+    )
     from ._streaming import AsyncStream, Stream
 
     Request = CreateChatCompletionRequest | Mapping[str, Any]
@@ -227,6 +232,13 @@ class Messages:
     def __init__(self, client: Client) -> None:
         self._client = client
 
+    @property
+    def with_raw_response(self) -> MessagesWithRawResponse:
+        """`list` returning the HTTP answer of the first page; its `.parse()` iterates over every page."""
+        from ._raw import CompletionsWithRawResponse
+
+        return CompletionsWithRawResponse(self._client).messages
+
     def list(
         self, completion_id: str, **params: Unpack[MessageListKwargs]
     ) -> Iterator[ChatCompletionMessageListDataItem]:
@@ -334,6 +346,13 @@ class AsyncMessages:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
+
+    @property
+    def with_raw_response(self) -> AsyncMessagesWithRawResponse:
+        """`list` returning the HTTP answer of the first page; its `.parse()` iterates over every page."""
+        from ._raw import AsyncCompletionsWithRawResponse
+
+        return AsyncCompletionsWithRawResponse(self._client).messages
 
     def list(
         self, completion_id: str, **params: Unpack[MessageListKwargs]

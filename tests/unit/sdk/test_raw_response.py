@@ -123,6 +123,9 @@ def test_stored_completion_methods_raw(mock_client: cc.Client) -> None:
     assert [c.id for c in listed.parse()] == ids
     assert [c.id for c in mock_client.chat.completions.list(metadata={"t": tag}, limit=2)] == ids  # the same
 
+    assert [m.content for m in mock_client.chat.completions.messages.with_raw_response.list(ids[1]).parse()] == [
+        "Say this is a test!"
+    ]
     messages = raw_api.messages.list(ids[1], limit=1)
     assert messages.status_code == 200
     assert str(messages.url).startswith(f"{mock_client._config.base_url}/chat/completions/{ids[1]}/messages")
@@ -186,6 +189,8 @@ async def test_async_raw_every_method(mock_aclient: cc.AsyncClient) -> None:
     listed = await raw_api.list(metadata={"t": tag}, limit=2)
     assert listed.http_response.json()["has_more"] is True
     assert [c.id async for c in listed.parse()] == ids
+    via_messages = await mock_aclient.chat.completions.messages.with_raw_response.list(ids[1])
+    assert [m.content async for m in via_messages.parse()] == ["Say this is a test!"]
     messages = await raw_api.messages.list(ids[1])
     assert [m.content async for m in messages.parse()] == ["Say this is a test!"]
     deleted = await raw_api.delete(ids[2])
@@ -221,7 +226,9 @@ def test_names_are_the_official_sdks() -> None:
             assert public(mine) <= public(their), (path, public(mine) - public(their))
         methods = public(client.chat.completions.with_raw_response) - {"messages"}
         assert methods == {"create", "retrieve", "update", "delete", "list"}
-        assert public(client.chat.completions) - {"with_raw_response"} <= public(official.chat.completions)
+        assert public(client.chat.completions) <= public(official.chat.completions)
+        assert public(client.chat.completions.messages) <= public(official.chat.completions.messages)
+        assert "with_raw_response" in public(client.chat.completions.messages)
     finally:
         official.close()
         client.close()
