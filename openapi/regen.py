@@ -40,6 +40,7 @@ sys.path.insert(0, str(HERE))
 import changes  # noqa: E402
 import fetch  # noqa: E402
 from normalise import normalise  # noqa: E402
+from params import write as write_params  # noqa: E402
 from problems import PipelineError  # noqa: E402
 from trim import trim  # noqa: E402
 
@@ -238,6 +239,7 @@ def stage_generated(args: argparse.Namespace, spec_text: str, fresh: Path, outco
     spec_file = fresh.parent / "chat-completions.yaml"
     spec_file.write_text(spec_text)
     generate(spec_file, fresh)
+    write_params(spec_text, fresh / "params.py")  # the request TypedDicts (openapi/params.py)
     differences = tree_diff(fresh, GENERATED)
     if differences and args.check:
         outcome.problems.append(f"{GENERATED.relative_to(ROOT)} is not what the generator makes from the spec:")
