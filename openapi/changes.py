@@ -442,12 +442,16 @@ def as_text(changes: list[Change]) -> str:
     return "\n".join(lines)
 
 
-def as_markdown(changes: list[Change], title: str = "API changes") -> str:
-    """The report as a Markdown section (a table), e.g. for a pull request's text."""
+def as_markdown(changes: list[Change], title: str = "API changes", notes: list[str] | None = None) -> str:
+    """The report as a Markdown section (a table), e.g. for a pull request's text; `notes` from the pipeline's
+    steps (a defect gone upstream) follow as a list, since such a step may now be dropped."""
     lines = [f"## {title}", "", summary(changes) + "."]
     if changes:
         lines += ["", "| | where | change |", "| --- | --- | --- |"]
         lines += [f"| **{c.kind}** | `{c.where}` | {c.what.replace('|', '&#124;')} |" for c in changes]
+    if notes:
+        lines += ["", "Normalise steps that found nothing to do (upstream fixed the defect; the step may go):", ""]
+        lines += [f"- `{note.split(':', 1)[0]}`:{note.split(':', 1)[1]}" for note in notes]
     return "\n".join(lines) + "\n"
 
 

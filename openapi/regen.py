@@ -197,6 +197,7 @@ class Outcome:
 
     problems: list[str] = field(default_factory=list)
     changes: list[changes.Change] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # steps that found their defect gone upstream
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -220,9 +221,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def stage_spec(args: argparse.Namespace, upstream: Upstream, outcome: Outcome) -> str:
     """Stage 1: upstream -> trimmed spec text; notes from steps printed, API changes collected."""
-    notes: list[str] = []
-    spec_text = build_spec(upstream.document, notes)
-    for note in notes:
+    spec_text = build_spec(upstream.document, outcome.notes)
+    for note in outcome.notes:
         print(f"regen: {note}")
     committed = SPEC.read_text() if SPEC.is_file() else ""
     outcome.changes = spec_changes(committed, spec_text)
@@ -271,7 +271,7 @@ def report(args: argparse.Namespace, outcome: Outcome) -> None:
     if outcome.changes:
         print(changes.as_text(outcome.changes))
     if args.report:
-        args.report.write_text(changes.as_markdown(outcome.changes))
+        args.report.write_text(changes.as_markdown(outcome.changes, notes=outcome.notes))
         print(f"wrote {args.report}")
 
 

@@ -367,3 +367,13 @@ def test_cli_compares_two_trimmed_specs(tmp_path: Any, capsys: Any) -> None:
     err = capsys.readouterr().err
     assert err.startswith("changes: ")
     assert err.count("\n") == 1
+
+
+def test_markdown_lists_the_steps_that_found_nothing_to_do() -> None:
+    notes = ["add_links: create's 200 response has links upstream: nothing to add (kept them)"]
+    markdown = changes.as_markdown([], notes=notes)
+    assert markdown.endswith(
+        "\n\nNormalise steps that found nothing to do (upstream fixed the defect; the step may go):\n\n"
+        "- `add_links`: create's 200 response has links upstream: nothing to add (kept them)\n"
+    )
+    assert "no API change." in markdown

@@ -162,11 +162,21 @@ def test_fetch_from_a_mirror_records_the_url_and_passes_an_additive_change(
 ) -> None:
     changed = copy.deepcopy(small_upstream)
     changed["components"]["schemas"]["CompletionUsage"]["properties"]["audio_seconds"] = {"type": "number"}
+    for param in changed["paths"]["/chat/completions"]["get"]["parameters"]:  # upstream fixes one defect
+        if param.get("name") == "metadata":
+            param.update(
+                style="deepObject", explode=True, schema={"type": "object", "additionalProperties": {"type": "string"}}
+            )
     server.routes["/mirror/openapi.yaml"] = (200, encoded(changed))
+    report = tree / "report.md"
 
-    assert regen.main(["--fetch", "--from", f"{server.url}/mirror/openapi.yaml", "--fail-on-breaking"]) == 0
+    url = f"{server.url}/mirror/openapi.yaml"
+    assert regen.main(["--fetch", "--from", url, "--fail-on-breaking", "--report", str(report)]) == 0
 
     out = capsys.readouterr().out
+    note = "metadata_filter_as_deep_object: the metadata filter is a deepObject upstream: nothing to fix"
+    assert f"regen: {note}" in out
+    assert f"- `metadata_filter_as_deep_object`:{note.split(':', 1)[1]}" in report.read_text()
     assert "wrote upstream/openapi.yaml (commit unknown)" in out
     assert (
         "1 API change (0 breaking, 1 additive):\n  additive  CompletionUsage.audio_seconds  new response field" in out
