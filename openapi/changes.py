@@ -284,8 +284,8 @@ def _keyed(variants: list[Any]) -> dict[str, Any]:
 def schema_changes(diff: _Diff, where: str, old: Any, new: Any, side: str) -> None:
     """Compare two schemas at `where`; `$ref`s to the same model are compared once, named by the model."""
     old_name, new_name = _ref_name(old), _ref_name(new)
-    if old_name or new_name:
-        if old_name == new_name and old_name and (side, old_name) not in diff.seen:
+    if old_name and new_name:
+        if old_name == new_name and (side, old_name) not in diff.seen:
             diff.seen.add((side, old_name))
             schema_changes(diff, old_name, _resolve(diff.old, old), _resolve(diff.new, new), side)
         elif old_name != new_name:
@@ -294,9 +294,10 @@ def schema_changes(diff: _Diff, where: str, old: Any, new: Any, side: str) -> No
     if not isinstance(old, dict) or not isinstance(new, dict):
         return
     type_change(diff, where, old, new, side)
-    before, after = _variants(old), _variants(new)
+    before, after = _variants(old), _variants(new)  # a `$ref` beside a union (`X` -> `X | null`) is paired below
     if len(before) == 1 and len(after) == 1:
-        _details(diff, where, before[0], after[0], side)
+        if not (old_name or new_name):  # a model against an inline schema: the type change says it all
+            _details(diff, where, before[0], after[0], side)
         return
     pairs = _keyed(after)
     for key, variant in _keyed(before).items():  # union members on both sides, matched by name, type and tags

@@ -377,3 +377,18 @@ def test_markdown_lists_the_steps_that_found_nothing_to_do() -> None:
         "- `add_links`: create's 200 response has links upstream: nothing to add (kept them)\n"
     )
     assert "no API change." in markdown
+
+
+def test_a_model_made_nullable_is_still_compared_inside() -> None:
+    def nullable_tag(spec: dict[str, Any]) -> None:
+        schemas(spec)["Thing"]["properties"]["tag"] = {
+            "anyOf": [{"$ref": "#/components/schemas/Tag"}, {"type": "null"}]
+        }
+        schemas(spec)["ThingRequest"]["properties"].pop("tag")  # Tag is now reached from the response only
+        schemas(spec)["Tag"]["properties"]["colour"] = {"type": "string"}
+
+    assert diff(nullable_tag) == {
+        ("breaking", "Thing.tag", "may now be null"),
+        ("breaking", "ThingRequest.tag", "request field removed"),
+        ("additive", "Tag.colour", "new response field"),
+    }
