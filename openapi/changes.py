@@ -10,9 +10,11 @@ model and field (`CreateChatCompletionResponse.system_fingerprint`) or the opera
 - response side (what code reading answers gets): anything readers may now meet that they could not
   before is breaking (a field removed or no longer required, made nullable, a type widened, a bound
   loosened); a new field, or a narrower type, is additive.
-- New enum values and new union variants in *responses* are classed additive: the SDK's
-  `literal_enum` template lets unknown values through, so reading code keeps working; the report
-  still lists them ("readers may now see it") for code that matches values exhaustively.
+- A new enum value in a *response* is classed additive: the SDK's `literal_enum` template lets
+  unknown values through, so reading code keeps working; the report still says "readers may now
+  see it" for code that matches values exhaustively. A new union member (another model a field may
+  hold, like a custom tool call beside function calls) is breaking for readers: code that reads the
+  old member's attributes fails on the new one.
 
 Each kind of change is one small function below; `compare` walks operations, parameters, bodies,
 response headers and (through `$ref`s, once per model) every schema reachable from them.
@@ -307,8 +309,7 @@ def schema_changes(diff: _Diff, where: str, old: Any, new: Any, side: str) -> No
             diff.add(side == REQUEST, where, f"union member {key} removed")
     for key in pairs.keys() - _keyed(before).keys():
         if "[" in key and len(after) > 1:
-            what = f"union member {key} added" + (" (readers may now see it)" * (side == RESPONSE))
-            diff.add(False, where, what)
+            diff.add(side == RESPONSE, where, f"union member {key} added")
 
 
 def _details(diff: _Diff, where: str, old: Schema, new: Schema, side: str) -> None:

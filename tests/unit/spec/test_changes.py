@@ -392,3 +392,17 @@ def test_a_model_made_nullable_is_still_compared_inside() -> None:
         ("breaking", "ThingRequest.tag", "request field removed"),
         ("additive", "Tag.colour", "new response field"),
     }
+
+
+def test_a_new_union_member_breaks_readers_and_not_callers() -> None:
+    def widen(spec: dict[str, Any]) -> None:
+        schemas(spec)["Other"] = {"type": "object", "properties": {"kind": {"const": "other"}}}
+        union = {"oneOf": [{"$ref": "#/components/schemas/Tag"}, {"$ref": "#/components/schemas/Other"}]}
+        schemas(spec)["Thing"]["properties"]["tag"] = union
+        schemas(spec)["ThingRequest"]["properties"]["tag"] = union
+
+    assert diff(widen) == {
+        ("breaking", "Thing.tag", "may now be Other"),
+        ("additive", "ThingRequest.tag", "now also accepts Other"),
+        ("additive", "Other", "new model"),
+    }
