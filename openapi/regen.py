@@ -249,13 +249,22 @@ def stage_generated(args: argparse.Namespace, spec_text: str, fresh: Path, outco
     return differences
 
 
+def vendor(upstream: Upstream) -> None:
+    """With --fetch: replace the vendored copy and its lock (kept as they are when the bytes are the same)."""
+    if upstream.data is None or upstream.lock is None:
+        return
+    if DEFAULT_UPSTREAM.is_file() and DEFAULT_UPSTREAM.read_bytes() == upstream.data:
+        print(f"regen: the fetched spec is the vendored one (sha256 {upstream.lock['sha256'][:12]}...): lock kept")
+        return
+    DEFAULT_UPSTREAM.write_bytes(upstream.data)
+    LOCK.write_text(fetch.lock_text(upstream.lock))
+    commit = upstream.lock["commit"] or "commit unknown"
+    print(f"wrote {DEFAULT_UPSTREAM.relative_to(ROOT)} ({commit}) and {LOCK.relative_to(ROOT)}")
+
+
 def write_all(upstream: Upstream, spec_text: str, fresh: Path, differences: list[str]) -> None:
     """Write what changed, only once every stage has succeeded: vendored upstream and lock, spec, package."""
-    if upstream.data is not None and upstream.lock is not None:
-        DEFAULT_UPSTREAM.write_bytes(upstream.data)
-        LOCK.write_text(fetch.lock_text(upstream.lock))
-        commit = upstream.lock["commit"] or "commit unknown"
-        print(f"wrote {DEFAULT_UPSTREAM.relative_to(ROOT)} ({commit}) and {LOCK.relative_to(ROOT)}")
+    vendor(upstream)
     if not SPEC.is_file() or SPEC.read_text() != spec_text:
         SPEC.write_text(spec_text)
         print(f"wrote {SPEC.relative_to(ROOT)}")

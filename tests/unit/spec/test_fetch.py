@@ -151,8 +151,11 @@ def test_fetch_resolves_the_commit_vendors_regenerates_and_reports(
     # The fetched state is now the committed one: the drift check agrees, and a second fetch changes nothing.
     assert regen.main(["--check"]) == 0
     capsys.readouterr()
+    lock_before = (tree / "upstream" / "lock.json").read_bytes()
     assert regen.main(["--fetch", "--fail-on-breaking"]) == 0
     out = capsys.readouterr().out
+    assert "the fetched spec is the vendored one" in out
+    assert (tree / "upstream" / "lock.json").read_bytes() == lock_before, "no new lock for the same spec"
     assert "API change" not in out
     assert "wrote chat-completions.yaml" not in out
 
