@@ -55,7 +55,7 @@ def _import_lazy() -> None:
 
 
 _KEYS = frozenset(
-    {"content", "refusal", "role", "id", "tool_calls", "annotations", "function_call", "audio", "content_parts"}
+    {"content", "refusal", "role", "id", "tool_calls", "annotations", "function_call", "audio", "content_parts", "name"}
 )
 
 
@@ -75,6 +75,7 @@ class ChatCompletionMessageListDataItem:
     content_parts: (
         list[ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText] | None
     ) = None
+    name: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
@@ -110,6 +111,9 @@ class ChatCompletionMessageListDataItem:
         content_parts = self.content_parts
         if content_parts is not None:
             field_dict["content_parts"] = to_json(content_parts)
+        name = self.name
+        if name is not None:
+            field_dict["name"] = name
         for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
             if key not in field_dict:
                 field_dict[key] = None
@@ -210,6 +214,10 @@ class ChatCompletionMessageListDataItem:
         elif "content_parts" in src_dict:
             odd += ("content_parts",)
 
+        name: Any = src_dict.get("name")
+        if name is None and "name" in src_dict:
+            odd += ("name",)
+
         chat_completion_message_list_data_item = cls(
             content,
             refusal,
@@ -220,6 +228,7 @@ class ChatCompletionMessageListDataItem:
             function_call,
             audio,
             content_parts,
+            name,
         )
         if odd:
             chat_completion_message_list_data_item._odd_keys = odd
