@@ -127,8 +127,9 @@ class _Call:
 
 def _next_after(page: Any, seen: set[str | None]) -> str | None:
     """The cursor of the next page, or None at the end: also when a page has no items or a cursor comes round again
-    (a server looping A -> B -> A), which `seen` (the cursors used so far) records."""
-    if not page.has_more or not page.data:
+    (a server looping A -> B -> A), which `seen` (the cursors used so far) records. A page without `has_more` (read
+    as None) goes on while pages have items, as the official SDK does."""
+    if page.has_more is False or not page.data:
         return None
     after = page.last_id or page.data[-1].id
     if not after:

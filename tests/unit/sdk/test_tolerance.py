@@ -348,3 +348,19 @@ def test_strict_parsing_of_the_generated_models_alone() -> None:
     with pytest.raises(ValueError, match="'usage' is null"), strict_parsing():
         CreateChatCompletionResponse.from_dict(body)
     assert CreateChatCompletionResponse.from_dict(body).usage is None  # strictness ended with the block
+
+
+def test_a_page_without_has_more_goes_on_while_pages_have_items(
+    client: cc.Client, strict_client: cc.Client, server: ScriptedServer
+) -> None:
+    def stored(n: int) -> dict[str, Any]:
+        return {**completion(), "id": f"chatcmpl-{n}"}
+
+    first = {"object": "list", "data": [stored(1)], "first_id": "chatcmpl-1", "last_id": "chatcmpl-1"}
+    last = {"object": "list", "data": [stored(2)], "first_id": "chatcmpl-2", "last_id": "chatcmpl-2", "has_more": False}
+    server.add(ok(first), ok(last))
+    assert [c.id for c in client.chat.completions.list()] == ["chatcmpl-1", "chatcmpl-2"]
+    assert "after=chatcmpl-1" in server.requests[-1].path
+    server.add(ok(first))
+    with pytest.raises(cc.APIResponseValidationError, match="has_more"):
+        list(strict_client.chat.completions.list())
