@@ -364,3 +364,15 @@ def test_a_page_without_has_more_goes_on_while_pages_have_items(
     server.add(ok(first))
     with pytest.raises(cc.APIResponseValidationError, match="has_more"):
         list(strict_client.chat.completions.list())
+
+
+def test_tolerated_answers_survive_copy_and_pickle(client: cc.Client, server: ScriptedServer) -> None:
+    import pickle
+
+    body = _message(tool_calls=None, annotations=[{"type": "file_citation", "index": 1}]) | {"usage": None}
+    del body["created"]
+    server.add(ok(copy.deepcopy(body)))
+    result = client.chat.completions.create(**SEED_REQUEST)
+    for clone in (pickle.loads(pickle.dumps(result)), copy.deepcopy(result), copy.copy(result)):
+        assert clone == result
+        assert clone.to_dict() == body
