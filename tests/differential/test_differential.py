@@ -2,8 +2,8 @@
 
 Each case passes when both SDKs give the same result, or raise the same error (same class; for a status error the
 same status, code, type and param), and the server saw the same requests from both; or when the case is a deliberate
-difference listed in docs/differences.md, both SDKs do exactly what that table says, and they still differ. The table and the cases
-marked `differs` must name the same cases, so neither can drift from the other.
+difference listed in docs/differences.md, both SDKs do exactly what that table says, and they still differ. The table
+and the cases marked `differs` must name the same cases, so neither can drift from the other.
 """
 
 from __future__ import annotations
@@ -77,3 +77,5 @@ def test_enough_cases_in_every_group() -> None:
     }
     assert groups == expected
     assert len(CASES) >= 100
+    for group in expected:
+        assert sum(c.group == group for c in CASES) >= 3, group
