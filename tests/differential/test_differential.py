@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from byte_server import ByteServer
-from cases import BY_NAME, CASES
+from differential_cases import BY_NAME, CASES
 from differential_support import MODES, Case, Outcome, differences, run, walk
 
 TABLE = differences()

@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 from byte_server import ByteServer
-from cases import CASES
+from differential_cases import CASES
 from differential_support import MODES, Case, run
 
 STRICT_ERRORS = {"APIResponseValidationError", "APIConnectionError"}  # the body, or a stream that never finished

@@ -21,8 +21,8 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import cases
 import chat_completions
+import differential_cases as cases
 import httpx
 import openai
 import pytest

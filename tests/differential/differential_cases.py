@@ -1,4 +1,4 @@
-"""The differential cases: byte-scripted answers, each sent to `openai` and to our SDK (imported as `cases`).
+"""The differential cases: byte-scripted answers, each sent to `openai` and to ours (imported as `differential_cases`).
 
 Grouped by what real servers do that the spec does not say (issue 10): nulls Python relays write, Azure's stream
 shapes, unknown union variants, unknown fields, redirects, streams ending without `[DONE]`, media types, deletes, URLs,
