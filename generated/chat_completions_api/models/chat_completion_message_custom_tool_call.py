@@ -11,15 +11,15 @@ from ..types import missing, tolerate
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call_custom import ChatCompletionMessageCustomToolCallCustom
 
-_lazy_pending = True
+_pending_custom = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionMessageCustomToolCallCustom
+def _load_custom() -> None:
+    """Import the models of `custom`, when an answer first has it (they may import this module)."""
+    global _pending_custom, ChatCompletionMessageCustomToolCallCustom
     from ..models.chat_completion_message_custom_tool_call_custom import ChatCompletionMessageCustomToolCallCustom
 
-    _lazy_pending = False
+    _pending_custom = False
 
 
 _KEYS = frozenset({"id", "type", "custom"})
@@ -40,9 +40,6 @@ class ChatCompletionMessageCustomToolCall:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -59,9 +56,6 @@ class ChatCompletionMessageCustomToolCall:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             id: Any = src_dict["id"]
@@ -96,6 +90,8 @@ class ChatCompletionMessageCustomToolCall:
             if custom is None:
                 missing(src_dict, "custom")
             else:
+                if _pending_custom:
+                    _load_custom()
                 custom = ChatCompletionMessageCustomToolCallCustom.from_dict(custom)
 
         chat_completion_message_custom_tool_call = cls(

@@ -11,15 +11,15 @@ from ..types import missing, tolerate
 if TYPE_CHECKING:
     from ..models.chat_completion_message_list_data_item import ChatCompletionMessageListDataItem
 
-_lazy_pending = True
+_pending_data = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionMessageListDataItem
+def _load_data() -> None:
+    """Import the models of `data`, when an answer first has it (they may import this module)."""
+    global _pending_data, ChatCompletionMessageListDataItem
     from ..models.chat_completion_message_list_data_item import ChatCompletionMessageListDataItem
 
-    _lazy_pending = False
+    _pending_data = False
 
 
 _KEYS = frozenset({"object", "data", "first_id", "last_id", "has_more"})
@@ -43,9 +43,6 @@ class ChatCompletionMessageList:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -64,9 +61,6 @@ class ChatCompletionMessageList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             object_: Any = src_dict["object"]
@@ -91,6 +85,8 @@ class ChatCompletionMessageList:
             if data is None:
                 missing(src_dict, "data")
             else:
+                if _pending_data:
+                    _load_data()
                 data = [ChatCompletionMessageListDataItem.from_dict(data_item_data) for data_item_data in data]
 
         try:

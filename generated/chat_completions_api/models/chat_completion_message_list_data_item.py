@@ -25,33 +25,68 @@ if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_image import ChatCompletionRequestMessageContentPartImage
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
 
-_lazy_pending = True
+_pending_tool_calls = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global \
-        _lazy_pending, \
-        ChatCompletionMessageCustomToolCall, \
-        ChatCompletionMessageListDataItemAnnotationsItem, \
-        ChatCompletionMessageListDataItemAudioType0, \
-        ChatCompletionMessageListDataItemFunctionCall, \
-        ChatCompletionMessageToolCall, \
-        ChatCompletionRequestMessageContentPartImage, \
-        ChatCompletionRequestMessageContentPartText
+def _load_tool_calls() -> None:
+    """Import the models of `tool_calls`, when an answer first has it (they may import this module)."""
+    global _pending_tool_calls, ChatCompletionMessageCustomToolCall, ChatCompletionMessageToolCall
     from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
+    from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall
+
+    _pending_tool_calls = False
+
+
+_pending_annotations = True
+
+
+def _load_annotations() -> None:
+    """Import the models of `annotations`, when an answer first has it (they may import this module)."""
+    global _pending_annotations, ChatCompletionMessageListDataItemAnnotationsItem
     from ..models.chat_completion_message_list_data_item_annotations_item import (
         ChatCompletionMessageListDataItemAnnotationsItem,
     )
-    from ..models.chat_completion_message_list_data_item_audio_type_0 import ChatCompletionMessageListDataItemAudioType0
+
+    _pending_annotations = False
+
+
+_pending_function_call = True
+
+
+def _load_function_call() -> None:
+    """Import the models of `function_call`, when an answer first has it (they may import this module)."""
+    global _pending_function_call, ChatCompletionMessageListDataItemFunctionCall
     from ..models.chat_completion_message_list_data_item_function_call import (
         ChatCompletionMessageListDataItemFunctionCall,
     )
-    from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall
+
+    _pending_function_call = False
+
+
+_pending_audio = True
+
+
+def _load_audio() -> None:
+    """Import the models of `audio`, when an answer first has it (they may import this module)."""
+    global _pending_audio, ChatCompletionMessageListDataItemAudioType0
+    from ..models.chat_completion_message_list_data_item_audio_type_0 import ChatCompletionMessageListDataItemAudioType0
+
+    _pending_audio = False
+
+
+_pending_content_parts = True
+
+
+def _load_content_parts() -> None:
+    """Import the models of `content_parts`, when an answer first has it (they may import this module)."""
+    global \
+        _pending_content_parts, \
+        ChatCompletionRequestMessageContentPartImage, \
+        ChatCompletionRequestMessageContentPartText
     from ..models.chat_completion_request_message_content_part_image import ChatCompletionRequestMessageContentPartImage
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
 
-    _lazy_pending = False
+    _pending_content_parts = False
 
 
 _KEYS = frozenset(
@@ -83,9 +118,6 @@ class ChatCompletionMessageListDataItem:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -123,9 +155,6 @@ class ChatCompletionMessageListDataItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         content: Any = src_dict.get("content")
         if content is None:
@@ -161,6 +190,8 @@ class ChatCompletionMessageListDataItem:
 
         tool_calls: Any = src_dict.get("tool_calls")
         if tool_calls is not None:
+            if _pending_tool_calls:
+                _load_tool_calls()
             tool_calls = [
                 _parse_tool_calls_item(componentsschemas_chat_completion_message_tool_calls_item_data)
                 for componentsschemas_chat_completion_message_tool_calls_item_data in tool_calls
@@ -172,6 +203,8 @@ class ChatCompletionMessageListDataItem:
 
         annotations: Any = src_dict.get("annotations")
         if annotations is not None:
+            if _pending_annotations:
+                _load_annotations()
             annotations = [
                 ChatCompletionMessageListDataItemAnnotationsItem.from_dict(annotations_item_data)
                 for annotations_item_data in annotations
@@ -183,6 +216,8 @@ class ChatCompletionMessageListDataItem:
 
         function_call: Any = src_dict.get("function_call")
         if function_call is not None:
+            if _pending_function_call:
+                _load_function_call()
             function_call = ChatCompletionMessageListDataItemFunctionCall.from_dict(function_call)
 
         elif "function_call" in src_dict:
@@ -191,6 +226,8 @@ class ChatCompletionMessageListDataItem:
 
         audio: Any = src_dict.get("audio")
         if audio is not None:
+            if _pending_audio:
+                _load_audio()
             if isinstance(audio, dict):
                 try:
                     audio = ChatCompletionMessageListDataItemAudioType0.from_dict(audio)
@@ -202,6 +239,8 @@ class ChatCompletionMessageListDataItem:
 
         content_parts: Any = src_dict.get("content_parts")
         if content_parts is not None:
+            if _pending_content_parts:
+                _load_content_parts()
             if isinstance(content_parts, list):
                 try:
                     content_parts = [

@@ -13,17 +13,17 @@ if TYPE_CHECKING:
         ChatCompletionMessageListDataItemAnnotationsItemUrlCitation,
     )
 
-_lazy_pending = True
+_pending_url_citation = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionMessageListDataItemAnnotationsItemUrlCitation
+def _load_url_citation() -> None:
+    """Import the models of `url_citation`, when an answer first has it (they may import this module)."""
+    global _pending_url_citation, ChatCompletionMessageListDataItemAnnotationsItemUrlCitation
     from ..models.chat_completion_message_list_data_item_annotations_item_url_citation import (
         ChatCompletionMessageListDataItemAnnotationsItemUrlCitation,
     )
 
-    _lazy_pending = False
+    _pending_url_citation = False
 
 
 _KEYS = frozenset({"type", "url_citation"})
@@ -43,9 +43,6 @@ class ChatCompletionMessageListDataItemAnnotationsItem:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -61,9 +58,6 @@ class ChatCompletionMessageListDataItemAnnotationsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             type_: Any = src_dict["type"]
@@ -88,6 +82,8 @@ class ChatCompletionMessageListDataItemAnnotationsItem:
             if url_citation is None:
                 missing(src_dict, "url_citation")
             else:
+                if _pending_url_citation:
+                    _load_url_citation()
                 url_citation = ChatCompletionMessageListDataItemAnnotationsItemUrlCitation.from_dict(url_citation)
 
         chat_completion_message_list_data_item_annotations_item = cls(

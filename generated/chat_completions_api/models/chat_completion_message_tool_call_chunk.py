@@ -16,16 +16,26 @@ if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
     from ..models.chat_completion_message_tool_call_chunk_function import ChatCompletionMessageToolCallChunkFunction
 
-_lazy_pending = True
+_pending_function = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionMessageToolCallChunkCustom, ChatCompletionMessageToolCallChunkFunction
-    from ..models.chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
+def _load_function() -> None:
+    """Import the models of `function`, when an answer first has it (they may import this module)."""
+    global _pending_function, ChatCompletionMessageToolCallChunkFunction
     from ..models.chat_completion_message_tool_call_chunk_function import ChatCompletionMessageToolCallChunkFunction
 
-    _lazy_pending = False
+    _pending_function = False
+
+
+_pending_custom = True
+
+
+def _load_custom() -> None:
+    """Import the models of `custom`, when an answer first has it (they may import this module)."""
+    global _pending_custom, ChatCompletionMessageToolCallChunkCustom
+    from ..models.chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
+
+    _pending_custom = False
 
 
 _KEYS = frozenset({"index", "id", "type", "function", "custom"})
@@ -49,9 +59,6 @@ class ChatCompletionMessageToolCallChunk:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -77,9 +84,6 @@ class ChatCompletionMessageToolCallChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             index: Any = src_dict["index"]
@@ -106,6 +110,8 @@ class ChatCompletionMessageToolCallChunk:
 
         function: Any = src_dict.get("function")
         if function is not None:
+            if _pending_function:
+                _load_function()
             function = ChatCompletionMessageToolCallChunkFunction.from_dict(function)
 
         elif "function" in src_dict:
@@ -114,6 +120,8 @@ class ChatCompletionMessageToolCallChunk:
 
         custom: Any = src_dict.get("custom")
         if custom is not None:
+            if _pending_custom:
+                _load_custom()
             custom = ChatCompletionMessageToolCallChunkCustom.from_dict(custom)
 
         elif "custom" in src_dict:

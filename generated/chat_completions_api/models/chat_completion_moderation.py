@@ -12,16 +12,28 @@ if TYPE_CHECKING:
     from ..models.chat_completion_moderation_error import ChatCompletionModerationError
     from ..models.chat_completion_moderation_results import ChatCompletionModerationResults
 
-_lazy_pending = True
+_pending_input_ = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionModerationError, ChatCompletionModerationResults
+def _load_input_() -> None:
+    """Import the models of `input_`, when an answer first has it (they may import this module)."""
+    global _pending_input_, ChatCompletionModerationError, ChatCompletionModerationResults
     from ..models.chat_completion_moderation_error import ChatCompletionModerationError
     from ..models.chat_completion_moderation_results import ChatCompletionModerationResults
 
-    _lazy_pending = False
+    _pending_input_ = False
+
+
+_pending_output = True
+
+
+def _load_output() -> None:
+    """Import the models of `output`, when an answer first has it (they may import this module)."""
+    global _pending_output, ChatCompletionModerationError, ChatCompletionModerationResults
+    from ..models.chat_completion_moderation_error import ChatCompletionModerationError
+    from ..models.chat_completion_moderation_results import ChatCompletionModerationResults
+
+    _pending_output = False
 
 
 _KEYS = frozenset({"input", "output"})
@@ -41,9 +53,6 @@ class ChatCompletionModeration:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -60,9 +69,6 @@ class ChatCompletionModeration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             input_: Any = src_dict["input"]
@@ -74,6 +80,8 @@ class ChatCompletionModeration:
             if input_ is None:
                 missing(src_dict, "input")
             else:
+                if _pending_input_:
+                    _load_input_()
                 input_ = _parse_input_(input_)
 
         try:
@@ -86,6 +94,8 @@ class ChatCompletionModeration:
             if output is None:
                 missing(src_dict, "output")
             else:
+                if _pending_output:
+                    _load_output()
                 output = _parse_output(output)
 
         chat_completion_moderation = cls(

@@ -11,15 +11,15 @@ from ..types import missing, tolerate
 if TYPE_CHECKING:
     from ..models.moderation_result_body import ModerationResultBody
 
-_lazy_pending = True
+_pending_results = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ModerationResultBody
+def _load_results() -> None:
+    """Import the models of `results`, when an answer first has it (they may import this module)."""
+    global _pending_results, ModerationResultBody
     from ..models.moderation_result_body import ModerationResultBody
 
-    _lazy_pending = False
+    _pending_results = False
 
 
 _KEYS = frozenset({"type", "model", "results"})
@@ -40,9 +40,6 @@ class ChatCompletionModerationResults:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -61,9 +58,6 @@ class ChatCompletionModerationResults:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             type_: Any = src_dict["type"]
@@ -98,6 +92,8 @@ class ChatCompletionModerationResults:
             if results is None:
                 missing(src_dict, "results")
             else:
+                if _pending_results:
+                    _load_results()
                 results = [ModerationResultBody.from_dict(results_item_data) for results_item_data in results]
 
         chat_completion_moderation_results = cls(

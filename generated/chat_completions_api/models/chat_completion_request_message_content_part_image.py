@@ -14,18 +14,28 @@ if TYPE_CHECKING:
     )
     from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam
 
-_lazy_pending = True
+_pending_image_url = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionRequestMessageContentPartImageImageUrl, PromptCacheBreakpointParam
+def _load_image_url() -> None:
+    """Import the models of `image_url`, when an answer first has it (they may import this module)."""
+    global _pending_image_url, ChatCompletionRequestMessageContentPartImageImageUrl
     from ..models.chat_completion_request_message_content_part_image_image_url import (
         ChatCompletionRequestMessageContentPartImageImageUrl,
     )
+
+    _pending_image_url = False
+
+
+_pending_prompt_cache_breakpoint = True
+
+
+def _load_prompt_cache_breakpoint() -> None:
+    """Import the models of `prompt_cache_breakpoint`, when an answer first has it (they may import this module)."""
+    global _pending_prompt_cache_breakpoint, PromptCacheBreakpointParam
     from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam
 
-    _lazy_pending = False
+    _pending_prompt_cache_breakpoint = False
 
 
 _KEYS = frozenset({"type", "image_url", "prompt_cache_breakpoint"})
@@ -46,9 +56,6 @@ class ChatCompletionRequestMessageContentPartImage:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -67,9 +74,6 @@ class ChatCompletionRequestMessageContentPartImage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             type_: Any = src_dict["type"]
@@ -94,10 +98,14 @@ class ChatCompletionRequestMessageContentPartImage:
             if image_url is None:
                 missing(src_dict, "image_url")
             else:
+                if _pending_image_url:
+                    _load_image_url()
                 image_url = ChatCompletionRequestMessageContentPartImageImageUrl.from_dict(image_url)
 
         prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint")
         if prompt_cache_breakpoint is not None:
+            if _pending_prompt_cache_breakpoint:
+                _load_prompt_cache_breakpoint()
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(prompt_cache_breakpoint)
 
         elif "prompt_cache_breakpoint" in src_dict:

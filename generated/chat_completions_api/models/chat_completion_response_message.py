@@ -15,25 +15,49 @@ if TYPE_CHECKING:
     from ..models.chat_completion_response_message_audio_type_0 import ChatCompletionResponseMessageAudioType0
     from ..models.chat_completion_response_message_function_call import ChatCompletionResponseMessageFunctionCall
 
-_lazy_pending = True
+_pending_tool_calls = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global \
-        _lazy_pending, \
-        ChatCompletionMessageCustomToolCall, \
-        ChatCompletionMessageToolCall, \
-        ChatCompletionResponseMessageAnnotationsItem, \
-        ChatCompletionResponseMessageAudioType0, \
-        ChatCompletionResponseMessageFunctionCall
+def _load_tool_calls() -> None:
+    """Import the models of `tool_calls`, when an answer first has it (they may import this module)."""
+    global _pending_tool_calls, ChatCompletionMessageCustomToolCall, ChatCompletionMessageToolCall
     from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
     from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall
+
+    _pending_tool_calls = False
+
+
+_pending_annotations = True
+
+
+def _load_annotations() -> None:
+    """Import the models of `annotations`, when an answer first has it (they may import this module)."""
+    global _pending_annotations, ChatCompletionResponseMessageAnnotationsItem
     from ..models.chat_completion_response_message_annotations_item import ChatCompletionResponseMessageAnnotationsItem
-    from ..models.chat_completion_response_message_audio_type_0 import ChatCompletionResponseMessageAudioType0
+
+    _pending_annotations = False
+
+
+_pending_function_call = True
+
+
+def _load_function_call() -> None:
+    """Import the models of `function_call`, when an answer first has it (they may import this module)."""
+    global _pending_function_call, ChatCompletionResponseMessageFunctionCall
     from ..models.chat_completion_response_message_function_call import ChatCompletionResponseMessageFunctionCall
 
-    _lazy_pending = False
+    _pending_function_call = False
+
+
+_pending_audio = True
+
+
+def _load_audio() -> None:
+    """Import the models of `audio`, when an answer first has it (they may import this module)."""
+    global _pending_audio, ChatCompletionResponseMessageAudioType0
+    from ..models.chat_completion_response_message_audio_type_0 import ChatCompletionResponseMessageAudioType0
+
+    _pending_audio = False
 
 
 _KEYS = frozenset({"content", "refusal", "role", "tool_calls", "annotations", "function_call", "audio"})
@@ -58,9 +82,6 @@ class ChatCompletionResponseMessage:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -91,9 +112,6 @@ class ChatCompletionResponseMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         content: Any = src_dict.get("content")
         if content is None:
@@ -120,6 +138,8 @@ class ChatCompletionResponseMessage:
 
         tool_calls: Any = src_dict.get("tool_calls")
         if tool_calls is not None:
+            if _pending_tool_calls:
+                _load_tool_calls()
             tool_calls = [
                 _parse_tool_calls_item(componentsschemas_chat_completion_message_tool_calls_item_data)
                 for componentsschemas_chat_completion_message_tool_calls_item_data in tool_calls
@@ -131,6 +151,8 @@ class ChatCompletionResponseMessage:
 
         annotations: Any = src_dict.get("annotations")
         if annotations is not None:
+            if _pending_annotations:
+                _load_annotations()
             annotations = [
                 ChatCompletionResponseMessageAnnotationsItem.from_dict(annotations_item_data)
                 for annotations_item_data in annotations
@@ -142,6 +164,8 @@ class ChatCompletionResponseMessage:
 
         function_call: Any = src_dict.get("function_call")
         if function_call is not None:
+            if _pending_function_call:
+                _load_function_call()
             function_call = ChatCompletionResponseMessageFunctionCall.from_dict(function_call)
 
         elif "function_call" in src_dict:
@@ -150,6 +174,8 @@ class ChatCompletionResponseMessage:
 
         audio: Any = src_dict.get("audio")
         if audio is not None:
+            if _pending_audio:
+                _load_audio()
             if isinstance(audio, dict):
                 try:
                     audio = ChatCompletionResponseMessageAudioType0.from_dict(audio)

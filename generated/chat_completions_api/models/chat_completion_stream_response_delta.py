@@ -18,18 +18,28 @@ if TYPE_CHECKING:
         ChatCompletionStreamResponseDeltaFunctionCall,
     )
 
-_lazy_pending = True
+_pending_function_call = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionMessageToolCallChunk, ChatCompletionStreamResponseDeltaFunctionCall
-    from ..models.chat_completion_message_tool_call_chunk import ChatCompletionMessageToolCallChunk
+def _load_function_call() -> None:
+    """Import the models of `function_call`, when an answer first has it (they may import this module)."""
+    global _pending_function_call, ChatCompletionStreamResponseDeltaFunctionCall
     from ..models.chat_completion_stream_response_delta_function_call import (
         ChatCompletionStreamResponseDeltaFunctionCall,
     )
 
-    _lazy_pending = False
+    _pending_function_call = False
+
+
+_pending_tool_calls = True
+
+
+def _load_tool_calls() -> None:
+    """Import the models of `tool_calls`, when an answer first has it (they may import this module)."""
+    global _pending_tool_calls, ChatCompletionMessageToolCallChunk
+    from ..models.chat_completion_message_tool_call_chunk import ChatCompletionMessageToolCallChunk
+
+    _pending_tool_calls = False
 
 
 _KEYS = frozenset({"content", "function_call", "tool_calls", "role", "refusal"})
@@ -52,9 +62,6 @@ class ChatCompletionStreamResponseDelta:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -82,9 +89,6 @@ class ChatCompletionStreamResponseDelta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         content: Any = src_dict.get("content")
         if content is None and "content" in src_dict:
@@ -92,6 +96,8 @@ class ChatCompletionStreamResponseDelta:
 
         function_call: Any = src_dict.get("function_call")
         if function_call is not None:
+            if _pending_function_call:
+                _load_function_call()
             function_call = ChatCompletionStreamResponseDeltaFunctionCall.from_dict(function_call)
 
         elif "function_call" in src_dict:
@@ -100,6 +106,8 @@ class ChatCompletionStreamResponseDelta:
 
         tool_calls: Any = src_dict.get("tool_calls")
         if tool_calls is not None:
+            if _pending_tool_calls:
+                _load_tool_calls()
             tool_calls = [
                 ChatCompletionMessageToolCallChunk.from_dict(tool_calls_item_data)
                 for tool_calls_item_data in tool_calls

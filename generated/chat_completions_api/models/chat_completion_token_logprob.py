@@ -11,15 +11,15 @@ from ..types import missing
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob_top_logprobs_item import ChatCompletionTokenLogprobTopLogprobsItem
 
-_lazy_pending = True
+_pending_top_logprobs = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionTokenLogprobTopLogprobsItem
+def _load_top_logprobs() -> None:
+    """Import the models of `top_logprobs`, when an answer first has it (they may import this module)."""
+    global _pending_top_logprobs, ChatCompletionTokenLogprobTopLogprobsItem
     from ..models.chat_completion_token_logprob_top_logprobs_item import ChatCompletionTokenLogprobTopLogprobsItem
 
-    _lazy_pending = False
+    _pending_top_logprobs = False
 
 
 _KEYS = frozenset({"token", "logprob", "bytes", "top_logprobs"})
@@ -41,9 +41,6 @@ class ChatCompletionTokenLogprob:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -65,9 +62,6 @@ class ChatCompletionTokenLogprob:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             token: Any = src_dict["token"]
@@ -104,6 +98,8 @@ class ChatCompletionTokenLogprob:
             if top_logprobs is None:
                 missing(src_dict, "top_logprobs")
             else:
+                if _pending_top_logprobs:
+                    _load_top_logprobs()
                 top_logprobs = [
                     ChatCompletionTokenLogprobTopLogprobsItem.from_dict(top_logprobs_item_data)
                     for top_logprobs_item_data in top_logprobs

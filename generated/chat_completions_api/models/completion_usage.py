@@ -12,16 +12,26 @@ if TYPE_CHECKING:
     from ..models.completion_usage_completion_tokens_details import CompletionUsageCompletionTokensDetails
     from ..models.completion_usage_prompt_tokens_details import CompletionUsagePromptTokensDetails
 
-_lazy_pending = True
+_pending_completion_tokens_details = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, CompletionUsageCompletionTokensDetails, CompletionUsagePromptTokensDetails
+def _load_completion_tokens_details() -> None:
+    """Import the models of `completion_tokens_details`, when an answer first has it (they may import this module)."""
+    global _pending_completion_tokens_details, CompletionUsageCompletionTokensDetails
     from ..models.completion_usage_completion_tokens_details import CompletionUsageCompletionTokensDetails
+
+    _pending_completion_tokens_details = False
+
+
+_pending_prompt_tokens_details = True
+
+
+def _load_prompt_tokens_details() -> None:
+    """Import the models of `prompt_tokens_details`, when an answer first has it (they may import this module)."""
+    global _pending_prompt_tokens_details, CompletionUsagePromptTokensDetails
     from ..models.completion_usage_prompt_tokens_details import CompletionUsagePromptTokensDetails
 
-    _lazy_pending = False
+    _pending_prompt_tokens_details = False
 
 
 _KEYS = frozenset(
@@ -49,9 +59,6 @@ class CompletionUsage:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -73,9 +80,6 @@ class CompletionUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             completion_tokens: Any = src_dict["completion_tokens"]
@@ -109,6 +113,8 @@ class CompletionUsage:
 
         completion_tokens_details: Any = src_dict.get("completion_tokens_details")
         if completion_tokens_details is not None:
+            if _pending_completion_tokens_details:
+                _load_completion_tokens_details()
             completion_tokens_details = CompletionUsageCompletionTokensDetails.from_dict(completion_tokens_details)
 
         elif "completion_tokens_details" in src_dict:
@@ -117,6 +123,8 @@ class CompletionUsage:
 
         prompt_tokens_details: Any = src_dict.get("prompt_tokens_details")
         if prompt_tokens_details is not None:
+            if _pending_prompt_tokens_details:
+                _load_prompt_tokens_details()
             prompt_tokens_details = CompletionUsagePromptTokensDetails.from_dict(prompt_tokens_details)
 
         elif "prompt_tokens_details" in src_dict:

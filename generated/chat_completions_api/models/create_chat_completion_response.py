@@ -15,23 +15,48 @@ if TYPE_CHECKING:
     from ..models.create_chat_completion_response_choices_item import CreateChatCompletionResponseChoicesItem
     from ..models.metadata_type_0 import MetadataType0
 
-_lazy_pending = True
+_pending_choices = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global \
-        _lazy_pending, \
-        ChatCompletionModeration, \
-        CompletionUsage, \
-        CreateChatCompletionResponseChoicesItem, \
-        MetadataType0
-    from ..models.chat_completion_moderation import ChatCompletionModeration
-    from ..models.completion_usage import CompletionUsage
+def _load_choices() -> None:
+    """Import the models of `choices`, when an answer first has it (they may import this module)."""
+    global _pending_choices, CreateChatCompletionResponseChoicesItem
     from ..models.create_chat_completion_response_choices_item import CreateChatCompletionResponseChoicesItem
+
+    _pending_choices = False
+
+
+_pending_metadata = True
+
+
+def _load_metadata() -> None:
+    """Import the models of `metadata`, when an answer first has it (they may import this module)."""
+    global _pending_metadata, MetadataType0
     from ..models.metadata_type_0 import MetadataType0
 
-    _lazy_pending = False
+    _pending_metadata = False
+
+
+_pending_usage = True
+
+
+def _load_usage() -> None:
+    """Import the models of `usage`, when an answer first has it (they may import this module)."""
+    global _pending_usage, CompletionUsage
+    from ..models.completion_usage import CompletionUsage
+
+    _pending_usage = False
+
+
+_pending_moderation = True
+
+
+def _load_moderation() -> None:
+    """Import the models of `moderation`, when an answer first has it (they may import this module)."""
+    global _pending_moderation, ChatCompletionModeration
+    from ..models.chat_completion_moderation import ChatCompletionModeration
+
+    _pending_moderation = False
 
 
 _KEYS = frozenset(
@@ -72,9 +97,6 @@ class CreateChatCompletionResponse:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -110,9 +132,6 @@ class CreateChatCompletionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             id: Any = src_dict["id"]
@@ -134,6 +153,8 @@ class CreateChatCompletionResponse:
             if choices is None:
                 missing(src_dict, "choices")
             else:
+                if _pending_choices:
+                    _load_choices()
                 choices = [
                     CreateChatCompletionResponseChoicesItem.from_dict(choices_item_data)
                     for choices_item_data in choices
@@ -174,6 +195,8 @@ class CreateChatCompletionResponse:
 
         metadata: Any = src_dict.get("metadata")
         if metadata is not None:
+            if _pending_metadata:
+                _load_metadata()
             if isinstance(metadata, dict):
                 try:
                     metadata = MetadataType0.from_dict(metadata)
@@ -201,6 +224,8 @@ class CreateChatCompletionResponse:
 
         usage: Any = src_dict.get("usage")
         if usage is not None:
+            if _pending_usage:
+                _load_usage()
             usage = CompletionUsage.from_dict(usage)
 
         elif "usage" in src_dict:
@@ -209,6 +234,8 @@ class CreateChatCompletionResponse:
 
         moderation: Any = src_dict.get("moderation")
         if moderation is not None:
+            if _pending_moderation:
+                _load_moderation()
             if isinstance(moderation, dict):
                 try:
                     moderation = ChatCompletionModeration.from_dict(moderation)

@@ -18,18 +18,28 @@ if TYPE_CHECKING:
         CreateChatCompletionResponseChoicesItemLogprobsType0,
     )
 
-_lazy_pending = True
+_pending_message = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionResponseMessage, CreateChatCompletionResponseChoicesItemLogprobsType0
+def _load_message() -> None:
+    """Import the models of `message`, when an answer first has it (they may import this module)."""
+    global _pending_message, ChatCompletionResponseMessage
     from ..models.chat_completion_response_message import ChatCompletionResponseMessage
+
+    _pending_message = False
+
+
+_pending_logprobs = True
+
+
+def _load_logprobs() -> None:
+    """Import the models of `logprobs`, when an answer first has it (they may import this module)."""
+    global _pending_logprobs, CreateChatCompletionResponseChoicesItemLogprobsType0
     from ..models.create_chat_completion_response_choices_item_logprobs_type_0 import (
         CreateChatCompletionResponseChoicesItemLogprobsType0,
     )
 
-    _lazy_pending = False
+    _pending_logprobs = False
 
 
 _KEYS = frozenset({"finish_reason", "index", "message", "logprobs"})
@@ -51,9 +61,6 @@ class CreateChatCompletionResponseChoicesItem:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -72,9 +79,6 @@ class CreateChatCompletionResponseChoicesItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             finish_reason: Any = src_dict["finish_reason"]
@@ -108,6 +112,8 @@ class CreateChatCompletionResponseChoicesItem:
             if message is None:
                 missing(src_dict, "message")
             else:
+                if _pending_message:
+                    _load_message()
                 message = ChatCompletionResponseMessage.from_dict(message)
 
         logprobs: Any = src_dict.get("logprobs")
@@ -115,6 +121,8 @@ class CreateChatCompletionResponseChoicesItem:
             if "logprobs" not in src_dict:
                 odd += ("logprobs",)
         else:
+            if _pending_logprobs:
+                _load_logprobs()
             if isinstance(logprobs, dict):
                 try:
                     logprobs = CreateChatCompletionResponseChoicesItemLogprobsType0.from_dict(logprobs)

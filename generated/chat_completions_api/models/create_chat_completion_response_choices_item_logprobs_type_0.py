@@ -11,15 +11,26 @@ from ..types import to_json
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
 
-_lazy_pending = True
+_pending_content = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionTokenLogprob
+def _load_content() -> None:
+    """Import the models of `content`, when an answer first has it (they may import this module)."""
+    global _pending_content, ChatCompletionTokenLogprob
     from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
 
-    _lazy_pending = False
+    _pending_content = False
+
+
+_pending_refusal = True
+
+
+def _load_refusal() -> None:
+    """Import the models of `refusal`, when an answer first has it (they may import this module)."""
+    global _pending_refusal, ChatCompletionTokenLogprob
+    from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
+
+    _pending_refusal = False
 
 
 _KEYS = frozenset({"content", "refusal"})
@@ -39,9 +50,6 @@ class CreateChatCompletionResponseChoicesItemLogprobsType0:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -58,15 +66,14 @@ class CreateChatCompletionResponseChoicesItemLogprobsType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         content: Any = src_dict.get("content")
         if content is None:
             if "content" not in src_dict:
                 odd += ("content",)
         else:
+            if _pending_content:
+                _load_content()
             if isinstance(content, list):
                 try:
                     content = [
@@ -81,6 +88,8 @@ class CreateChatCompletionResponseChoicesItemLogprobsType0:
             if "refusal" not in src_dict:
                 odd += ("refusal",)
         else:
+            if _pending_refusal:
+                _load_refusal()
             if isinstance(refusal, list):
                 try:
                     refusal = [

@@ -16,19 +16,39 @@ if TYPE_CHECKING:
         CreateChatCompletionStreamResponseChoicesItem,
     )
 
-_lazy_pending = True
+_pending_choices = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionModeration, CompletionUsage, CreateChatCompletionStreamResponseChoicesItem
-    from ..models.chat_completion_moderation import ChatCompletionModeration
-    from ..models.completion_usage import CompletionUsage
+def _load_choices() -> None:
+    """Import the models of `choices`, when an answer first has it (they may import this module)."""
+    global _pending_choices, CreateChatCompletionStreamResponseChoicesItem
     from ..models.create_chat_completion_stream_response_choices_item import (
         CreateChatCompletionStreamResponseChoicesItem,
     )
 
-    _lazy_pending = False
+    _pending_choices = False
+
+
+_pending_usage = True
+
+
+def _load_usage() -> None:
+    """Import the models of `usage`, when an answer first has it (they may import this module)."""
+    global _pending_usage, CompletionUsage
+    from ..models.completion_usage import CompletionUsage
+
+    _pending_usage = False
+
+
+_pending_moderation = True
+
+
+def _load_moderation() -> None:
+    """Import the models of `moderation`, when an answer first has it (they may import this module)."""
+    global _pending_moderation, ChatCompletionModeration
+    from ..models.chat_completion_moderation import ChatCompletionModeration
+
+    _pending_moderation = False
 
 
 _KEYS = frozenset(
@@ -69,9 +89,6 @@ class CreateChatCompletionStreamResponse:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -107,9 +124,6 @@ class CreateChatCompletionStreamResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             id: Any = src_dict["id"]
@@ -131,6 +145,8 @@ class CreateChatCompletionStreamResponse:
             if choices is None:
                 missing(src_dict, "choices")
             else:
+                if _pending_choices:
+                    _load_choices()
                 choices = [
                     CreateChatCompletionStreamResponseChoicesItem.from_dict(choices_item_data)
                     for choices_item_data in choices
@@ -192,6 +208,8 @@ class CreateChatCompletionStreamResponse:
 
         usage: Any = src_dict.get("usage")
         if usage is not None:
+            if _pending_usage:
+                _load_usage()
             if isinstance(usage, dict):
                 try:
                     usage = CompletionUsage.from_dict(usage)
@@ -203,6 +221,8 @@ class CreateChatCompletionStreamResponse:
 
         moderation: Any = src_dict.get("moderation")
         if moderation is not None:
+            if _pending_moderation:
+                _load_moderation()
             if isinstance(moderation, dict):
                 try:
                     moderation = ChatCompletionModeration.from_dict(moderation)

@@ -18,18 +18,28 @@ if TYPE_CHECKING:
         CreateChatCompletionStreamResponseChoicesItemLogprobsType0,
     )
 
-_lazy_pending = True
+_pending_delta = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionStreamResponseDelta, CreateChatCompletionStreamResponseChoicesItemLogprobsType0
+def _load_delta() -> None:
+    """Import the models of `delta`, when an answer first has it (they may import this module)."""
+    global _pending_delta, ChatCompletionStreamResponseDelta
     from ..models.chat_completion_stream_response_delta import ChatCompletionStreamResponseDelta
+
+    _pending_delta = False
+
+
+_pending_logprobs = True
+
+
+def _load_logprobs() -> None:
+    """Import the models of `logprobs`, when an answer first has it (they may import this module)."""
+    global _pending_logprobs, CreateChatCompletionStreamResponseChoicesItemLogprobsType0
     from ..models.create_chat_completion_stream_response_choices_item_logprobs_type_0 import (
         CreateChatCompletionStreamResponseChoicesItemLogprobsType0,
     )
 
-    _lazy_pending = False
+    _pending_logprobs = False
 
 
 _KEYS = frozenset({"delta", "finish_reason", "index", "logprobs"})
@@ -51,9 +61,6 @@ class CreateChatCompletionStreamResponseChoicesItem:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -73,9 +80,6 @@ class CreateChatCompletionStreamResponseChoicesItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             delta: Any = src_dict["delta"]
@@ -87,6 +91,8 @@ class CreateChatCompletionStreamResponseChoicesItem:
             if delta is None:
                 missing(src_dict, "delta")
             else:
+                if _pending_delta:
+                    _load_delta()
                 delta = ChatCompletionStreamResponseDelta.from_dict(delta)
 
         finish_reason: Any = src_dict.get("finish_reason")
@@ -114,6 +120,8 @@ class CreateChatCompletionStreamResponseChoicesItem:
 
         logprobs: Any = src_dict.get("logprobs")
         if logprobs is not None:
+            if _pending_logprobs:
+                _load_logprobs()
             if isinstance(logprobs, dict):
                 try:
                     logprobs = CreateChatCompletionStreamResponseChoicesItemLogprobsType0.from_dict(logprobs)

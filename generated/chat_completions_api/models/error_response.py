@@ -11,15 +11,15 @@ from ..types import missing
 if TYPE_CHECKING:
     from ..models.error import Error
 
-_lazy_pending = True
+_pending_error = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, Error
+def _load_error() -> None:
+    """Import the models of `error`, when an answer first has it (they may import this module)."""
+    global _pending_error, Error
     from ..models.error import Error
 
-    _lazy_pending = False
+    _pending_error = False
 
 
 _KEYS = frozenset({"error"})
@@ -38,9 +38,6 @@ class ErrorResponse:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -55,9 +52,6 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             error: Any = src_dict["error"]
@@ -69,6 +63,8 @@ class ErrorResponse:
             if error is None:
                 missing(src_dict, "error")
             else:
+                if _pending_error:
+                    _load_error()
                 error = Error.from_dict(error)
 
         error_response = cls(

@@ -15,23 +15,39 @@ if TYPE_CHECKING:
     )
     from ..models.moderation_result_body_category_scores import ModerationResultBodyCategoryScores
 
-_lazy_pending = True
+_pending_categories = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global \
-        _lazy_pending, \
-        ModerationResultBodyCategories, \
-        ModerationResultBodyCategoryAppliedInputTypes, \
-        ModerationResultBodyCategoryScores
+def _load_categories() -> None:
+    """Import the models of `categories`, when an answer first has it (they may import this module)."""
+    global _pending_categories, ModerationResultBodyCategories
     from ..models.moderation_result_body_categories import ModerationResultBodyCategories
+
+    _pending_categories = False
+
+
+_pending_category_scores = True
+
+
+def _load_category_scores() -> None:
+    """Import the models of `category_scores`, when an answer first has it (they may import this module)."""
+    global _pending_category_scores, ModerationResultBodyCategoryScores
+    from ..models.moderation_result_body_category_scores import ModerationResultBodyCategoryScores
+
+    _pending_category_scores = False
+
+
+_pending_category_applied_input_types = True
+
+
+def _load_category_applied_input_types() -> None:
+    """Import the models of `category_applied_input_types`, when an answer first has it (they may import this module)."""
+    global _pending_category_applied_input_types, ModerationResultBodyCategoryAppliedInputTypes
     from ..models.moderation_result_body_category_applied_input_types import (
         ModerationResultBodyCategoryAppliedInputTypes,
     )
-    from ..models.moderation_result_body_category_scores import ModerationResultBodyCategoryScores
 
-    _lazy_pending = False
+    _pending_category_applied_input_types = False
 
 
 _KEYS = frozenset({"type", "model", "flagged", "categories", "category_scores", "category_applied_input_types"})
@@ -56,9 +72,6 @@ class ModerationResultBody:
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -82,9 +95,6 @@ class ModerationResultBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
         odd: tuple[str, ...] = ()
         try:
             type_: Any = src_dict["type"]
@@ -129,6 +139,8 @@ class ModerationResultBody:
             if categories is None:
                 missing(src_dict, "categories")
             else:
+                if _pending_categories:
+                    _load_categories()
                 categories = ModerationResultBodyCategories.from_dict(categories)
 
         try:
@@ -141,6 +153,8 @@ class ModerationResultBody:
             if category_scores is None:
                 missing(src_dict, "category_scores")
             else:
+                if _pending_category_scores:
+                    _load_category_scores()
                 category_scores = ModerationResultBodyCategoryScores.from_dict(category_scores)
 
         try:
@@ -153,6 +167,8 @@ class ModerationResultBody:
             if category_applied_input_types is None:
                 missing(src_dict, "category_applied_input_types")
             else:
+                if _pending_category_applied_input_types:
+                    _load_category_applied_input_types()
                 category_applied_input_types = ModerationResultBodyCategoryAppliedInputTypes.from_dict(
                     category_applied_input_types
                 )
