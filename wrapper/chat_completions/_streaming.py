@@ -102,12 +102,19 @@ class _Decoder:
             chunk = self.build(self.cls, obj, self.response, self.secret, self.strict)
         choices = chunk.choices
         if choices:
+            self._track(choices)
+        return chunk
+
+    def _track(self, choices: list[Any]) -> None:
+        """Note which choices got their finish_reason (to tell a complete answer without [DONE])."""
+        try:
             for choice in choices:
                 if choice.finish_reason is None:
                     self.pending.add(choice.index)
                 else:
                     self.finished.add(choice.index)
-        return chunk
+        except (TypeError, AttributeError):  # an index that is no number, a choice kept as it came
+            self.pending.add(None)
 
     def ended(self) -> None:
         """The body ended without [DONE]: raise, unless every choice had its finish_reason (and not strict)."""

@@ -376,3 +376,8 @@ def test_tolerated_answers_survive_copy_and_pickle(client: cc.Client, server: Sc
     for clone in (pickle.loads(pickle.dumps(result)), copy.deepcopy(result), copy.copy(result)):
         assert clone == result
         assert clone.to_dict() == body
+
+
+def test_a_choice_index_of_another_type_does_not_break_the_stream(client: cc.Client, server: ScriptedServer) -> None:
+    server.add(stream_reply(chunk({"content": "Hi"}, "stop", index=[0])))  # type: ignore[arg-type]
+    assert len(list(client.chat.completions.create(**SEED_REQUEST, stream=True))) == 1
