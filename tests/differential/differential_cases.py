@@ -1049,6 +1049,46 @@ def _stream_end() -> list[Case]:
         Case("end_done_then_garbage", g, "stream", (chunked([*events(*text_chunks("Hi")), b"data: {not json\n\n"]),)),
         Case("end_empty_stream", g, "stream", (chunked([]),), differs=True),
         Case("end_only_done", g, "stream", (chunked([DONE]),)),
+        Case(
+            "end_no_done_two_choices_one_chunk",
+            g,
+            "stream",
+            (
+                sse(
+                    chunk({"role": "assistant", "content": "A"}),
+                    chunk(
+                        choices=[
+                            {"index": 0, "delta": {}, "logprobs": None, "finish_reason": "stop"},
+                            {"index": 1, "delta": {"content": "B"}, "logprobs": None, "finish_reason": "length"},
+                        ]
+                    ),
+                    done=False,
+                ),
+            ),
+            args={"n": 2},
+        ),
+        Case(
+            "end_no_done_index_missing",
+            g,
+            "stream",
+            (
+                sse(
+                    *(_apply(c, {"choices": [_apply(c["choices"][0], {"index": ...})]}) for c in text_chunks("Hi")),
+                    done=False,
+                ),
+            ),
+        ),
+        Case(
+            "end_choice_index_string",
+            g,
+            "stream",
+            (
+                sse(
+                    *(_apply(c, {"choices": [_apply(c["choices"][0], {"index": "0"})]}) for c in text_chunks("Hi")),
+                    done=False,
+                ),
+            ),
+        ),
     ]
 
 
@@ -1254,6 +1294,27 @@ def _sse_framing() -> list[Case]:
         Case("sse_unknown_field", g, "stream", (chunked([b"foo: bar\n" + e for e in events(*chunks)]),)),
         Case("sse_event_message", g, "stream", (chunked([b"event: message\n" + e for e in events(*chunks)]),)),
         Case("sse_one_write", g, "stream", (chunked([body]),)),
+        Case("sse_huge_event", g, "stream", (sse(*text_chunks("x" * 1_000_000)),)),
+        Case(
+            "sse_huge_event_odd_split",
+            g,
+            "stream",
+            (chunked(split(b"".join(events(*text_chunks("y" * 300_000), done=True)), 65_537)),),
+        ),
+        Case(
+            "sse_data_two_spaces",
+            g,
+            "stream",
+            (chunked([*(e.replace(b"data: ", b"data:  ") for e in events(*chunks, done=False)), DONE]),),
+            why="only one space after the colon is the separator: the JSON starts with a space",
+        ),
+        Case(
+            "sse_field_names_are_case_sensitive",
+            g,
+            "stream",
+            (chunked([*events(*chunks[:2], done=False), b"Event: error\n" + events(*chunks[2:], done=True)[0], DONE]),),
+            why="`Event:` is an unknown field, ignored: the event is an ordinary chunk",
+        ),
         Case(
             "sse_chunked_trailers",
             g,
@@ -1684,6 +1745,9 @@ OFF_SPEC = {
         for n in ("after_finish", "tool_calls", "two_choices", "close_delimited", "usage_after_finish")
     ),
     "end_done_without_blank_line",  # the SSE spec drops an event the body ends in: no [DONE]
+    "end_no_done_two_choices_one_chunk",
+    "end_no_done_index_missing",  # no [DONE], and `index` is required
+    "end_choice_index_string",  # no [DONE], and `index` is an integer
     "media_json_missing",
     "media_json_as_text_plain",
     "media_sse_missing",
