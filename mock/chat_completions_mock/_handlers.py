@@ -16,10 +16,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive
 
-from ._completions import plan, render, render_stream, stored_messages
+from ._completions import plan
 from ._errors import ApiError, invalid
+from ._render import render, stored_messages
 from ._rules import Create, check_create, check_metadata
 from ._spec import QuerySchema
+from ._sse import render_stream
 from ._state import MockState
 from ._store import Page
 from ._tokens import prompt_tokens

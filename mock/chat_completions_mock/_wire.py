@@ -11,9 +11,9 @@ from typing import Any
 from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
 
-from ._completions import DONE
 from ._errors import ApiError, error_body
 from ._faults import Fault
+from ._sse import DONE
 from ._state import MockState
 
 #: Scope keys: the request's fault, and uvicorn's transport (to drop connections on purpose).
