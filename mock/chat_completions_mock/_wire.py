@@ -30,9 +30,12 @@ class ClientGone(Exception):
     """The client went away (or a fault dropped it); stop quietly."""
 
 
-def transport_of(send: Send) -> Any:
-    """uvicorn's transport behind `send` (to drop connections on purpose), or None under other servers."""
-    owner = getattr(send, "__self__", None)
+def transport_of(channel: Receive | Send) -> Any:
+    """uvicorn's transport behind its `receive` (or `send`), to drop connections on purpose; None under other servers.
+
+    Pass `receive` where you can: Starlette's middleware wraps `send`, never `receive`.
+    """
+    owner = getattr(channel, "__self__", None)
     return getattr(owner, "transport", None)
 
 
