@@ -14,7 +14,6 @@ from pathlib import Path
 from chat_completions_mock import running
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "contract"))
 
 from proxy import running_proxy  # noqa: E402
 
