@@ -56,6 +56,7 @@ def _allow(request: Request) -> dict[str, str]:
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
+    """Starlette's outermost 500 (only a crash in `CommonHeaders` itself gets this far)."""
     return error_response(ApiError(500))
 
 

@@ -141,8 +141,7 @@ class Auth:
             authorization = None
             for name, value in scope["headers"]:
                 if name == b"authorization":
-                    authorization = value
-                    break
+                    authorization = value  # the last one counts
             error = self.error(authorization)
             if error is not None:
                 await error_response(error)(scope, receive, send)
@@ -203,8 +202,7 @@ class FaultSelection:
         header = None
         for name, value in scope["headers"]:
             if name == _FAULT_HEADER:
-                header = value
-                break
+                header = value  # the last one counts
         book = self.book
         if header is None and not book.active:
             await self.app(scope, receive, send)  # the hot path: no fault anywhere

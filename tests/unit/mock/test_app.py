@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from chat_completions_mock import create_app
+from chat_completions_mock import MockServer, create_app
 from chat_completions_mock._faults import OPERATIONS
 from chat_completions_mock._middleware import CONTROL_PREFIX
+from mock_support import KEY, SEED
 from starlette.routing import Route
 
 # One request of each operation (method, path under /v1), plus one that no route serves.
@@ -44,3 +45,12 @@ def test_405_allows_every_method_of_the_path(client: httpx.Client) -> None:
     assert response.status_code == 405
     assert response.headers["allow"] == "DELETE, GET, HEAD, POST"
     assert client.patch("/chat/completions").headers["allow"] == "GET, HEAD, POST"
+
+
+def test_the_last_of_repeated_headers_counts(server: MockServer) -> None:
+    url = f"{server.base_url}/chat/completions"
+    twice = [("authorization", f"Bearer {KEY}"), ("authorization", "Basic abc")]
+    assert httpx.post(url, json=SEED, headers=twice).status_code == 401
+    assert httpx.post(url, json=SEED, headers=list(reversed(twice))).status_code == 200
+    faults = [("authorization", f"Bearer {KEY}"), ("x-mock-fault", "status=503"), ("x-mock-fault", "status=429")]
+    assert httpx.post(url, json=SEED, headers=faults).status_code == 429
