@@ -1,17 +1,13 @@
-"""The cross-field rules' registry: every rule documented, exercised alone, and the docs' table in step with it."""
+"""The cross-field rules' registry: every rule documented and exercised alone (`test_docs.py` checks the docs' table)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from chat_completions_mock._errors import ApiError
-from chat_completions_mock._rules import PARAMS, RULES, Create, check_create, rule_table
+from chat_completions_mock._rules import PARAMS, RULES, Create, check_create
 from mock_support import assert_valid, request, user
-
-#: The file whose rule table must match `rule_table()` (the mock's reference docs).
-RULES_DOC = Path(__file__).resolve().parents[3] / "README.md"
 
 TOOL = {"type": "function", "function": {"name": "f", "parameters": {"type": "object"}}}
 CUSTOM = {"type": "custom", "custom": {"name": "c"}}
@@ -150,11 +146,3 @@ def test_every_rule_says_what_it_mirrors_in_one_line() -> None:
         assert doc, f"rule {func.__name__} has no docstring"
         assert "\n" not in doc, f"rule {func.__name__}: keep its docstring to one line (it is the docs' table row)"
         assert PARAMS[func], f"rule {func.__name__} names no param"
-
-
-def test_the_docs_rule_table_matches_the_registry() -> None:
-    text = RULES_DOC.read_text(encoding="utf-8")
-    assert rule_table() in text, (
-        f"The rule table in {RULES_DOC.name} is out of step with mock/chat_completions_mock/_rules.py: replace it with"
-        " the output of `python -c 'from chat_completions_mock._rules import rule_table; print(rule_table())'`"
-    )
