@@ -7,6 +7,8 @@ from typing import Any
 
 from ._completions import Plan, ToolCall, text_of
 
+__all__ = ["render", "stored_messages", "usage"]
+
 
 def usage(prompt: int, completion: int) -> dict[str, Any]:
     """The `usage` object (total = prompt + completion; no cached, audio or reasoning tokens)."""

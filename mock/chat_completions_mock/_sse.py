@@ -10,6 +10,11 @@ from ._completions import Choice, Plan
 from ._render import usage
 from ._tokens import tokenize
 
+__all__ = ["DONE", "render_stream"]
+
+#: The last event of every complete stream.
+DONE = b"data: [DONE]\n\n"
+
 _DUMPS = json.JSONEncoder(separators=(",", ":")).encode
 _string: Callable[[str], str] = getattr(json.encoder, "encode_basestring_ascii")  # noqa: B009 - C speedup
 
@@ -88,9 +93,6 @@ def _fragments(arguments: str) -> list[str]:
     tokens = tokenize(arguments)
     # A few tokens per chunk, like the real API's argument deltas.
     return ["".join(tokens[i : i + 3]) for i in range(0, len(tokens), 3)]
-
-
-DONE = b"data: [DONE]\n\n"
 
 
 def render_stream(plan: Plan) -> list[bytes]:
