@@ -64,10 +64,18 @@ async def disconnected(receive: Receive, timeout: float = 2) -> None:
 
 
 async def drop(scope: Scope, receive: Receive) -> None:
-    """Close the connection under the request (uvicorn only), wait for the disconnect, and stop the handler."""
+    """Close the connection under the request (uvicorn only), wait for the disconnect, and stop the handler.
+
+    Our side ends first (a FIN), and the socket closes once the client has closed its own (or after 2 s): closing
+    at once while the client's request is still arriving would make the kernel answer with a reset instead, now
+    and then, so the client would see a different failure from run to run.
+    """
     transport = scope.get(TRANSPORT_KEY)
     if transport is None:
         raise ConnectionResetError("x-mock-fault dropped the connection (needs a real server such as uvicorn)")
+    if transport.can_write_eof():
+        transport.write_eof()
+        await disconnected(receive, 2)
     transport.close()
     await disconnected(receive)
     raise ClientGone
