@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -101,6 +102,12 @@ EXAMPLES: dict[str, list[tuple[dict[str, Any], str]]] = {
 }
 
 
+def _spells(pattern: str, param: str) -> bool:
+    """Whether `param` is a spelling of a declared `pattern` (`i` an index, `KEY` a metadata key)."""
+    regex = re.escape(pattern).replace(r"\[i\]", r"\[\d+\]").replace("KEY", r"[^.]+")
+    return re.fullmatch(regex, param) is not None
+
+
 def _create(fields: dict[str, Any]) -> Create:
     body = request(**fields)
     assert_valid("CreateChatCompletionRequest", body)  # rules run on schema-valid bodies only
@@ -131,6 +138,8 @@ def test_each_example_breaks_its_rule_alone(name: str, fields: dict[str, Any], p
     assert list(broken) == [name]
     assert (broken[name].status, broken[name].param) == (400, param)
     assert broken[name].message
+    declared = PARAMS[next(func for func in RULES if func.__name__ == name)]
+    assert any(_spells(pattern, param) for pattern in declared), f"{name} declares {declared}, answered {param}"
     with pytest.raises(ApiError) as raised:
         check_create(create)
     assert raised.value.param == param
