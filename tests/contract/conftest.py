@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import schemathesis
-
-sys.path.insert(0, str(Path(__file__).parent))  # `import promises` under --import-mode=importlib
-
 from harness import (
     BUNDLED_MOCK_KEY,
     PLACEHOLDER_KEY,

@@ -70,6 +70,7 @@ def test_the_same_answer_unbroken_keeps_the_promise(loopback_target: Any, breaka
     judge_answer("createChatCompletion", request, response.status_code, response.headers, response.text)
 
 
+@pytest.mark.slow  # the contract suite in a subprocess
 def test_the_suite_itself_fails_on_a_broken_server(loopback_target: Any) -> None:
     """End to end: the unchanged suite, pointed at a server that ignores `n`, fails and names the promise."""
     here = Path(__file__).parent

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from chat_completions_mock import running
+
+pytestmark = pytest.mark.slow  # the contract suite in subprocesses: `pytest -m "not slow"` skips it
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRACT = ROOT / "tests" / "contract"

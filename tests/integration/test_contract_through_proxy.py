@@ -11,10 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from chat_completions_mock import running
 
+pytestmark = pytest.mark.slow  # the contract suite in a subprocess: `pytest -m "not slow"` skips it
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "contract"))
 
 from proxy import running_proxy  # noqa: E402
 
