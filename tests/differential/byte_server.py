@@ -1,9 +1,10 @@
 """A loopback HTTP/1.1 server that answers each request with exact, scripted bytes (imported as `byte_server`).
 
-The other scripted servers in this repo (`tests/unit/sdk/sdk_support.py`, `tests/reliability/reliability_support.py`)
-go through `http.server` or answer one fixed fault; the differential suite needs the raw bytes on the wire under its
-control: the status line and header spelling, chunk boundaries that split an SSE line or a UTF-8 character, a body cut
-mid-stream, a close-delimited body, a redirect to a second port. So this one writes `Answer.pieces` verbatim.
+It runs on the tests' shared `loopback.LoopbackServer` (one per port), with its own connection handler: the other
+scripted servers go through `http.server` or answer one fixed fault, while the differential suite needs the raw bytes
+on the wire under its control (the status line and header spelling, chunk boundaries that split an SSE line or a UTF-8
+character, a body cut mid-stream, a close-delimited body, a redirect to a second port), so this one reads each request
+itself and writes `Answer.pieces` verbatim.
 
 One `ByteServer` listens on two ports (`origin` and `other_origin`, for cross-host redirects) and serves many cases at
 once: `script(*answers)` returns a `Script` with its own `base_url` (`<origin>/t/<token>/v1`); a request whose path
@@ -14,10 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import selectors
 import socket
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from loopback import LoopbackServer
 
 #: Placeholders replaced in every piece before it is sent (use them in headers only: bodies keep their length).
 SELF = b"@SELF@"  # the origin of the port the request came in on, e.g. http://127.0.0.1:41234
@@ -87,16 +90,16 @@ class ByteServer:
     """Threads on two loopback ports answering scripted bytes; `close()` (or `with`) stops them."""
 
     def __init__(self) -> None:
-        self._listeners = [socket.create_server(("127.0.0.1", 0), backlog=128) for _ in range(2)]
-        self.ports = [s.getsockname()[1] for s in self._listeners]
         self._scripts: dict[str, Script] = {}
         self._tokens = itertools.count(1)
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._threads: list[threading.Thread] = []
         self._conns: set[socket.socket] = set()
-        self._acceptor = threading.Thread(target=self._accept, name="byte-server", daemon=True)
-        self._acceptor.start()
+        self._servers = [LoopbackServer(self._handler(index)) for index in range(2)]
+        self.ports = [server.port for server in self._servers]
+
+    def _handler(self, index: int) -> Callable[[socket.socket], None]:
+        return lambda conn: self._serve(conn, self._servers[index].port)
 
     @property
     def origin(self) -> str:
@@ -117,30 +120,11 @@ class ByteServer:
 
     # -- serving -------------------------------------------------------------------------------------------------
 
-    def _accept(self) -> None:
-        with selectors.DefaultSelector() as selector:
-            for listener in self._listeners:
-                listener.setblocking(False)
-                selector.register(listener, selectors.EVENT_READ)
-            while not self._stop.is_set():
-                for key, _ in selector.select(timeout=0.05):
-                    listener = key.fileobj
-                    assert isinstance(listener, socket.socket)
-                    try:
-                        conn, _ = listener.accept()
-                    except OSError:
-                        continue
-                    conn.setblocking(True)
-                    conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                    port = listener.getsockname()[1]
-                    thread = threading.Thread(target=self._serve, args=(conn, port), daemon=True)
-                    with self._lock:
-                        self._conns.add(conn)
-                        self._threads = [t for t in self._threads if t.is_alive()]
-                        self._threads.append(thread)
-                    thread.start()
-
     def _serve(self, conn: socket.socket, port: int) -> None:
+        """One connection: read each request, write its script's next answer verbatim, until either side closes."""
+        with self._lock:
+            self._conns.add(conn)
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         buffer = b""
         try:
             conn.settimeout(0.1)
@@ -228,18 +212,14 @@ class ByteServer:
         return answer, script
 
     def close(self) -> None:
-        self._stop.set()
-        self._acceptor.join(5)
+        self._stop.set()  # connections still open (a hanging answer, a pooled client) end within 0.1 s
         with self._lock:
-            threads = list(self._threads)
             conns = list(self._conns)
         for conn in conns:
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
-        for thread in threads:
-            thread.join(5)
-        for listener in self._listeners:
-            listener.close()
+        for server in self._servers:
+            server.close()
 
     def __enter__(self) -> ByteServer:
         return self
