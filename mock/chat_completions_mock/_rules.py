@@ -11,15 +11,13 @@ from typing import Any
 
 from ._errors import ApiError, invalid
 from ._values import compile_schema
-
-#: Token ids accepted as `logit_bias` keys: 0 ≤ id < this (the o200k vocabulary size).
-VOCABULARY_SIZE = 200_019
+from .facts import TOOL_NAME_PATTERN, VOCABULARY_SIZE, mentions_json
 #: Most messages one request may carry.
 MAX_MESSAGES = 2048
 #: Metadata limits: keys, key length, value length.
 METADATA_KEYS, METADATA_KEY_LENGTH, METADATA_VALUE_LENGTH = 16, 64, 512
 
-_NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")
+_NAME = re.compile(TOOL_NAME_PATTERN)
 
 
 def check_metadata(metadata: Any, param: str = "metadata") -> None:
@@ -231,9 +229,7 @@ def _check_schemas(body: Mapping[str, Any]) -> None:
 
 
 def _mentions_json(messages: list[Any]) -> bool:
-    from ._completions import text_of
-
-    return any("json" in text_of(m.get("content")).lower() for m in messages if isinstance(m, dict))
+    return mentions_json(messages)
 
 
 def _check_tool_messages(messages: list[Any]) -> None:
