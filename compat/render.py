@@ -1,7 +1,8 @@
 """docs/compatibility.md from the contract CLI's report.json files: promises down, servers across.
 
-`render` is a pure function of what the runs left behind (each server's `report.json` and the `server.json` the
-runner writes beside it), so the page can be rebuilt, and tested, without starting any server.
+`render` is a pure function of what the runs left behind: each server's `report.json` (format 1, described in
+docs/contract.md) and the `server.json` the runner writes beside it (which server, which version, how it was
+configured, or why it did not run). The page can so be rebuilt, and tested, without starting any server.
 """
 
 from __future__ import annotations
@@ -9,18 +10,19 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-EVIDENCE_LIMIT = 400  # characters of a request or an answer quoted in a footnote
-# Reports are redacted by the CLI; this second net keeps anything key-like out of a page that gets committed.
+REPORT_FORMAT = 1
+EVIDENCE_LIMIT = 300  # characters of a request body or an answer body quoted in a footnote
+# The CLI redacts its reports; this second net keeps anything key-like out of a page that gets committed.
 _KEY_LIKE = re.compile(r"(?i)(bearer\s+)[^\s\"',;]+|\bsk-[A-Za-z0-9_-]{6,}")
 
 
 class Status(Enum):
-    """One cell of the matrix."""
+    """One cell of the matrix, from a promise's (or a group's) status in a report."""
 
     HOLDS = "✓"
     BROKEN = "✗"
@@ -29,13 +31,13 @@ class Status(Enum):
     NOT_RUN = "not run"
 
 
-# The CLI's words for a promise's status, and the few spellings a report may use for each.
-_STATUS_WORDS: dict[str, Status] = {
-    **dict.fromkeys(("holds", "held", "passed", "pass", "ok"), Status.HOLDS),
-    **dict.fromkeys(("broken", "failed", "fail", "violated"), Status.BROKEN),
-    **dict.fromkeys(("not supported", "not_supported", "unsupported"), Status.UNSUPPORTED),
-    **dict.fromkeys(("not applicable", "not_applicable", "n/a", "n.a.", "na"), Status.NOT_APPLICABLE),
-    **dict.fromkeys(("not run", "not_run", "skipped", "skip", "unknown"), Status.NOT_RUN),
+_STATUS_WORDS = {
+    "holds": Status.HOLDS,
+    "broken": Status.BROKEN,
+    "not supported": Status.UNSUPPORTED,
+    "not applicable": Status.NOT_APPLICABLE,
+    "not run": Status.NOT_RUN,
+    "not selected": Status.NOT_RUN,
 }
 
 
@@ -49,6 +51,16 @@ class Promise:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A group of promises (a capability) and one server's verdict on it."""
+
+    slug: str
+    title: str
+    status: Status
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Result:
     """One server's verdict on one promise, with what proves it when broken."""
 
@@ -58,93 +70,96 @@ class Result:
 
 @dataclass(frozen=True)
 class ServerRun:
-    """One column: the server, how it ran, and its verdicts (empty when the run itself failed: see `error`)."""
+    """One column: the server, how it ran, and its verdicts (none when the run itself failed: see `error`)."""
 
     key: str
     title: str
-    version: str
+    version: str = ""
     setup: str = ""
     started: str = ""  # ISO date-time of the run
     seed: int | None = None
-    requests: int | None = None
+    max_requests: int | None = None
+    requests_sent: int | None = None
+    tool: str = ""  # the contract CLI and its version
     error: str = ""
     promises: tuple[Promise, ...] = ()
+    groups: Mapping[str, Group] = field(default_factory=dict)
     results: Mapping[str, Result] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
 
 def status_of(word: object) -> Status:
-    """A report's status word as a cell; an unknown word reads as "not run" rather than guessing a verdict."""
-    return _STATUS_WORDS.get(str(word).strip().lower(), Status.NOT_RUN)
+    """A report's status word as a cell; a word this page does not know reads "not run", never a verdict."""
+    return _STATUS_WORDS.get(str(word), Status.NOT_RUN)
 
 
 def run_from_report(meta: Mapping[str, Any], report: Mapping[str, Any] | None) -> ServerRun:
     """A column from the runner's `server.json` (`meta`) and the CLI's `report.json` (None if it wrote none)."""
-    promises: list[Promise] = []
-    results: dict[str, Result] = {}
-    for entry in _promise_entries(report or {}):
-        promise = Promise(
-            id=str(entry.get("id") or entry.get("name")),
-            group=str(entry.get("group", "")),
-            statement=_one_line(str(entry.get("statement", ""))),
-        )
-        promises.append(promise)
-        status = status_of(entry.get("status"))
-        results[promise.id] = Result(status, _evidence(entry) if status is Status.BROKEN else "")
-    seed = (report or {}).get("seed", meta.get("seed"))
-    return ServerRun(
+    base = ServerRun(
         key=str(meta["key"]),
         title=str(meta.get("title", meta["key"])),
         version=str(meta.get("version", "")),
         setup=str(meta.get("setup", "")),
         started=str(meta.get("started", "")),
-        seed=int(seed) if isinstance(seed, int) else None,
-        requests=_requests_sent(report or {}),
-        error=str(meta.get("error", "")) or ("" if report is not None else "the contract CLI wrote no report.json"),
+        error=str(meta.get("error", "")),
+    )
+    if report is None:
+        return replace(base, seed=meta.get("seed"), error=base.error or "the contract CLI wrote no report.json")
+    if report.get("format") != REPORT_FORMAT:
+        return replace(base, error=f"report.json has format {report.get('format')!r}, this page reads 1")
+    promises: list[Promise] = []
+    results: dict[str, Result] = {}
+    for entry in report.get("promises", []):
+        promise = Promise(str(entry["id"]), str(entry["group"]), _one_line(str(entry.get("statement", ""))))
+        promises.append(promise)
+        status = status_of(entry.get("status"))
+        results[promise.id] = Result(status, _evidence(entry) if status is Status.BROKEN else "")
+    groups = {
+        slug: Group(slug, str(g.get("title", slug)), status_of(g.get("status")), _one_line(str(g.get("note", ""))))
+        for slug, g in report.get("groups", {}).items()
+    }
+    tool = report.get("tool", {})
+    return replace(
+        base,
+        seed=report.get("seed"),
+        max_requests=report.get("max_requests"),
+        requests_sent=report.get("requests_sent"),
+        tool=f"{tool.get('name', '')} {tool.get('version', '')}".strip(),
         promises=tuple(promises),
+        groups=groups,
         results=results,
+        notes=tuple(_one_line(str(note)) for note in report.get("notes", [])),
     )
 
 
-def _promise_entries(report: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    """The per-promise entries of a report: a list of objects, or an object keyed by promise id."""
-    entries = report.get("promises", [])
-    if isinstance(entries, Mapping):
-        return [{"id": key, **value} for key, value in entries.items()]
-    return [entry for entry in entries if isinstance(entry, Mapping)]
-
-
-def _requests_sent(report: Mapping[str, Any]) -> int | None:
-    for key in ("requests_sent", "requests"):
-        value = report.get(key)
-        if isinstance(value, int):
-            return value
-    return None
-
-
 def _evidence(entry: Mapping[str, Any]) -> str:
-    """One line: what was broken, the request (as the CLI redacted it) and the answer, each cut to a readable size."""
-    parts: list[str] = []
-    detail = entry.get("detail") or entry.get("message")
-    evidence: Any = entry.get("evidence")
-    if isinstance(evidence, list):
-        evidence = evidence[0] if evidence else None
-    if isinstance(evidence, Mapping):
-        detail = detail or evidence.get("detail") or evidence.get("message")
-    if detail:
-        parts.append(_redact(_one_line(str(detail))))
-    if isinstance(evidence, Mapping):
-        for label in ("request", "response", "answer"):
-            if evidence.get(label) is not None:
-                parts.append(f"{label}: `{_clip(_compact(evidence[label]))}`")
-    elif evidence:
-        parts.append(f"`{_clip(_compact(evidence))}`")
-    return "; ".join(parts) or "(the report gives no evidence)"
+    """One line: what broke, the request (as the CLI redacted it), the answer, and how to reproduce it."""
+    deviations = [d for d in entry.get("deviations", []) if isinstance(d, Mapping)]
+    if not deviations:
+        return "(the report gives no deviation)"
+    first = deviations[0]
+    parts = [_redact(_one_line(str(first.get("detail", "")))) or "(no detail)"]
+    request = first.get("request")
+    if isinstance(request, Mapping):
+        query = f"?{request['query']}" if request.get("query") else ""
+        line = f"{request.get('method', '')} {request.get('path', '')}{query}"
+        if request.get("body") is not None:
+            line += " " + _compact(request["body"])
+        parts.append(f"request `{_clip(line)}`")
+    response = first.get("response")
+    if isinstance(response, Mapping):
+        answer = f"{response.get('status', '')} {_compact(response.get('body') or '')}".strip()
+        parts.append(f"answer `{_clip(answer)}`")
+    found = ", ".join(str(x) for x in (first.get("where"), f"seed {first.get('seed')}") if x)
+    more = len(deviations) - 1
+    tail = f" ({found}{f'; {more} more in report.json' if more else ''})"
+    return " — ".join(parts) + tail
 
 
 def _compact(value: Any) -> str:
     if isinstance(value, str):
         return _one_line(value)
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _redact(text: str) -> str:
@@ -152,12 +167,17 @@ def _redact(text: str) -> str:
 
 
 def _clip(text: str) -> str:
-    text = _redact(text).replace("`", "'")  # keep inline code intact
+    text = _redact(text).replace("`", "'")  # a backtick would end the code span
     return text if len(text) <= EVIDENCE_LIMIT else text[: EVIDENCE_LIMIT - 1] + "…"
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return " ".join(text.split())
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return _one_line(text).replace("|", "\\|")
 
 
 def _all_promises(runs: Sequence[ServerRun]) -> list[Promise]:
@@ -172,81 +192,115 @@ def _all_promises(runs: Sequence[ServerRun]) -> list[Promise]:
     return [promise for members in groups.values() for promise in members]
 
 
+def _group_title(runs: Sequence[ServerRun], slug: str) -> str:
+    return next((run.groups[slug].title for run in runs if slug in run.groups), slug)
+
+
 def _counts(run: ServerRun) -> str:
     if run.error:
-        return "did not run"
-    counts = {status: 0 for status in Status}
+        return f"did not run: {run.error}"
+    counts = dict.fromkeys(Status, 0)
     for result in run.results.values():
         counts[result.status] += 1
     return ", ".join(f"{counts[s]} {s.value}" for s in Status if counts[s])
 
 
+def _cell_of(status: Status) -> str:
+    return status.value if status in (Status.HOLDS, Status.BROKEN) else f"*{status.value}*"
+
+
 def render(runs: Sequence[ServerRun]) -> str:
-    """The whole page, in Markdown (GitHub footnotes for the evidence of each ✗)."""
+    """The whole page, in Markdown; the evidence of each ✗ is a GitHub footnote."""
     promises = _all_promises(runs)
-    dates = sorted(run.started[:10] for run in runs if run.started)
     lines = [
         "# Compatibility matrix",
         "",
         "<!-- Generated by `tox -e compat` (compat/render.py) from the contract CLI's reports: do not edit by hand. -->",
         "",
-        "How OpenAI-compatible servers keep the promises of the Chat Completions API, as "
-        "`chat-completions-contract` checks them. Every server was installed offline from a package registry and "
-        "run on 127.0.0.1 on this project's CI machine (2 cores).",
+        "How OpenAI-compatible servers keep the promises of the Chat Completions API that "
+        "[`chat-completions-contract`](contract.md) checks. Each server was installed offline from a package "
+        "registry, run on 127.0.0.1 and checked with the same seed and request budget; `tox -e compat` "
+        "reinstalls, reruns and rewrites this page.",
         "",
-        "✓ the promise holds · ✗ broken (the footnote quotes the request and the answer) · "
-        "*not supported* the server lacks the capability (say, no stored completions) · "
-        "*n.a.* not applicable to this server · *not run* no request reached it (budget, or an earlier failure)",
+        "✓ holds · ✗ broken (its footnote quotes the request and the answer) · *not supported*: the server lacks "
+        "the capability (no stored completions, say) · *n.a.*: not applicable · *not run*: no request exercised it "
+        "(budget spent, or the run did not happen)",
         "",
+        *_run_line(runs),
+        "## Servers and versions tested",
+        "",
+        "| server | version | configuration | requests sent | result |",
+        "| --- | --- | --- | --- | --- |",
     ]
-    if dates:
-        lines += [f"Run on {dates[-1] if dates[0] == dates[-1] else f'{dates[0]} to {dates[-1]}'}.", ""]
-    lines += ["## Servers and versions tested", ""]
-    lines += ["| server | version | configuration | seed | result |", "| --- | --- | --- | --- | --- |"]
     for run in runs:
-        seed = "" if run.seed is None else str(run.seed)
-        outcome = _counts(run) + (f" ({_one_line(run.error)})" if run.error else "")
-        lines.append(f"| {run.title} | {run.version} | {_one_line(run.setup)} | {seed} | {outcome} |")
+        sent = "" if run.requests_sent is None else str(run.requests_sent)
+        lines.append(
+            f"| {_cell(run.title)} | {_cell(run.version)} | {_cell(run.setup)} | {sent} | {_cell(_counts(run))} |"
+        )
     lines += ["", "## Promises", ""]
     if not promises:
-        lines += ["No report named any promise.", ""]
-        return "\n".join(lines)
-    header = ["promise", *[run.title for run in runs]]
-    lines += ["| " + " | ".join(header) + " |", "| " + " | ".join(["---"] * len(header)) + " |"]
-    notes: list[str] = []
+        return "\n".join([*lines, "No report named any promise.", ""])
+    lines += ["| promise | " + " | ".join(_cell(run.title) for run in runs) + " |", "| --- " * (len(runs) + 1) + "|"]
+    footnotes: list[str] = []
     group = None
     for promise in promises:
         if promise.group != group:
             group = promise.group
-            lines.append("| " + " | ".join([f"**{group or 'other'}**", *[""] * len(runs)]) + " |")
+            verdicts = [_cell_of(run.groups[group].status) if group in run.groups else "" for run in runs]
+            lines.append(f"| **{_cell(_group_title(runs, group))}** | " + " | ".join(verdicts) + " |")
         cells = []
         for run in runs:
             result = run.results.get(promise.id, Result(Status.NOT_RUN))
-            cell = result.status.value
+            cell = _cell_of(result.status)
             if result.status is Status.BROKEN:
-                notes.append(f"[^{len(notes) + 1}]: {run.title}, `{promise.id}`: {result.evidence}")
-                cell += f"[^{len(notes)}]"
-            elif result.status is not Status.HOLDS:
-                cell = f"*{cell}*"
+                footnotes.append(f"[^{len(footnotes) + 1}]: {run.title}, `{promise.id}`: {result.evidence}")
+                cell += f"[^{len(footnotes)}]"
             cells.append(cell)
-        statement = f"<br>{promise.statement}" if promise.statement else ""
-        lines.append(f"| `{promise.id}`{statement} | " + " | ".join(cells) + " |")
-    lines += ["", "## Evidence", ""]
-    lines += notes or ["No promise was broken."]
+        lines.append(f"| `{promise.id}`<br>{_cell(promise.statement)} | " + " | ".join(cells) + " |")
+    lines += ["", "## Notes", "", *_notes(runs), "", "## Evidence for each ✗", ""]
+    lines += footnotes or ["No promise was broken."]
     lines.append("")
     return "\n".join(lines)
 
 
+def _run_line(runs: Sequence[ServerRun]) -> list[str]:
+    dates = sorted({run.started[:10] for run in runs if run.started})
+    tools = sorted({run.tool for run in runs if run.tool})
+    seeds = sorted({str(run.seed) for run in runs if run.seed is not None})
+    budgets = sorted({str(run.max_requests) for run in runs if run.max_requests is not None})
+    facts = []
+    if dates:
+        facts.append(f"Run on {' and '.join(dates)}")
+    if tools:
+        facts.append(f"with {', '.join(tools)}")
+    if seeds:
+        facts.append(f"seed {', '.join(seeds)}")
+    if budgets:
+        facts.append(f"at most {', '.join(budgets)} requests per server")
+    return [", ".join(facts) + ".", ""] if facts else []
+
+
+def _notes(runs: Sequence[ServerRun]) -> list[str]:
+    """How each server was reached and what its run could not do: missing capabilities, spent budgets."""
+    notes = []
+    for run in runs:
+        said = [f"{g.title} {g.status.value}: {g.note}" for g in run.groups.values() if g.note]
+        said += [note for note in run.notes if note]
+        said += [run.error] if run.error else []
+        if said:
+            notes.append(f"- **{run.title}**: " + "; ".join(dict.fromkeys(_redact(s) for s in said)))
+    return notes or ["None."]
+
+
 def load_runs(folder: Path, keys: Iterable[str] | None = None) -> list[ServerRun]:
-    """The runs under `folder` (one sub-folder per server, with `server.json` and maybe `report.json`), in `keys`
-    order when given, else in the order of the `order` each `server.json` records."""
-    metas: list[tuple[Path, dict[str, Any]]] = []
-    for meta_path in folder.glob("*/server.json"):
-        metas.append((meta_path.parent, json.loads(meta_path.read_text(encoding="utf-8"))))
+    """The runs under `folder` (one sub-folder per server, with `server.json` and maybe `report.json`): those in
+    `keys`, in that order, or else all of them in the order each `server.json` records."""
+    metas: list[tuple[Path, dict[str, Any]]] = [
+        (path.parent, json.loads(path.read_text(encoding="utf-8"))) for path in folder.glob("*/server.json")
+    ]
     if keys is not None:
         wanted = list(keys)
-        metas = [m for m in metas if m[1]["key"] in wanted]
-        metas.sort(key=lambda m: wanted.index(m[1]["key"]))
+        metas = sorted((m for m in metas if m[1]["key"] in wanted), key=lambda m: wanted.index(m[1]["key"]))
     else:
         metas.sort(key=lambda m: (int(m[1].get("order", 0)), str(m[1]["key"])))
     runs = []

@@ -1,4 +1,4 @@
-"""compat/render.py: docs/compatibility.md from small report.json fixtures, no server started."""
+"""compat/render.py: docs/compatibility.md from small report.json fixtures (format 1, docs/contract.md)."""
 
 from __future__ import annotations
 
@@ -15,20 +15,56 @@ sys.path.insert(0, str(ROOT))
 from compat.render import Status, load_runs, render, run_from_report  # noqa: E402
 
 PROMISES = [
-    ("auth_required", "auth", "A request without a key gets 401."),
-    ("choices_match_n", "completion semantics", "n=k gives k choices."),
-    ("stored_list", "stored completions", "GET /chat/completions lists stored completions."),
+    ("missing_key_is_401", "auth", "A request without a key gets 401."),
+    ("choices_match_n", "semantics", "Asking for `n` choices gets n | exactly."),
+    ("delete_confirms", "stored", "Deleting answers deleted: true."),
 ]
+GROUPS = {"auth": "auth", "semantics": "completion semantics", "stored": "stored completions"}
+ALL_HOLD = dict.fromkeys((p[0] for p in PROMISES), "holds")
+
+BROKEN_N = {
+    "detail": "asked for n=3, got 1 choice(s)",
+    "where": "probe n",
+    "request": {
+        "method": "POST",
+        "path": "/chat/completions",
+        "query": "",
+        "headers": {"Authorization": "[redacted]"},
+        "body": {"model": "m", "n": 3},
+    },
+    "response": {"status": 200, "headers": {}, "body": '{"choices": [{"index": 0}]}'},
+    "seed": 7,
+}
 
 
-def report(statuses: dict[str, str], evidence: dict[str, Any] | None = None, seed: int = 7) -> dict[str, Any]:
-    entries = []
+def report(
+    statuses: dict[str, str],
+    deviations: dict[str, list[dict[str, Any]]] | None = None,
+    groups: dict[str, tuple[str, str]] | None = None,
+) -> dict[str, Any]:
+    promises = []
     for pid, group, statement in PROMISES:
-        entry: dict[str, Any] = {"id": pid, "group": group, "statement": statement, "status": statuses[pid]}
-        if evidence and pid in evidence:
-            entry["evidence"] = evidence[pid]
-        entries.append(entry)
-    return {"seed": seed, "promises": entries}
+        entry = {"id": pid, "group": group, "statement": statement, "status": statuses[pid], "deviations": []}
+        entry["deviations"] = (deviations or {}).get(pid, [])
+        promises.append(entry)
+    return {
+        "format": 1,
+        "tool": {"name": "chat-completions-contract", "version": "0.1.0"},
+        "seed": 7,
+        "max_requests": 600,
+        "requests_sent": 123,
+        "verdict": "pass",
+        "groups": {
+            slug: {
+                "title": title,
+                "status": (groups or {}).get(slug, ("holds", ""))[0],
+                "note": (groups or {}).get(slug, ("", ""))[1],
+            }
+            for slug, title in GROUPS.items()
+        },
+        "promises": promises,
+        "notes": [],
+    }
 
 
 def meta(key: str, order: int, **extra: Any) -> dict[str, Any]:
@@ -36,79 +72,84 @@ def meta(key: str, order: int, **extra: Any) -> dict[str, Any]:
             "order": order, "started": "2026-11-27T18:00:00+00:00", **extra}  # fmt: skip
 
 
-BROKEN_N = {
-    "detail": "asked for n=3, got 1 choice(s)",
-    "request": {"method": "POST", "url": "/v1/chat/completions", "body": {"model": "m", "n": 3}},
-    "response": {"status": 200, "body": '{"choices": [{"index": 0}]}'},
-}
-
-
 @pytest.fixture
 def page() -> str:
-    good = run_from_report(
-        meta("ours", 0), report(dict.fromkeys(("auth_required", "choices_match_n", "stored_list"), "holds"))
-    )
+    good = run_from_report(meta("ours", 0), report(ALL_HOLD))
     other = run_from_report(
         meta("other", 1),
         report(
-            {"auth_required": "not applicable", "choices_match_n": "broken", "stored_list": "not supported"},
-            {"choices_match_n": BROKEN_N},
+            {"missing_key_is_401": "not applicable", "choices_match_n": "broken", "delete_confirms": "not supported"},
+            {"choices_match_n": [BROKEN_N, {**BROKEN_N, "detail": "asked for n=2, got 1 choice(s)"}]},
+            {
+                "auth": ("not applicable", ""),
+                "semantics": ("broken", ""),
+                "stored": ("not supported", "GET /chat/completions answered 404"),
+            },
         ),
     )
     return render([good, other])
 
 
-def table_rows(page: str) -> list[list[str]]:
-    section = page.split("## Promises", 1)[1].split("## Evidence", 1)[0]
-    rows = [line for line in section.splitlines() if line.startswith("|")]
-    return [[cell.strip() for cell in row.strip("|").split(" | ")] for row in rows]
+def section(page: str, title: str) -> str:
+    return page.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
 
 
-def test_promises_go_down_and_servers_across(page: str) -> None:
-    rows = table_rows(page)
+def table(page: str, title: str) -> list[list[str]]:
+    rows = [line for line in section(page, title).splitlines() if line.startswith("|")]
+    return [[cell.strip() for cell in row.strip().removeprefix("| ").removesuffix(" |").split(" | ")] for row in rows]
+
+
+def test_promises_go_down_and_servers_across_grouped(page: str) -> None:
+    rows = table(page, "Promises")
     assert rows[0] == ["promise", "OURS", "OTHER"]
-    labels = [row[0] for row in rows[2:]]
-    assert labels == [
-        "**auth**", "`auth_required`<br>A request without a key gets 401.",
-        "**completion semantics**", "`choices_match_n`<br>n=k gives k choices.",
-        "**stored completions**", "`stored_list`<br>GET /chat/completions lists stored completions.",
+    assert [row[0] for row in rows[2:]] == [
+        "**auth**", "`missing_key_is_401`<br>A request without a key gets 401.",
+        "**completion semantics**", "`choices_match_n`<br>Asking for `n` choices gets n \\| exactly.",
+        "**stored completions**", "`delete_confirms`<br>Deleting answers deleted: true.",
     ]  # fmt: skip
 
 
-def test_each_status_gets_its_cell(page: str) -> None:
-    cells = {row[0].split("<br>")[0]: row[1:] for row in table_rows(page)[2:] if row[0].startswith("`")}
-    assert cells["`auth_required`"] == ["✓", "*n.a.*"]
+def test_each_status_gets_its_cell_and_each_group_its_verdict(page: str) -> None:
+    cells = {row[0].split("<br>")[0]: row[1:] for row in table(page, "Promises")[2:]}
+    assert cells["**auth**"] == ["✓", "*n.a.*"]
+    assert cells["`missing_key_is_401`"] == ["✓", "*n.a.*"]
+    assert cells["**completion semantics**"] == ["✓", "✗"]
     assert cells["`choices_match_n`"] == ["✓", "✗[^1]"]
-    assert cells["`stored_list`"] == ["✓", "*not supported*"]
+    assert cells["**stored completions**"] == ["✓", "*not supported*"]
+    assert cells["`delete_confirms`"] == ["✓", "*not supported*"]
 
 
-def test_a_broken_promise_has_a_footnote_with_request_and_answer(page: str) -> None:
-    evidence = page.split("## Evidence", 1)[1]
-    notes = [line for line in evidence.splitlines() if line.startswith("[^")]
-    assert len(notes) == 1
-    note = notes[0]
-    assert note.startswith("[^1]: OTHER, `choices_match_n`: asked for n=3, got 1 choice(s)")
-    assert '"n":3' in note  # the request
-    assert '"status":200' in note  # the answer
-    assert "choices" in note
+def test_a_broken_promise_has_a_footnote_with_request_answer_and_seed(page: str) -> None:
+    notes = [line for line in section(page, "Evidence for each ✗").splitlines() if line.startswith("[^")]
+    assert notes == [
+        "[^1]: OTHER, `choices_match_n`: asked for n=3, got 1 choice(s)"
+        ' — request `POST /chat/completions {"model":"m","n":3}`'
+        ' — answer `200 {"choices": [{"index": 0}]}` (probe n, seed 7; 1 more in report.json)'
+    ]
 
 
-def test_versions_and_setup_are_listed_with_pipes_escaped(page: str) -> None:
-    servers = page.split("## Servers and versions tested", 1)[1].split("## Promises", 1)[0]
-    assert "| OURS | ours 1.2.3 | ours \\| setup | 7 | 3 ✓ |" in servers
-    assert "| OTHER | other 1.2.3 | other \\| setup | 7 | 1 ✗, 1 not supported, 1 n.a. |" in servers
-    assert "Run on 2026-11-27." in page
+def test_versions_setup_and_counts_are_listed(page: str) -> None:
+    rows = table(page, "Servers and versions tested")
+    assert rows[2] == ["OURS", "ours 1.2.3", "ours \\| setup", "123", "3 ✓"]
+    assert rows[3] == ["OTHER", "other 1.2.3", "other \\| setup", "123", "1 ✗, 1 not supported, 1 n.a."]
+    assert "Run on 2026-11-27, with chat-completions-contract 0.1.0, seed 7, at most 600 requests per server." in page
+
+
+def test_a_missing_capability_is_explained_once(page: str) -> None:
+    assert (
+        section(page, "Notes").strip()
+        == "- **OTHER**: stored completions not supported: GET /chat/completions answered 404"
+    )
 
 
 def test_a_run_that_failed_says_why_and_its_cells_read_not_run() -> None:
-    ok = run_from_report(
-        meta("ours", 0), report(dict.fromkeys(("auth_required", "choices_match_n", "stored_list"), "holds"))
-    )
+    ok = run_from_report(meta("ours", 0), report(ALL_HOLD))
     failed = run_from_report(meta("dead", 1, error="exited with 1 before answering"), None)
     page = render([ok, failed])
-    assert "| DEAD | dead 1.2.3 | dead \\| setup |  | did not run (exited with 1 before answering) |" in page
-    cells = [row[2] for row in table_rows(page)[2:] if row[0].startswith("`")]
-    assert cells == ["*not run*"] * 3
+    servers = table(page, "Servers and versions tested")
+    assert servers[3] == ["DEAD", "dead 1.2.3", "dead \\| setup", "", "did not run: exited with 1 before answering"]
+    cells = [row[2] for row in table(page, "Promises")[2:]]
+    assert cells == ["", "*not run*"] * 3
     assert "No promise was broken." in page
 
 
@@ -117,50 +158,47 @@ def test_no_report_at_all_is_an_error_not_an_empty_pass() -> None:
     assert run.error == "the contract CLI wrote no report.json"
 
 
+def test_another_report_format_is_refused_not_misread() -> None:
+    run = run_from_report(meta("x", 0), {**report(ALL_HOLD), "format": 2})
+    assert run.error == "report.json has format 2, this page reads 1"
+    assert not run.results
+
+
 def test_unknown_status_words_are_not_read_as_a_verdict() -> None:
-    run = run_from_report(meta("x", 0), {"promises": [{"id": "p", "group": "g", "status": "maybe"}]})
-    assert run.results["p"].status is Status.NOT_RUN
+    run = run_from_report(meta("x", 0), report({**ALL_HOLD, "choices_match_n": "mostly"}))
+    assert run.results["choices_match_n"].status is Status.NOT_RUN
 
 
 def test_long_evidence_is_clipped_and_backticks_cannot_break_the_code_span() -> None:
-    huge = {"detail": "bad", "request": {"body": "`" + "x" * 5000}, "response": {"body": "y"}}
-    run = run_from_report(meta("x", 0), {"promises": [{"id": "p", "group": "g", "status": "broken", "evidence": huge}]})
+    huge = {**BROKEN_N, "request": {**BROKEN_N["request"], "body": {"content": "`" + "x" * 5000}}}
+    run = run_from_report(meta("x", 0), report({**ALL_HOLD, "choices_match_n": "broken"}, {"choices_match_n": [huge]}))
     note = next(line for line in render([run]).splitlines() if line.startswith("[^1]"))
-    assert len(note) < 1200
+    assert len(note) < 900
     assert "…" in note
     assert note.count("`") % 2 == 0
 
 
-def test_promises_keyed_by_id_read_the_same_as_a_list() -> None:
-    listed = run_from_report(meta("x", 0), {"promises": [{"id": "p", "group": "g", "status": "holds"}]})
-    keyed = run_from_report(meta("x", 0), {"promises": {"p": {"group": "g", "status": "holds"}}})
-    assert listed == keyed
+def test_nothing_key_like_reaches_the_page_even_if_a_report_leaked_it() -> None:
+    leaky = {
+        **BROKEN_N,
+        "detail": "401 for key sk-live-abcdef123456",
+        "request": {**BROKEN_N["request"], "body": {"authorization": "Bearer abc.def-ghi"}},
+        "response": {"status": 401, "body": "Incorrect API key provided: sk-compat-0123456789abcdef"},
+    }
+    run = run_from_report(meta("x", 0), report({**ALL_HOLD, "choices_match_n": "broken"}, {"choices_match_n": [leaky]}))
+    page = render([run])
+    for secret in ("sk-live-abcdef123456", "abc.def-ghi", "0123456789abcdef"):
+        assert secret not in page
+    assert page.count("[redacted]") == 3
 
 
 def test_load_runs_reads_each_folder_in_run_order(tmp_path: Path) -> None:
     for key, order in (("zeta", 0), ("alpha", 1)):
         (tmp_path / key).mkdir()
         (tmp_path / key / "server.json").write_text(json.dumps(meta(key, order)))
-    (tmp_path / "zeta" / "report.json").write_text(
-        json.dumps(report(dict.fromkeys(("auth_required", "choices_match_n", "stored_list"), "holds")))
-    )
+    (tmp_path / "zeta" / "report.json").write_text(json.dumps(report(ALL_HOLD)))
     runs = load_runs(tmp_path)
     assert [run.key for run in runs] == ["zeta", "alpha"]
-    assert runs[0].results["auth_required"].status is Status.HOLDS
+    assert runs[0].results["delete_confirms"].status is Status.HOLDS
     assert runs[1].error  # alpha left no report
     assert [run.key for run in load_runs(tmp_path, ["alpha"])] == ["alpha"]
-
-
-def test_nothing_key_like_reaches_the_page_even_if_a_report_leaked_it() -> None:
-    leaky = {
-        "detail": "401 for key sk-live-abcdef123456",
-        "request": {"headers": {"authorization": "Bearer sk-compat-0123456789abcdef"}},
-        "response": {"body": "Incorrect API key provided: sk-compat-0123456789abcdef"},
-    }
-    run = run_from_report(
-        meta("x", 0), {"promises": [{"id": "p", "group": "g", "status": "broken", "evidence": leaky}]}
-    )
-    page = render([run])
-    assert "sk-live-abcdef123456" not in page
-    assert "0123456789abcdef" not in page
-    assert page.count("[redacted]") == 3
