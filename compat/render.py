@@ -151,9 +151,9 @@ def _evidence(entry: Mapping[str, Any]) -> str:
         answer = f"{response.get('status', '')} {_compact(response.get('body') or '')}".strip()
         parts.append(f"answer `{_clip(answer)}`")
     found = ", ".join(str(x) for x in (first.get("where"), f"seed {first.get('seed')}") if x)
-    more = len(deviations) - 1
-    tail = f" ({found}{f'; {more} more in report.json' if more else ''})"
-    return " — ".join(parts) + tail
+    others = [_redact(_clip(_one_line(str(d.get("detail", ""))))) for d in deviations[1:]]
+    also = f"; also: {'; '.join(others)}" if others else ""
+    return " — ".join(parts) + f" ({found}){also}"
 
 
 def _compact(value: Any) -> str:
@@ -284,8 +284,9 @@ def _notes(runs: Sequence[ServerRun]) -> list[str]:
     """How each server was reached and what its run could not do: missing capabilities, spent budgets."""
     notes = []
     for run in runs:
+        group_notes = [g.note for g in run.groups.values() if g.note]
         said = [f"{g.title} {g.status.value}: {g.note}" for g in run.groups.values() if g.note]
-        said += [note for note in run.notes if note]
+        said += [note for note in run.notes if note and note not in group_notes]  # a group's note said once
         said += [run.error] if run.error else []
         if said:
             notes.append(f"- **{run.title}**: " + "; ".join(dict.fromkeys(_redact(s) for s in said)))
