@@ -159,7 +159,7 @@ def _evidence(entry: Mapping[str, Any]) -> str:
 def _compact(value: Any) -> str:
     if isinstance(value, str):
         return _one_line(value)
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, separators=(",", ":"))  # ASCII: fuzzed bodies hold control characters, lone surrogates
 
 
 def _redact(text: str) -> str:
@@ -168,6 +168,7 @@ def _redact(text: str) -> str:
 
 def _clip(text: str) -> str:
     text = _redact(text).replace("`", "'")  # a backtick would end the code span
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate cannot be written out
     return text if len(text) <= EVIDENCE_LIMIT else text[: EVIDENCE_LIMIT - 1] + "…"
 
 
@@ -225,6 +226,11 @@ def render(runs: Sequence[ServerRun]) -> str:
         "✓ holds · ✗ broken (its footnote quotes the request and the answer) · *not supported*: the server lacks "
         "the capability (no stored completions, say) · *n.a.*: not applicable · *not run*: no request exercised it "
         "(budget spent, or the run did not happen)",
+        "",
+        "Two of the servers are canned (LiteLLM's proxy in mock mode, aimock): they answer fixed text whatever is asked, "
+        "so their ✗ on `n`, token limits, `stop`, tools and structured output are what a client of theirs gets, not a "
+        "model's slip. To check a ✗ by hand, start the server as its configuration says and send the quoted request "
+        "with curl; `report.json` in the run's folder has the full request and answer.",
         "",
         *_run_line(runs),
         "## Servers and versions tested",

@@ -202,3 +202,15 @@ def test_load_runs_reads_each_folder_in_run_order(tmp_path: Path) -> None:
     assert runs[0].results["delete_confirms"].status is Status.HOLDS
     assert runs[1].error  # alpha left no report
     assert [run.key for run in load_runs(tmp_path, ["alpha"])] == ["alpha"]
+
+
+def test_fuzzed_bodies_with_lone_surrogates_still_make_a_writable_page(tmp_path: Path) -> None:
+    odd = {
+        **BROKEN_N,
+        "request": {**BROKEN_N["request"], "body": {"\udb55": "\x16"}},
+        "response": {"status": 200, "body": "ok \udc53"},
+    }
+    run = run_from_report(meta("x", 0), report({**ALL_HOLD, "choices_match_n": "broken"}, {"choices_match_n": [odd]}))
+    page = render([run])
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")  # raises on a lone surrogate
+    assert '{"\\udb55":"\\u0016"}' in page
