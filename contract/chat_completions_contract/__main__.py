@@ -35,13 +35,28 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--base-url", help="the server's base URL, ending in /v1 (default: start the bundled mock)")
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"model every request names (default: {DEFAULT_MODEL})")
     p.add_argument("--max-requests", type=int, help="the most requests this run may send (required off loopback)")
-    p.add_argument("--auth", choices=("required", "none"), default="required", help="'none': the server takes no key; auth promises are not applicable")
+    p.add_argument(
+        "--auth",
+        choices=("required", "none"),
+        default="required",
+        help="'none': the server takes no key; auth promises are not applicable",
+    )
     p.add_argument("--only", type=_names, help="check only these groups or promise ids (comma-separated)")
-    p.add_argument("--require", type=_names, help="groups or promise ids that must hold for exit 0 (default: all checked)")
-    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"seed of the generated requests (default: {DEFAULT_SEED})")
+    p.add_argument(
+        "--require", type=_names, help="groups or promise ids that must hold for exit 0 (default: all checked)"
+    )
+    p.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"seed of the generated requests (default: {DEFAULT_SEED})"
+    )
     p.add_argument("--report-dir", type=Path, help="write report.json, report.md and junit.xml here")
-    p.add_argument("--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the key (default: OPENAI_API_KEY)")
-    p.add_argument("--examples", type=int, help="schemathesis examples per operation and mode (default: 20, or from --max-requests)")
+    p.add_argument(
+        "--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the key (default: OPENAI_API_KEY)"
+    )
+    p.add_argument(
+        "--examples",
+        type=int,
+        help="schemathesis examples per operation and mode (default: 30, or a share of --max-requests)",
+    )
     return p
 
 
@@ -73,7 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             paths = report.write(args.report_dir)
         except OSError as exc:
-            print(f"chat-completions-contract: cannot write reports to {args.report_dir}: {exc.strerror}", file=sys.stderr)
+            print(
+                f"chat-completions-contract: cannot write reports to {args.report_dir}: {exc.strerror}", file=sys.stderr
+            )
             return 2
         print(f"reports: {', '.join(str(p) for p in paths)}")
     return report.exit_code

@@ -29,7 +29,7 @@ OBJECT_OF = {
 }
 
 Body = Mapping[str, Any]
-Check = Callable[..., bool]
+Check = Callable[..., Any]
 #: name -> check function; `why(name)` is its one-line reason.
 CHECKS: dict[str, Check] = {}
 
@@ -104,11 +104,8 @@ def usage_adds_up(request: Body, body: Body) -> bool:
     if not isinstance(usage, Mapping):
         return False
     prompt, completion, total = usage.get("prompt_tokens"), usage.get("completion_tokens"), usage.get("total_tokens")
-    require(
-        all(isinstance(v, int) for v in (prompt, completion, total)),
-        "usage_adds_up",
-        f"usage counts are not integers: {dict(usage)}"[:200],
-    )
+    if not (isinstance(prompt, int) and isinstance(completion, int) and isinstance(total, int)):
+        raise BrokenPromise("usage_adds_up", f"usage counts are not integers: {dict(usage)}"[:200])
     require(
         total == prompt + completion,
         "usage_adds_up",
@@ -187,7 +184,8 @@ def model_is_echoed(request: Body, body: Body) -> bool:
 
 def _content_json(choice: Mapping[str, Any], name: str) -> Any:
     content = (choice.get("message") or {}).get("content")
-    require(isinstance(content, str), name, f"choice {choice.get('index')}: content is {content!r}, not text"[:200])
+    if not isinstance(content, str):
+        raise BrokenPromise(name, f"choice {choice.get('index')}: content is {content!r}, not text"[:200])
     try:
         return json.loads(content)
     except ValueError as exc:
@@ -209,7 +207,7 @@ def json_schema_is_followed(request: Body, body: Body) -> bool:
             continue  # cut short by a limit or a filter, or refused: the JSON may be incomplete or absent
         value = _content_json(choice, "json_schema_is_followed")
         if isinstance(schema, Mapping):
-            errors = [e.message for e in jsonschema_rs.validator_for(schema).iter_errors(value)][:3]
+            errors = [e.message for e in jsonschema_rs.validator_for(dict(schema)).iter_errors(value)][:3]
             require(not errors, "json_schema_is_followed", f"choice {choice.get('index')}: {errors}")
     return True
 
@@ -262,7 +260,7 @@ def arguments_problem(functions: Mapping[str, Any], name: Any, arguments: Any) -
         return f"{name}: arguments are not JSON: {str(arguments)[:80]!r}"
     schema = functions[name]
     if isinstance(schema, Mapping) and schema:
-        errors = [e.message for e in jsonschema_rs.validator_for(schema).iter_errors(value)][:3]
+        errors = [e.message for e in jsonschema_rs.validator_for(dict(schema)).iter_errors(value)][:3]
         if errors:
             return f"{name}: arguments break the parameters schema: {errors}"
     return None
@@ -362,7 +360,11 @@ def logprobs_are_complete(request: Body, body: Body) -> bool:
             f"choice {choice.get('index')}: logprobs asked for, got {choice.get('logprobs')!r}"[:200],
         )
         counts = {len(e.get("top_logprobs") or []) for e in entries if isinstance(e, Mapping)}
-        require(counts == {k}, "logprobs_are_complete", f"choice {choice.get('index')}: top_logprobs={k}, got {sorted(counts)}")
+        require(
+            counts == {k},
+            "logprobs_are_complete",
+            f"choice {choice.get('index')}: top_logprobs={k}, got {sorted(counts)}",
+        )
     return True
 
 
@@ -478,7 +480,7 @@ def parse_sse(text: str) -> list[SSEEvent]:
 
 
 @check
-def stream_is_well_framed(headers: Mapping[str, str], text: str) -> list[dict[str, Any]]:  # type: ignore[override]
+def stream_is_well_framed(headers: Mapping[str, str], text: str) -> list[dict[str, Any]]:
     """A stream is `text/event-stream` events of valid chunks (`chat.completion.chunk`) ending in exactly one final `[DONE]`."""
     name = "stream_is_well_framed"
     content_type = headers.get("content-type", "")
@@ -535,7 +537,11 @@ def _traces(chunks: list[dict[str, Any]]) -> dict[int, _ChoiceTrace]:
 def stream_choices_match_n(request: Body, chunks: list[dict[str, Any]]) -> bool:
     """A stream asked for `n` choices carries deltas for choices 0..n-1."""
     n, traces = requested_n(request), _traces(chunks)
-    require(sorted(traces) == list(range(n)), "stream_choices_match_n", f"asked for n={n}, stream has choices {sorted(traces)}")
+    require(
+        sorted(traces) == list(range(n)),
+        "stream_choices_match_n",
+        f"asked for n={n}, stream has choices {sorted(traces)}",
+    )
     return True
 
 
@@ -557,7 +563,11 @@ def stream_finishes_once_per_choice(request: Body, chunks: list[dict[str, Any]])
             name,
             f"choice {index}: {len(trace.finish_positions)} chunks carry a finish_reason, expected exactly one",
         )
-        require(trace.finish_positions[0] == trace.last_position, name, f"choice {index}: finish_reason before its last chunk")
+        require(
+            trace.finish_positions[0] == trace.last_position,
+            name,
+            f"choice {index}: finish_reason before its last chunk",
+        )
     return True
 
 
@@ -592,7 +602,9 @@ def stream_tool_arguments_are_json(request: Body, chunks: list[dict[str, Any]]) 
     for chunk in chunks:
         for choice in chunk.get("choices") or []:
             for delta in (choice.get("delta") or {}).get("tool_calls") or []:
-                call = calls.setdefault((choice.get("index", -1), delta.get("index", -1)), {"name": "", "arguments": ""})
+                call = calls.setdefault(
+                    (choice.get("index", -1), delta.get("index", -1)), {"name": "", "arguments": ""}
+                )
                 function = delta.get("function") or {}
                 call["name"] += function.get("name") or ""
                 call["arguments"] += function.get("arguments") or ""
@@ -665,7 +677,10 @@ def judge_answer(operation_id: str, request: Any, status: int, headers: Mapping[
         body = json.loads(text)
     except ValueError:
         outcomes.append(
-            ("json_answers_say_json", BrokenPromise("json_answers_say_json", f"{status} answer is not JSON: {text[:80]!r}"))
+            (
+                "json_answers_say_json",
+                BrokenPromise("json_answers_say_json", f"{status} answer is not JSON: {text[:80]!r}"),
+            )
         )
         return outcomes
     if status >= 400:
@@ -761,7 +776,11 @@ def max_tokens_is_honoured(request: Body, body: Body) -> bool:
         return False
     name = "max_tokens_is_honoured"
     completion = usage.get("completion_tokens")
-    require(isinstance(completion, int) and completion <= limit, name, f"{completion} completion tokens with max_tokens={limit}")
+    require(
+        isinstance(completion, int) and completion <= limit,
+        name,
+        f"{completion} completion tokens with max_tokens={limit}",
+    )
     for choice in _choices(body):
         require(
             choice.get("finish_reason") == "length",
@@ -781,7 +800,11 @@ def stop_sequence_is_not_in_content(request: Body, body: Body) -> bool:
     for choice in _choices(body):
         content = (choice.get("message") or {}).get("content") or ""
         found = [s for s in stops if s in content]
-        require(not found, "stop_sequence_is_not_in_content", f"choice {choice.get('index')}: content contains stop {found[0]!r}" if found else "")
+        require(
+            not found,
+            "stop_sequence_is_not_in_content",
+            f"choice {choice.get('index')}: content contains stop {found[0]!r}" if found else "",
+        )
     return True
 
 
@@ -806,7 +829,11 @@ def stored_completion_can_be_read_back(status: int, body: Any, completion_id: st
     """A completion created with `store: true` can be retrieved by its id."""
     name = "stored_completion_can_be_read_back"
     require(status == 200, name, f"retrieve of a stored completion: {status}")
-    require(isinstance(body, Mapping) and body.get("id") == completion_id, name, f"retrieved id {body.get('id')!r}, expected {completion_id!r}")
+    require(
+        isinstance(body, Mapping) and body.get("id") == completion_id,
+        name,
+        f"retrieved id {body.get('id')!r}, expected {completion_id!r}",
+    )
     return True
 
 
@@ -828,7 +855,11 @@ def list_filters_by_metadata(body: Any, tag: str, completion_id: str) -> bool:
     ids = [item.get("id") for item in data if isinstance(item, Mapping)]
     require(completion_id in ids, name, f"the filter does not find {completion_id!r} (got {len(ids)} item(s))")
     strays = [item.get("id") for item in data if (item.get("metadata") or {}).get("suite") != tag]
-    require(not strays, name, f"{len(strays)} listed item(s) lack the metadata filtered on, e.g. {strays[0]!r}" if strays else "")
+    require(
+        not strays,
+        name,
+        f"{len(strays)} listed item(s) lack the metadata filtered on, e.g. {strays[0]!r}" if strays else "",
+    )
     return True
 
 

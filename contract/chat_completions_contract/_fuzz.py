@@ -19,9 +19,9 @@ import schemathesis
 from chat_completions_mock.facts import CHUNK_MEDIA_TYPE
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
-    ensure_resource_availability,
     ignored_auth,
     negative_data_rejection,
     positive_data_acceptance,
@@ -52,10 +52,15 @@ AUTH_CHECK = ("ignored_auth", ignored_auth)
 #: Checks only the stateful run can make (they look back at earlier steps).
 STATEFUL_CHECKS: dict[str, CheckFunction] = {
     "use_after_free": use_after_free,
-    "ensure_resource_availability": ensure_resource_availability,
 }
 STORED_OPERATIONS = frozenset(
-    {"listChatCompletions", "getChatCompletion", "updateChatCompletion", "deleteChatCompletion", "getChatCompletionMessages"}
+    {
+        "listChatCompletions",
+        "getChatCompletion",
+        "updateChatCompletion",
+        "deleteChatCompletion",
+        "getChatCompletionMessages",
+    }
 )
 #: Successful cases per operation that `ignored_auth` re-sends without (and with a wrong) key: 2 requests each.
 AUTH_PROBES_PER_OPERATION = 2
@@ -106,9 +111,11 @@ def _is_negative(case: Any) -> bool:
 def _exchange(target: Target, case: Any, response: Any) -> Exchange:
     body = case.body if isinstance(case.body, dict | list | str | int | float | bool) else None
     headers = {**target.headers, **{k: str(v) for k, v in (case.headers or {}).items()}}
-    response_headers = {k: v[0] if isinstance(v, list) else v for k, v in (response.headers if response is not None else {}).items()}
+    response_headers = {
+        k: v[0] if isinstance(v, list) else v for k, v in (response.headers if response is not None else {}).items()
+    }
     return target.evidence(
-        str(getattr(response, "request", None) and response.request.method or case.method),
+        str((getattr(response, "request", None) and response.request.method) or case.method),
         case.formatted_path,
         query=urlencode(case.query or {}, doseq=True),
         headers=headers,
@@ -156,7 +163,7 @@ class CaseJudge:
         for name, func in checks.items():
             try:
                 case.validate_response(response, checks=[func], headers=self.target.headers, **validate)
-            except AssertionError as error:
+            except (AssertionError, FailureGroup) as error:
                 for failure in _leaves(error):
                     self.results.broke(name, _failure_line(failure), where, exchange)
             else:
@@ -204,7 +211,9 @@ def run_operations(
             test()
     for operation in operations:  # unsupported methods: schemathesis's coverage phase makes these cases
         config = schema.config.generation_for(operation=operation)
-        for case in schema.iter_coverage_cases(operation, generation_modes=[GenerationMode.NEGATIVE], generation_config=config):
+        for case in schema.iter_coverage_cases(
+            operation, generation_modes=[GenerationMode.NEGATIVE], generation_config=config
+        ):
             scenario = str(getattr(case.meta.phase.data, "scenario", "")).lower()
             if "unspecified_http_method" not in scenario or case.method.upper() in ("OPTIONS", "TRACE", "QUERY"):
                 continue

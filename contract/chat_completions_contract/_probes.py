@@ -68,7 +68,10 @@ COMPLETIONS: dict[str, dict[str, Any]] = {
     "three choices": {"messages": HELLO, "n": 3},
     "json_schema": {
         "messages": [{"role": "user", "content": "Describe a person as JSON."}],
-        "response_format": {"type": "json_schema", "json_schema": {"name": "person", "schema": PERSON_SCHEMA, "strict": True}},
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": "person", "schema": PERSON_SCHEMA, "strict": True},
+        },
         "max_completion_tokens": 200,
     },
     "json_object": {
@@ -86,7 +89,11 @@ COMPLETIONS: dict[str, dict[str, Any]] = {
         "tools": [LOOKUP_TOOL],
         "tool_choice": "required",
     },
-    "two tools at once": {"messages": TWO_TOOLS_MESSAGE, "tools": [WEATHER_TOOL, LOOKUP_TOOL], "tool_choice": "required"},
+    "two tools at once": {
+        "messages": TWO_TOOLS_MESSAGE,
+        "tools": [WEATHER_TOOL, LOOKUP_TOOL],
+        "tool_choice": "required",
+    },
     "tool_choice none": {"messages": TWO_TOOLS_MESSAGE, "tools": [WEATHER_TOOL, LOOKUP_TOOL], "tool_choice": "none"},
     "parallel_tool_calls false": {
         "messages": TWO_TOOLS_MESSAGE,
@@ -178,7 +185,9 @@ class ProbeSpec:
 PROBES: list[ProbeSpec] = []
 
 
-def probe(*promises: str, needs_auth: bool = False, needs_store: bool = False) -> Callable[[Callable[[Probe], None]], Callable[[Probe], None]]:
+def probe(
+    *promises: str, needs_auth: bool = False, needs_store: bool = False
+) -> Callable[[Callable[[Probe], None]], Callable[[Probe], None]]:
     """Register a probe judging `promises` (its general checks on every answer come on top)."""
 
     def register(func: Callable[[Probe], None]) -> Callable[[Probe], None]:
@@ -195,7 +204,13 @@ def bad_credentials(p: Probe) -> None:
     none = p.send("POST", "/chat/completions", json=request, auth=False)
     p.judged("createChatCompletion", request, none)
     p.expect(c.missing_key_is_401, none.status_code, _json(none))
-    wrong = p.send("POST", "/chat/completions", json=request, auth=False, headers={"Authorization": "Bearer sk-not-a-real-key-0000"})
+    wrong = p.send(
+        "POST",
+        "/chat/completions",
+        json=request,
+        auth=False,
+        headers={"Authorization": "Bearer sk-not-a-real-key-0000"},
+    )
     p.judged("createChatCompletion", request, wrong)
     p.expect(c.wrong_key_is_401, wrong.status_code, _json(wrong))
 
@@ -244,7 +259,9 @@ def completions(p: Probe) -> None:
     for body in COMPLETIONS.values():
         request, response = p.create(body)
         if response.status_code != 200:
-            p.results.broke("positive_data_acceptance", f"a valid request got {response.status_code}", p.name, p.target.last)
+            p.results.broke(
+                "positive_data_acceptance", f"a valid request got {response.status_code}", p.name, p.target.last
+            )
         p.judged("createChatCompletion", request, response)
 
 
@@ -291,7 +308,9 @@ def streams(p: Probe) -> None:
     for body in STREAMS.values():
         request, response = p.create(body)
         if response.status_code != 200:
-            p.results.broke("stream_is_well_framed", f"a stream request got {response.status_code}", p.name, p.target.last)
+            p.results.broke(
+                "stream_is_well_framed", f"a stream request got {response.status_code}", p.name, p.target.last
+            )
             continue
         p.results.record(c.judge_stream(request, _headers(response), response.text), p.name, p.target.last)
 
@@ -301,7 +320,9 @@ def stream_usage(p: Probe) -> None:
     """The same request streamed (with include_usage) and not streamed counts the same prompt tokens."""
     request, response = p.create({"messages": HELLO, "seed": 5})
     plain = p.judged("createChatCompletion", request, response)
-    request, response = p.create({"messages": HELLO, "seed": 5, "stream": True, "stream_options": {"include_usage": True}})
+    request, response = p.create(
+        {"messages": HELLO, "seed": 5, "stream": True, "stream_options": {"include_usage": True}}
+    )
     p.results.record(c.judge_stream(request, _headers(response), response.text), p.name, p.target.last)
     usage = None
     for event in c.parse_sse(response.text):
@@ -315,7 +336,9 @@ def stream_usage(p: Probe) -> None:
         p.expect(c.stream_usage_matches_non_stream, usage or {}, plain["usage"])
 
 
-def _eventually(p: Probe, fetch: Callable[[], httpx.Response], ready: Callable[[httpx.Response], bool]) -> httpx.Response:
+def _eventually(
+    p: Probe, fetch: Callable[[], httpx.Response], ready: Callable[[httpx.Response], bool]
+) -> httpx.Response:
     """Real servers index stored completions asynchronously: retry a read a few times before judging it."""
     attempts = 1 if p.target.bundled else 4
     for attempt in range(attempts):
@@ -337,12 +360,16 @@ def stored_round_trip(p: Probe) -> None:
     request, created = p.create({"messages": HELLO, "store": True, "metadata": {"suite": tag}})
     body = p.judged("createChatCompletion", request, created)
     if created.status_code != 200 or not isinstance(body, dict):
-        p.results.broke("stored_completion_can_be_read_back", f"create with store: {created.status_code}", p.name, p.target.last)
+        p.results.broke(
+            "stored_completion_can_be_read_back", f"create with store: {created.status_code}", p.name, p.target.last
+        )
         return
     completion_id = str(body.get("id"))
     path = f"/chat/completions/{completion_id}"
     got = _eventually(p, lambda: p.send("GET", path), lambda r: r.status_code == 200)
-    p.expect(c.stored_completion_can_be_read_back, got.status_code, p.judged("getChatCompletion", None, got), completion_id)
+    p.expect(
+        c.stored_completion_can_be_read_back, got.status_code, p.judged("getChatCompletion", None, got), completion_id
+    )
 
     metadata = {"suite": tag, "step": "updated"}
     updated = p.send("POST", path, json={"metadata": metadata})
@@ -384,7 +411,9 @@ def pagination(p: Probe) -> None:
         request, response = p.create({"messages": HELLO, "store": True, "metadata": {"suite": tag}})
         body = p.judged("createChatCompletion", request, response)
         if response.status_code != 200 or not isinstance(body, dict):
-            p.results.broke("pagination_walks_every_item_once", f"create with store: {response.status_code}", p.name, p.target.last)
+            p.results.broke(
+                "pagination_walks_every_item_once", f"create with store: {response.status_code}", p.name, p.target.last
+            )
             return
         created.append(str(body["id"]))
         time.sleep(0.0 if p.target.bundled else 1.0)  # distinct `created` seconds on real servers

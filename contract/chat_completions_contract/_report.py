@@ -103,7 +103,12 @@ class Report:
         return {
             "format": REPORT_FORMAT,
             "tool": {"name": "chat-completions-contract", "version": _version()},
-            "target": {"base_url": self.base_url, "bundled_mock": self.bundled_mock, "model": self.model, "auth": self.auth},
+            "target": {
+                "base_url": self.base_url,
+                "bundled_mock": self.bundled_mock,
+                "model": self.model,
+                "auth": self.auth,
+            },
             "seed": self.seed,
             "max_requests": self.max_requests,
             "requests_sent": self.requests_sent,
@@ -139,7 +144,11 @@ class Report:
         if not_run:
             lines.append(f"not run ({len(not_run)}): {', '.join(not_run)}")
         deviations = self.deviation_lines()
-        lines.append(f"deviations ({len(deviations)}), one line each: promise | what happened | request -> answer" if deviations else "deviations: none")
+        lines.append(
+            f"deviations ({len(deviations)}), one line each: promise | what happened | request -> answer"
+            if deviations
+            else "deviations: none"
+        )
         lines += [f"  {line}" for line in deviations]
         lines += [f"note: {n}" for n in self.notes]
         lines.append(f"verdict: {'pass' if self.passed else 'fail'}")
@@ -156,10 +165,17 @@ class Report:
             "| group | status | required | note |",
             "|---|---|---|---|",
         ]
-        lines += [f"| {g.group.title} | {SYMBOL[g.status]} {g.status} | {'yes' if g.required else 'no'} | {_cell(g.note)} |" for g in self.groups]
+        lines += [
+            f"| {g.group.title} | {SYMBOL[g.status]} {g.status} | {'yes' if g.required else 'no'} | {_cell(g.note)} |"
+            for g in self.groups
+        ]
         lines += ["", "| promise | group | status | evidence |", "|---|---|---|---|"]
         for p in self.promises:
-            evidence = "<br>".join(_cell(d.line(p.promise.id).split(" | ", 1)[1]) for d in p.deviations) if p.status == "broken" else ""
+            evidence = (
+                "<br>".join(_cell(d.line(p.promise.id).split(" | ", 1)[1]) for d in p.deviations)
+                if p.status == "broken"
+                else ""
+            )
             lines.append(f"| `{p.promise.id}` | {p.promise.group} | {SYMBOL[p.status]} {p.status} | {evidence} |")
         if self.notes:
             lines += ["", *[f"- {_cell(n)}" for n in self.notes]]
@@ -175,13 +191,19 @@ class Report:
                 "testsuite",
                 name=g.group.slug,
                 tests=str(len(members)),
-                failures=str(sum(p.status == "broken" or (p.required and p.status == "not supported") for p in members)),
+                failures=str(
+                    sum(p.status == "broken" or (p.required and p.status == "not supported") for p in members)
+                ),
                 skipped=str(sum(p.status not in ("holds", "broken") for p in members)),
             )
             for p in members:
-                case = ET.SubElement(suite, "testcase", classname=f"chat_completions_contract.{g.group.slug}", name=p.promise.id)
+                case = ET.SubElement(
+                    suite, "testcase", classname=f"chat_completions_contract.{g.group.slug}", name=p.promise.id
+                )
                 if p.status == "broken":
-                    failure = ET.SubElement(case, "failure", message=p.deviations[0].detail if p.deviations else "broken")
+                    failure = ET.SubElement(
+                        case, "failure", message=p.deviations[0].detail if p.deviations else "broken"
+                    )
                     failure.text = "\n".join(d.line(p.promise.id) for d in p.deviations)
                 elif p.status == "not supported" and p.required:
                     ET.SubElement(case, "failure", message=g.note or "not supported")

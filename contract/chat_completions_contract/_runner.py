@@ -12,9 +12,9 @@ import httpx
 
 from ._fuzz import CASE_CHECKS, STATEFUL_CHECKS, guarded, load_schema, run_operations, run_stateful
 from ._probes import PROBES, Probe
-from ._promises import GROUP_OF_SLUG, GROUPS, PROMISE_BY_ID, PROMISES
+from ._promises import GROUP_OF_SLUG, GROUPS, PROMISE_BY_ID, PROMISES, Promise
 from ._report import GroupResult, PromiseReport, Report
-from ._results import Results
+from ._results import PromiseResult, Results
 from ._target import BudgetSpent, Target, is_loopback
 
 BUNDLED_MOCK_KEY = "sk-contract-bundled-mock"
@@ -22,7 +22,7 @@ PLACEHOLDER_KEY = "sk-placeholder-for-loopback"
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_SEED = 42
 #: schemathesis examples per operation and mode on a loopback server when no budget says otherwise.
-DEFAULT_EXAMPLES = 20
+DEFAULT_EXAMPLES = 30
 #: Statuses a server answers a route it does not have with.
 NOT_SUPPORTED_STATUSES = frozenset({404, 405, 501})
 
@@ -80,7 +80,9 @@ def validate(options: Options) -> None:
             raise UsageError(f"--base-url must be an http(s) URL ending in /v1, not {options.base_url!r}")
         if not is_loopback(options.base_url):
             if options.max_requests is None:
-                raise UsageError(f"{options.base_url} is not a loopback address: pass --max-requests N to cap what this run may cost")
+                raise UsageError(
+                    f"{options.base_url} is not a loopback address: pass --max-requests N to cap what this run may cost"
+                )
             if options.auth == "required" and not options.env.get(options.api_key_env):
                 raise UsageError(f"set {options.api_key_env} to test {options.base_url}")
 
@@ -92,12 +94,19 @@ def open_target(options: Options) -> Iterator[Target]:
         from chat_completions_mock import MockServer
 
         with MockServer(api_keys=[BUNDLED_MOCK_KEY]) as server:
-            yield Target(server.base_url, BUNDLED_MOCK_KEY, options.model, bundled=True, max_requests=options.max_requests)
+            yield Target(
+                server.base_url, BUNDLED_MOCK_KEY, options.model, bundled=True, max_requests=options.max_requests
+            )
         return
-    key = options.env.get(options.api_key_env, "")
-    if not key and options.auth == "required":
-        key = PLACEHOLDER_KEY  # loopback servers with --auth required: any key a local server was started with
-    yield Target(options.base_url, key, options.model, auth_required=options.auth == "required", max_requests=options.max_requests)
+    # Without a key, a placeholder, as clients send one even to servers that check none (`api_key="EMPTY"`).
+    key = options.env.get(options.api_key_env) or PLACEHOLDER_KEY
+    yield Target(
+        options.base_url,
+        key,
+        options.model,
+        auth_required=options.auth == "required",
+        max_requests=options.max_requests,
+    )
 
 
 def _stored_supported(target: Target) -> tuple[bool, str]:
@@ -117,7 +126,9 @@ def _examples(options: Options, target: Target) -> int:
     if target.max_requests is None:
         return DEFAULT_EXAMPLES
     remaining = target.max_requests - target.sent
-    return max(1, remaining // 40)  # six operations, two modes, the stateful run and ignored_auth's re-sends
+    return max(
+        1, remaining // 30
+    )  # six operations, two modes, ~15 unsupported-method cases, the stateful run (6 steps)
 
 
 def run(options: Options) -> Report:
@@ -141,60 +152,79 @@ def run(options: Options) -> Report:
                 results.notes.append(f"{spec.name}: {exc}; the rest is not run")
                 break
             except httpx.TransportError as exc:
-                results.notes.append(f"{spec.name}: the server stopped answering ({type(exc).__name__}): {target.redact(str(exc))}")
+                results.notes.append(
+                    f"{spec.name}: the server stopped answering ({type(exc).__name__}): {target.redact(str(exc))}"
+                )
         schema = load_schema(options.seed)
         examples = _examples(options, target)
         fuzz_promises = set(CASE_CHECKS) | {"ignored_auth"}
         if selected & fuzz_promises and not (target.max_requests is not None and target.sent >= target.max_requests):
             stopped = guarded(
-                lambda: run_operations(target, results, schema, seed=options.seed, examples=examples, with_stored=supported)
+                lambda: run_operations(
+                    target, results, schema, seed=options.seed, examples=examples, with_stored=supported
+                )
             )
             if stopped:
                 results.notes.append(f"schemathesis: {stopped}")
-        if options.stateful and supported and selected & set(STATEFUL_CHECKS) and not (target.max_requests is not None and target.sent >= target.max_requests):
-            stopped = guarded(
-                lambda: run_stateful(target, results, schema, seed=options.seed, examples=max(1, examples // 2))
-            )
+        if (
+            options.stateful
+            and supported
+            and selected & set(STATEFUL_CHECKS)
+            and not (target.max_requests is not None and target.sent >= target.max_requests)
+        ):
+            stopped = guarded(lambda: run_stateful(target, results, schema, seed=options.seed, examples=examples))
             if stopped:
                 results.notes.append(f"stateful: {stopped}")
-        return _report(options, target, results, selected, required, supported)
+        return _report(options, target, results, selected=selected, required=required, supported=supported)
 
 
-def _report(options: Options, target: Target, results: Results, selected: frozenset[str], required: frozenset[str], supported: bool) -> Report:
+def _promise_status(promise: Promise, tally: PromiseResult | None, *, selected: bool, auth: bool, stored: bool) -> str:
+    """holds / broken / not supported / not applicable / not run / not selected."""
+    if not selected:
+        return "not selected"
+    if promise.group == "auth" and not auth:
+        return "not applicable"
+    if promise.group == "stored" and not stored:
+        return "not supported"
+    if tally is not None and tally.broken:
+        return "broken"
+    return "holds" if tally is not None and tally.judged else "not run"
+
+
+#: A group's status is the first of these its promises have.
+GROUP_PRECEDENCE = ("not applicable", "not supported", "broken", "holds", "not run")
+
+
+def _report(
+    options: Options,
+    target: Target,
+    results: Results,
+    *,
+    selected: frozenset[str],
+    required: frozenset[str],
+    supported: bool,
+) -> Report:
     promises = []
     for promise in PROMISES:
         tally = results.promises.get(promise.id)
-        if promise.id not in selected:
-            status = "not selected"
-        elif promise.group == "auth" and not target.auth_required:
-            status = "not applicable"
-        elif promise.group == "stored" and not supported:
-            status = "not supported"
-        elif tally is not None and tally.broken:
-            status = "broken"
-        elif tally is not None and tally.judged:
-            status = "holds"
-        else:
-            status = "not run"
+        status = _promise_status(
+            promise, tally, selected=promise.id in selected, auth=target.auth_required, stored=supported
+        )
         promises.append(
-            PromiseReport(promise, status, promise.id in required, tally.judged if tally else 0, tally.broken if tally else 0, list(tally.deviations) if tally else [])
+            PromiseReport(
+                promise,
+                status,
+                promise.id in required,
+                tally.judged if tally else 0,
+                tally.broken if tally else 0,
+                list(tally.deviations) if tally else [],
+            )
         )
     groups = []
     for group in GROUPS:
         members = [p for p in promises if p.promise.group == group.slug and p.status != "not selected"]
         statuses = {p.status for p in members}
-        if not members:
-            status = "not selected"
-        elif "not applicable" in statuses:
-            status = "not applicable"
-        elif "not supported" in statuses:
-            status = "not supported"
-        elif "broken" in statuses:
-            status = "broken"
-        elif "holds" in statuses:
-            status = "holds"
-        else:
-            status = "not run"
+        status = next((s for s in GROUP_PRECEDENCE if s in statuses), "not selected")
         note = next((n for n in results.notes if group.slug == "stored" and "stored completions" in n), "")
         if status == "not applicable":
             note = "--auth none: the server is declared to take no key"
@@ -213,4 +243,3 @@ def _report(options: Options, target: Target, results: Results, selected: frozen
         notes=[target.redact(n) for n in results.notes],
         passed=not failing,
     )
-

@@ -55,7 +55,9 @@ def _fix_names(body: dict[str, Any]) -> dict[str, str]:
             tool[kind]["name"] = _name(tool[kind].get("name"), taken)
             kinds[tool[kind]["name"]] = kind
     for function in body.get("functions") or []:
-        if isinstance(function, dict) and not (isinstance(function.get("name"), str) and NAME.fullmatch(function["name"])):
+        if isinstance(function, dict) and not (
+            isinstance(function.get("name"), str) and NAME.fullmatch(function["name"])
+        ):
             function["name"] = _name(function.get("name"), set())
     fmt = body.get("response_format")
     if isinstance(fmt, dict) and isinstance(fmt.get("json_schema"), dict):
@@ -73,7 +75,9 @@ def _compiles(schema: Any) -> bool:
 
 def _fix_user_schemas(body: dict[str, Any]) -> None:
     """Function parameters and `json_schema` schemas must be JSON Schemas the API can compile."""
-    functions = [t.get("function") for t in body.get("tools") or [] if isinstance(t, dict) and t.get("type") == "function"]
+    functions = [
+        t.get("function") for t in body.get("tools") or [] if isinstance(t, dict) and t.get("type") == "function"
+    ]
     functions += list(body.get("functions") or [])
     for function in functions:
         if isinstance(function, dict) and "parameters" in function and not _compiles(function["parameters"]):
@@ -96,7 +100,8 @@ def _tool_choice_is_answerable(choice: Any, kinds: dict[str, str]) -> bool:
         return True
     kind = choice.get("type")
     if kind in ("function", "custom"):
-        return kinds.get((choice.get(kind) or {}).get("name")) == kind
+        name = (choice.get(kind) or {}).get("name")
+        return isinstance(name, str) and kinds.get(name) == kind
     if kind == "allowed_tools":
         allowed = (choice.get("allowed_tools") or {}).get("tools", [])
         return all(isinstance(t, Mapping) and (t.get(t.get("type")) or {}).get("name") in kinds for t in allowed)
@@ -140,6 +145,12 @@ def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
     fmt = body.get("response_format")
     if isinstance(fmt, Mapping) and fmt.get("type") == "json_object" and not mentions_json(body.get("messages")):
         body["messages"] = [*body.get("messages", []), {"role": "user", "content": "Reply in JSON."}]
+    _fix_tools(body)
+    return body
+
+
+def _fix_tools(body: dict[str, Any]) -> None:
+    """Valid, unique tool names and compilable schemas; tool options only with tools; a forced tool that exists."""
     kinds = _fix_names(body)
     _fix_user_schemas(body)
     if not body.get("tools"):
@@ -152,7 +163,6 @@ def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
         names = {f.get("name") for f in body.get("functions") or [] if isinstance(f, Mapping)}
         if function_call.get("name") not in names:
             del body["function_call"]
-    return body
 
 
 def shape_create(body: dict[str, Any], *, model: str | None, loopback: bool) -> dict[str, Any]:
@@ -171,7 +181,9 @@ def cheapen(body: dict[str, Any]) -> dict[str, Any]:
     body["messages"] = [
         m
         for m in body.get("messages", [])
-        if isinstance(m, Mapping) and m.get("role") in ("user", "system", "developer") and isinstance(m.get("content"), str)
+        if isinstance(m, Mapping)
+        and m.get("role") in ("user", "system", "developer")
+        and isinstance(m.get("content"), str)
     ][:3] or copy.deepcopy(HELLO)
     limit = body.pop("max_completion_tokens", None)
     body["max_completion_tokens"] = min(limit, CHEAP_TOKEN_LIMIT) if isinstance(limit, int) and limit > 0 else 8

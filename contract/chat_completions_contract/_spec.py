@@ -1,37 +1,28 @@
-"""The trimmed spec the suite checks against: shipped in the package, or the repository's `openapi/` file."""
+"""The trimmed spec the suite checks against, and validators for its component schemas.
+
+The wheel ships the spec once, inside `chat_completions_mock` (hatch's force-include maps one source file to one
+place), and this package requires the mock anyway: it reads the spec from there.
+"""
 
 from __future__ import annotations
 
 import functools
-import importlib
 from pathlib import Path
 from typing import Any
 
 import jsonschema_rs
-
-yaml: Any = importlib.import_module("yaml")  # pyyaml ships no type hints
-
-SPEC_FILENAME = "chat-completions.yaml"
+from chat_completions_mock import load_spec
+from chat_completions_mock import spec_path as _mock_spec_path
 
 
 def spec_path() -> Path:
-    """Path of the spec: the copy in the wheel, else the repository's `openapi/chat-completions.yaml`."""
-    shipped = Path(__file__).with_name(SPEC_FILENAME)
-    if shipped.is_file():
-        return shipped
-    in_repo = Path(__file__).resolve().parents[2] / "openapi" / SPEC_FILENAME
-    if in_repo.is_file():
-        return in_repo
-    raise FileNotFoundError(f"{SPEC_FILENAME} is neither in the package nor in the repository")
+    """Path of the trimmed spec (in the installed mock package, or the repository's `openapi/` file)."""
+    return _mock_spec_path()
 
 
-@functools.cache
 def spec() -> dict[str, Any]:
-    """The spec as a dict (parsed once)."""
-    loaded = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
-    if not isinstance(loaded, dict):
-        raise ValueError("the spec is not a mapping")
-    return loaded
+    """The spec as a dict (parsed once per process)."""
+    return load_spec()
 
 
 @functools.cache

@@ -45,7 +45,9 @@ class Exchange:
         body = req.get("body")
         sent = f" {_short(json.dumps(body, ensure_ascii=False))}" if body is not None else ""
         query = f"?{req['query']}" if req.get("query") else ""
-        answer = "no answer" if self.response is None else f"{self.response['status']} {_short(str(self.response['body']))}"
+        answer = (
+            "no answer" if self.response is None else f"{self.response['status']} {_short(str(self.response['body']))}"
+        )
         return f"{req['method']} {req['path']}{query}{sent} -> {answer}"
 
 
@@ -114,13 +116,23 @@ class Target:
             shown_body = shown_body[:EVIDENCE_CHARS] + "…"
         elif shown_body is not None and len(json.dumps(shown_body)) > EVIDENCE_CHARS * 4:
             shown_body = json.dumps(shown_body)[: EVIDENCE_CHARS * 4] + "…"
-        request = {"method": method.upper(), "path": path, "query": self.redact(query), "headers": shown_headers, "body": shown_body}
+        request = {
+            "method": method.upper(),
+            "path": path,
+            "query": self.redact(query),
+            "headers": shown_headers,
+            "body": shown_body,
+        }
         response = None
         if status is not None:
             text = self.redact(response_text)
             response = {
                 "status": status,
-                "headers": {k.lower(): self.redact(str(v)) for k, v in (response_headers or {}).items() if k.lower() not in SECRET_HEADERS},
+                "headers": {
+                    k.lower(): self.redact(str(v))
+                    for k, v in (response_headers or {}).items()
+                    if k.lower() not in SECRET_HEADERS
+                },
                 "body": text if len(text) <= EVIDENCE_CHARS else text[:EVIDENCE_CHARS] + "…",
             }
         return Exchange(request, response)

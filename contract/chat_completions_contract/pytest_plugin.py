@@ -12,10 +12,14 @@ import pytest
 def pytest_addoption(parser: pytest.Parser) -> None:
     """Declare the options (the CLI's, each prefixed with `--contract-`)."""
     group = parser.getgroup("chat-completions-contract", "chat_completions_contract.suite (docs/contract.md)")
-    group.addoption("--contract-base-url", default=None, help="server to check, ending in /v1 (default: the bundled mock)")
+    group.addoption(
+        "--contract-base-url", default=None, help="server to check, ending in /v1 (default: the bundled mock)"
+    )
     group.addoption("--contract-model", default="gpt-4o-mini", help="model every request names")
     group.addoption("--contract-max-requests", type=int, default=None, help="request budget (required off loopback)")
-    group.addoption("--contract-auth", choices=("required", "none"), default="required", help="'none': the server takes no key")
+    group.addoption(
+        "--contract-auth", choices=("required", "none"), default="required", help="'none': the server takes no key"
+    )
     group.addoption("--contract-only", default=None, help="groups or promise ids to check, comma-separated")
     group.addoption("--contract-require", default=None, help="groups or promise ids that must hold, comma-separated")
     group.addoption("--contract-seed", type=int, default=42, help="seed of the generated requests")

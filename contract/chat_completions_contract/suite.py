@@ -48,7 +48,9 @@ def test_promise(contract_report: Report, promise_id: str) -> None:
     """One promise: holds, or the deviations that broke it."""
     result = next(p for p in contract_report.promises if p.promise.id == promise_id)
     if result.status == "broken":
-        pytest.fail("\n".join(d.line(promise_id) for d in result.deviations) or f"{promise_id} is broken", pytrace=False)
+        pytest.fail(
+            "\n".join(d.line(promise_id) for d in result.deviations) or f"{promise_id} is broken", pytrace=False
+        )
     if result.status == "not supported" and result.required:
         pytest.fail(f"{result.promise.group}: not supported", pytrace=False)
     if result.status != "holds":
