@@ -12,6 +12,7 @@ from typing import Any
 from ._errors import ApiError, invalid
 from ._values import compile_schema
 from .facts import TOOL_NAME_PATTERN, VOCABULARY_SIZE, mentions_json
+
 #: Most messages one request may carry.
 MAX_MESSAGES = 2048
 #: Metadata limits: keys, key length, value length.
