@@ -280,8 +280,9 @@ def stop_sequences(p: Probe) -> None:
     """A word from a first answer, used as `stop`, is absent from the second."""
     request, response = p.create({"messages": LONG, "seed": 7, "temperature": 0})
     body = p.judged("createChatCompletion", request, response)
-    words = ((((body or {}).get("choices") or [{}])[0].get("message") or {}).get("content") or "").split()
-    stop = words[len(words) // 2] if len(words) >= 3 else "three"
+    text = ((((body or {}).get("choices") or [{}])[0].get("message") or {}).get("content") or "").split()
+    words = [w for w in text if len(w) >= 3] or ["three"]
+    stop = words[len(words) // 2]
     request, response = p.create({"messages": LONG, "seed": 7, "temperature": 0, "stop": [stop]})
     body = p.judged("createChatCompletion", request, response)
     if isinstance(body, dict):

@@ -43,7 +43,8 @@ class Exchange:
         """`POST /chat/completions {"model": ...} -> 400 {"error": ...}` in one line."""
         req = self.request
         body = req.get("body")
-        sent = f" {_short(json.dumps(body, ensure_ascii=False))}" if body is not None else ""
+        shown = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
+        sent = f" {_short(shown)}" if body is not None else ""
         query = f"?{req['query']}" if req.get("query") else ""
         answer = (
             "no answer" if self.response is None else f"{self.response['status']} {_short(str(self.response['body']))}"
