@@ -139,7 +139,8 @@ class Report:
             held = sum(p.status == "holds" for p in counts)
             tail = f" — {g.note}" if g.note else ""
             required = "" if g.required or g.status == "not selected" else " (not required)"
-            lines.append(f"  {g.group.slug:<18} {g.status}{required} ({held}/{len(counts)} promises hold){tail}")
+            tally = f" ({held}/{len(counts)} promises hold)" if g.status in ("holds", "broken", "not run") else ""
+            lines.append(f"  {g.group.slug:<18} {g.status}{required}{tally}{tail}")
         not_run = [p.promise.id for p in self.promises if p.status == "not run"]
         if not_run:
             lines.append(f"not run ({len(not_run)}): {', '.join(not_run)}")
