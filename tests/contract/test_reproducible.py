@@ -34,9 +34,12 @@ def test_the_same_seed_sends_the_same_requests() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+@pytest.mark.parametrize("seed", [1, 2, 3, 20])
 def test_every_seed_passes_against_the_mock(seed: int) -> None:
-    """The whole run (probes, generated cases, stateful walk) under several seeds: no false alarm, no flaky strategy."""
+    """The whole run (probes, generated cases, stateful walk) under several seeds: no false alarm, no flaky strategy.
+
+    (Seed 20 is where the old pytest suite's stateful test failed that way; the walks here differ, so the seeds are
+    a bounded sample, not a replay. docs/contract.md gives the cause.)"""
     with running(api_keys=[KEY]) as url:
         report = run(Options(base_url=url, seed=seed, examples=15, env={"OPENAI_API_KEY": KEY}))
     assert report.passed, report.deviation_lines()
