@@ -14,13 +14,14 @@ from ._results import Deviation
 
 #: Bumped when report.json changes incompatibly (docs/contract.md describes it).
 REPORT_FORMAT = 1
-SYMBOL = {
-    "holds": "✓",
-    "broken": "✗",
+#: How report.md shows each status.
+SHOWN = {
+    "holds": "✓ holds",
+    "broken": "✗ broken",
     "not supported": "not supported",
     "not applicable": "n/a",
     "not run": "not run",
-    "not selected": "—",
+    "not selected": "not selected",
 }
 
 
@@ -167,17 +168,17 @@ class Report:
             "|---|---|---|---|",
         ]
         lines += [
-            f"| {g.group.title} | {SYMBOL[g.status]} {g.status} | {'yes' if g.required else 'no'} | {_cell(g.note)} |"
+            f"| {g.group.title} | {SHOWN[g.status]} | {'yes' if g.required else 'no'} | {_cell(g.note)} |"
             for g in self.groups
         ]
         lines += ["", "| promise | group | status | evidence |", "|---|---|---|---|"]
-        for p in self.promises:
+        for p in (p for p in self.promises if p.status != "not selected"):
             evidence = (
                 "<br>".join(_cell(d.line(p.promise.id).split(" | ", 1)[1]) for d in p.deviations)
                 if p.status == "broken"
                 else ""
             )
-            lines.append(f"| `{p.promise.id}` | {p.promise.group} | {SYMBOL[p.status]} {p.status} | {evidence} |")
+            lines.append(f"| `{p.promise.id}` | {p.promise.group} | {SHOWN[p.status]} | {evidence} |")
         if self.notes:
             lines += ["", *[f"- {_cell(n)}" for n in self.notes]]
         return "\n".join(lines) + "\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import httpx
 
@@ -217,7 +217,7 @@ def _report(
                 promise.id in required,
                 tally.judged if tally else 0,
                 tally.broken if tally else 0,
-                list(tally.deviations) if tally else [],
+                [replace(d, detail=target.redact(d.detail)) for d in tally.deviations] if tally else [],
             )
         )
     groups = []
