@@ -1,10 +1,15 @@
 """Normalise the trimmed upstream spec, one named step per upstream defect.
 
-Each step is a function `step(spec) -> None` that edits the spec in place; its
+Each step is a function `step(spec) -> str | None` that edits the spec in place; its
 docstring's first line names the defect it fixes. `STEPS` runs in order, and
 `normalise(spec)` applies all of them. To learn where a field's type comes from,
 read the field in `openapi/chat-completions.yaml`, then find the step below
 that touches that keyword (`nullable`, `const`, `default`, `allOf`, ...).
+
+Each step checks its own precondition, so that a changed upstream never ends in a traceback:
+- the defect is gone upstream: the step changes nothing and returns a one-line note saying so;
+- something the step relies on is missing or renamed: it raises `Expected(what)`, and `normalise`
+  stops the run with `PipelineError(step name, "expected ...")`, one line naming both.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ import copy
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from problems import Expected, PipelineError
 from trim import prune, split_ref
 
 Spec = dict[str, Any]
-Step = Callable[[Spec], None]
+Step = Callable[[Spec], str | None]
 STEPS: list[Step] = []
 
 # Operations, in the order the generated client lists them.
@@ -42,11 +48,34 @@ def step(func: Step) -> Step:
     return func
 
 
-def normalise(spec: Spec) -> Spec:
-    """Apply every step in order, then drop components nothing refers to any more."""
+def normalise(spec: Spec, notes: list[str] | None = None) -> Spec:
+    """Apply every step in order, then drop components nothing refers to any more.
+
+    A step that found nothing to fix appends `"<step>: <why>"` to `notes`. A step whose precondition
+    fails stops the run with a `PipelineError` naming it; so does any other error inside a step.
+    """
     for func in STEPS:
-        func(spec)
+        try:
+            note = func(spec)
+        except PipelineError:
+            raise
+        except Expected as exc:
+            raise PipelineError(func.__name__, f"expected {exc}") from None
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+            # A precondition nobody wrote down yet: still one line, naming the step.
+            raise PipelineError(func.__name__, f"unexpected spec shape ({type(exc).__name__}: {exc})") from None
+        if note and notes is not None:
+            notes.append(f"{func.__name__}: {note}")
     return prune(spec)
+
+
+def dig(node: Any, *keys: str) -> Any:
+    """`node[k1][k2]...`, or `Expected` naming the dotted path that is missing."""
+    for depth, key in enumerate(keys):
+        if not isinstance(node, dict) or key not in node:
+            raise Expected(".".join(keys[: depth + 1]))
+        node = node[key]
+    return node
 
 
 # Keys whose value maps *names* (field names, paths, status codes...) to objects, not keywords to values.
@@ -91,7 +120,12 @@ def walk(node: Any) -> Iterator[dict[str, Any]]:
 
 
 def schemas(spec: Spec) -> dict[str, Any]:
-    return spec["components"]["schemas"]  # type: ignore[no-any-return]
+    return dig(spec, "components", "schemas")  # type: ignore[no-any-return]
+
+
+def schema(spec: Spec, name: str, *keys: str) -> Any:
+    """`components.schemas.<name>.<keys...>`, or `Expected` naming the full path that is missing."""
+    return dig(spec, "components", "schemas", name, *keys)
 
 
 def operations(spec: Spec) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -106,76 +140,98 @@ def resolve(spec: Spec, node: dict[str, Any]) -> dict[str, Any]:
     if "$ref" not in node:
         return node
     kind, name = split_ref(node["$ref"])
-    return spec["components"][kind][name]  # type: ignore[no-any-return]
+    return dig(spec, "components", kind, name)  # type: ignore[no-any-return]
+
+
+def create_operation(spec: Spec) -> dict[str, Any]:
+    """POST /chat/completions, which several steps edit."""
+    return dig(spec, "paths", "/chat/completions", "post")  # type: ignore[no-any-return]
 
 
 # --- steps, in order -------------------------------------------------------------------------
 
 
 @step
-def drop_prose(spec: Spec) -> None:
+def drop_prose(spec: Spec) -> str | None:
     """Upstream prose (descriptions, summaries, examples, x-oaiMeta) is OpenAI's text: keep facts, not words."""
     prose = ("description", "summary", "example", "examples", "x-oaiMeta", "termsOfService", "contact")
+    dropped = 0
     for node in walk(spec):
         for key in prose:
-            node.pop(key, None)
+            dropped += node.pop(key, None) is not None
+    return None if dropped else "no upstream prose found: nothing to drop"
 
 
 @step
-def drop_vendor_extensions(spec: Spec) -> None:
+def drop_vendor_extensions(spec: Spec) -> str | None:
     """x-oaiTypeLabel, x-oaiExpandable and friends only steer OpenAI's own doc and SDK generators."""
+    dropped = 0
     for node in walk(spec):
         for key in [k for k in node if k.startswith("x-") and k != "x-stainless-const"]:
             del node[key]
+            dropped += 1
+    return None if dropped else "no vendor extensions found: nothing to drop"
 
 
 @step
-def drop_titles(spec: Spec) -> None:
+def drop_titles(spec: Spec) -> str | None:
     """Titles collide ("JSON schema", "Allowed tools"): the generator names models by title, drops create."""
-    for node in walk(spec):
-        node.pop("title", None)
+    dropped = 0
+    for node in walk([spec.get("paths"), spec.get("components")]):  # info.title is the document's own name
+        dropped += isinstance(node.pop("title", None), str)
+    return None if dropped else "no titles found: nothing to drop"
 
 
 @step
-def fix_int64_bounds(spec: Spec) -> None:
+def fix_int64_bounds(spec: Spec) -> str | None:
     """`seed` bounds were written through a float (±9223372036854776000): use the exact int64 limits."""
+    fixed = 0
     for node in walk(spec):
         if node.get("type") == "integer":
             if isinstance(node.get("minimum"), (int, float)) and node["minimum"] < INT64_MIN:
                 node["minimum"] = INT64_MIN
+                fixed += 1
             if isinstance(node.get("maximum"), (int, float)) and node["maximum"] > INT64_MAX:
                 node["maximum"] = INT64_MAX
+                fixed += 1
+    return None if fixed else "no integer bound beyond int64: nothing to fix"
 
 
 @step
-def nullable_to_null_type(spec: Spec) -> None:
+def nullable_to_null_type(spec: Spec) -> str | None:
     """3.0-style `nullable: true` in a 3.1 document is ignored by validators: make null an explicit `anyOf` branch."""
+    fixed = 0
     for node in walk(spec):
         if node.pop("nullable", False) is not True:
             continue
+        fixed += 1
         for variants in (node.get("oneOf"), node.get("anyOf")):
             for variant in variants or []:
                 variant.pop("nullable", None)  # null is covered once, at this level
-        keep = {k: node.pop(k) for k in ("description", "default", "deprecated") if k in node}
+        keep: dict[str, Any] = {k: node.pop(k) for k in ("description", "default", "deprecated") if k in node}
         inner = dict(node)
         if list(inner) == ["oneOf"] and len(inner["oneOf"]) == 1:
             inner = inner["oneOf"][0]
         node.clear()
         node["anyOf"] = [inner, {"type": "null"}]
         node.update(keep)
+    return None if fixed else "no 3.0-style `nullable: true` left upstream: nothing to fix"
 
 
 @step
-def flatten_allof(spec: Spec) -> None:
+def flatten_allof(spec: Spec) -> str | None:
     """allOf members redefine `top_logprobs` (int vs int|null); the generator can't merge them and drops create."""
+    flattened = 0
     for node in list(walk(spec)):
         members = node.get("allOf")
         if not members:
             continue
+        flattened += 1
         # Merging assumes object members and nothing beside the allOf that the merge would overwrite.
         if node.keys() - {"allOf", "description", "deprecated"}:
-            raise ValueError(
-                f"allOf with siblings {sorted(node.keys() - {'allOf'})}: teach flatten_allof to merge them"
+            raise Expected(
+                f"an allOf with no siblings to overwrite, found allOf with {sorted(node.keys() - {'allOf'})}"
+                " (teach flatten_allof to merge them)"
             )
         merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
         for member in members:
@@ -190,6 +246,7 @@ def flatten_allof(spec: Spec) -> None:
         del node["allOf"]
         for key, value in merged.items():
             node.setdefault(key, value) if key not in ("properties", "required") else node.__setitem__(key, value)
+    return None if flattened else "no allOf left upstream: nothing to flatten"
 
 
 def _flattened(spec: Spec, member: dict[str, Any]) -> dict[str, Any]:
@@ -206,8 +263,9 @@ def _flattened(spec: Spec, member: dict[str, Any]) -> dict[str, Any]:
 
 
 @step
-def collapse_open_enums(spec: Spec) -> None:
+def collapse_open_enums(spec: Spec) -> str | None:
     """`anyOf: [string, string-enum]` (model, voice ids) means any string: say so, keep known ids as examples."""
+    collapsed = 0
     for node in walk(spec):
         variants = node.get("anyOf")
         if not variants or len(variants) != 2:
@@ -218,19 +276,24 @@ def collapse_open_enums(spec: Spec) -> None:
             del node["anyOf"]
             node["type"] = "string"
             node["examples"] = list(known[0]["enum"])
+            collapsed += 1
+    return None if collapsed else "no `anyOf: [string, string-enum]` found: nothing to collapse"
 
 
 @step
-def move_defaults_to_descriptions(spec: Spec) -> None:
+def move_defaults_to_descriptions(spec: Spec) -> str | None:
     """Upstream `default`s become attrs defaults that `to_dict()` sends unasked: document them in prose instead."""
+    moved = 0
     for node in walk(spec):
         if "default" not in node:
             continue
+        moved += 1
         value = node.pop("default")
         if value is None:
             continue
         note = f"Server default: `{_literal(value)}`."
         node["description"] = f"{node['description']} {note}" if node.get("description") else note
+    return None if moved else "no `default` found: nothing to move"
 
 
 def _literal(value: Any) -> str:
@@ -240,8 +303,9 @@ def _literal(value: Any) -> str:
 
 
 @step
-def const_single_value_enums(spec: Spec) -> None:
+def const_single_value_enums(spec: Spec) -> str | None:
     """One-value enums flagged x-stainless-const are constants: `const` makes a Literal, defaulted when required."""
+    made = 0
     for node in walk(spec):
         props, required = node.get("properties"), node.get("required", [])
         if not isinstance(props, dict) or not isinstance(required, list):
@@ -249,60 +313,86 @@ def const_single_value_enums(spec: Spec) -> None:
         for name, prop in props.items():
             if not isinstance(prop, dict) or not prop.pop("x-stainless-const", False):
                 continue
-            (value,) = prop.pop("enum")
-            prop["const"] = value
+            values = prop.pop("enum", None)
+            if not isinstance(values, list) or len(values) != 1:
+                raise Expected(f"a one-value enum beside x-stainless-const on `{name}`, found enum {values!r}")
+            prop["const"] = values[0]
+            made += 1
             if name in required:
-                prop["default"] = value  # the only legal value: let callers leave it out
+                prop["default"] = values[0]  # the only legal value: let callers leave it out
     for node in walk(spec):
         node.pop("x-stainless-const", None)
+    return None if made else "no enum flagged x-stainless-const: nothing to make const"
 
 
 MESSAGE_ROLES = ["developer", "system", "user", "assistant", "tool", "function"]
 
 
 @step
-def listed_messages_keep_their_roles(spec: Spec) -> None:
+def listed_messages_keep_their_roles(spec: Spec) -> str | None:
     """Listed messages reuse the reply schema, pinning `role` to assistant; the API lists each message's own role."""
-    item = schemas(spec)["ChatCompletionMessageList"]["properties"]["data"]["items"]
+    item = schema(spec, "ChatCompletionMessageList", "properties", "data", "items")
+    role = dig(item, "properties", "role")
+    if set(role.get("enum", [])) >= set(MESSAGE_ROLES):
+        return "listed messages already allow every role: nothing to fix"
     item["properties"]["role"] = {"type": "string", "enum": list(MESSAGE_ROLES)}
+    return None
 
 
 @step
-def add_discriminator_mappings(spec: Spec) -> None:
+def listed_messages_carry_their_name(spec: Spec) -> str | None:
+    """Listed messages lack the `name` a request message may set; the API lists it (null when unset), per its example."""
+    props = schema(spec, "ChatCompletionMessageList", "properties", "data", "items", "properties")
+    if "name" in props:
+        return "listed messages already declare `name`: nothing to add"
+    props["name"] = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+    return None
+
+
+@step
+def add_discriminator_mappings(spec: Spec) -> str | None:
     """Six discriminators lack `mapping`: map each tag to its variant so parsers pick it without trial and error."""
+    added = 0
     for node in walk(spec):
         disc = node.get("discriminator")
         if not disc or "mapping" in disc:
             continue
-        prop = disc["propertyName"]
+        prop = dig(disc, "propertyName")
         mapping: dict[str, str] = {}
         for variant in node.get("oneOf") or node.get("anyOf") or []:
-            target = resolve(spec, variant)
-            tag = target["properties"][prop]
+            tag = dig(resolve(spec, variant), "properties", prop) if "$ref" in variant else {}
             values = [tag["const"]] if "const" in tag else tag.get("enum", [])
-            if "$ref" not in variant or len(values) != 1:
-                raise ValueError(f"discriminator on {prop!r}: variant {variant} has no single tag value")
+            if len(values) != 1:
+                raise Expected(f"each variant of the discriminator on `{prop}` to be a $ref with one tag value")
             mapping[values[0]] = variant["$ref"]
         disc["mapping"] = mapping
+        added += 1
+    return None if added else "every discriminator has a mapping upstream: nothing to add"
 
 
 @step
-def stream_custom_tool_calls(spec: Spec) -> None:
+def stream_custom_tool_calls(spec: Spec) -> str | None:
     """A chunk's tool-call delta allows only `function`, yet custom tools stream `custom: {name, input}` (openai-openapi#576)."""
-    delta = schemas(spec)["ChatCompletionMessageToolCallChunk"]["properties"]
+    delta = schema(spec, "ChatCompletionMessageToolCallChunk", "properties")
+    if "custom" in delta and "custom" in dig(delta, "type").get("enum", []):
+        return "tool-call deltas already allow `custom` upstream: nothing to fix"
+    dig(delta, "type")
     delta["type"] = {"type": "string", "enum": ["function", "custom"]}
     delta["custom"] = {
         "type": "object",
         "description": "A custom tool call's name (in its first delta) and a fragment of its free-form input.",
         "properties": {"name": {"type": "string"}, "input": {"type": "string"}},
     }
+    return None
 
 
 @step
 def stream_as_sse_events(spec: Spec) -> None:
     """The stream response puts one chunk under text/event-stream; describe the SSE event whose `data` holds a chunk."""
-    content = spec["paths"]["/chat/completions"]["post"]["responses"]["200"]["content"]
-    chunk = content["text/event-stream"]["schema"]
+    content = dig(create_operation(spec), "responses", "200", "content")
+    chunk = dig(content, "text/event-stream", "schema")
+    if "$ref" not in chunk:
+        raise Expected("the text/event-stream schema of POST /chat/completions to be a $ref to the chunk schema")
     content["text/event-stream"]["schema"] = {"$ref": "#/components/schemas/ChatCompletionStreamEvent"}
     schemas(spec)["ChatCompletionStreamEvent"] = {
         "type": "object",
@@ -321,7 +411,7 @@ def stream_as_sse_events(spec: Spec) -> None:
 
 
 @step
-def add_links(spec: Spec) -> None:
+def add_links(spec: Spec) -> str | None:
     """No OpenAPI links: stateful testers infer `completion_id` from the wrong field; link create's `id` explicitly."""
     targets = {
         "GetCompletion": "getChatCompletion",
@@ -329,26 +419,37 @@ def add_links(spec: Spec) -> None:
         "DeleteCompletion": "deleteChatCompletion",
         "ListCompletionMessages": "getChatCompletionMessages",
     }
-    response = spec["paths"]["/chat/completions"]["post"]["responses"]["200"]
+    response = dig(create_operation(spec), "responses", "200")
+    if response.get("links"):
+        return "create's 200 response has links upstream: nothing to add (kept them)"
     response["links"] = {
         name: {"operationId": op, "parameters": {"completion_id": "$response.body#/id"}} for name, op in targets.items()
     }
+    return None
 
 
 @step
-def metadata_filter_as_deep_object(spec: Spec) -> None:
+def metadata_filter_as_deep_object(spec: Spec) -> str | None:
     """The list filter is used as `metadata[key]=value` but declared in form style with a nullable schema."""
-    for param in spec["paths"]["/chat/completions"]["get"]["parameters"]:
-        if param.get("name") == "metadata":
-            param["style"] = "deepObject"
-            param["explode"] = True
-            param["schema"] = {"type": "object", "additionalProperties": {"type": "string"}}
+    params = dig(spec, "paths", "/chat/completions", "get", "parameters")
+    found = [p for p in params if isinstance(p, dict) and p.get("name") == "metadata"]
+    if not found:
+        raise Expected("a `metadata` query parameter on GET /chat/completions")
+    param = found[0]
+    if param.get("style") == "deepObject":
+        return "the metadata filter is a deepObject upstream: nothing to fix"
+    param["style"] = "deepObject"
+    param["explode"] = True
+    param["schema"] = {"type": "object", "additionalProperties": {"type": "string"}}
+    return None
 
 
 @step
 def declare_bearer_auth(spec: Spec) -> None:
     """Upstream's bearer scheme is bare and shared with admin keys: keep one described `ApiKeyAuth`, required by all."""
-    spec["components"].setdefault("securitySchemes", {})
+    upstream = dig(spec, "components", "securitySchemes").values()
+    if not any(s.get("type") == "http" and s.get("scheme", "").lower() == "bearer" for s in upstream):
+        raise Expected("an http bearer security scheme upstream (the API key is sent as a Bearer token)")
     spec["components"]["securitySchemes"] = {
         "ApiKeyAuth": {"type": "http", "scheme": "bearer", "description": "An OpenAI API key, sent as a Bearer token."}
     }
@@ -356,8 +457,13 @@ def declare_bearer_auth(spec: Spec) -> None:
 
 
 @step
-def add_org_project_headers(spec: Spec) -> None:
+def add_org_project_headers(spec: Spec) -> str | None:
     """Upstream omits the `OpenAI-Organization` and `OpenAI-Project` request headers that real servers accept."""
+    documented = {
+        resolve(spec, p).get("name", "").lower() for _, _, op in operations(spec) for p in op.get("parameters", [])
+    }
+    if {"openai-organization", "openai-project"} <= documented:
+        return "upstream documents OpenAI-Organization and OpenAI-Project: nothing to add"
     params = spec["components"].setdefault("parameters", {})
     refs = []
     for name, header, what in (
@@ -374,6 +480,7 @@ def add_org_project_headers(spec: Spec) -> None:
         refs.append({"$ref": f"#/components/parameters/{name}"})
     for _, _, op in operations(spec):
         op["parameters"] = list(op.get("parameters", [])) + copy.deepcopy(refs)
+    return None
 
 
 ERROR_RESPONSES = {
@@ -391,6 +498,9 @@ ERROR_RESPONSES = {
 @step
 def add_error_responses(spec: Spec) -> None:
     """Only 200/429 are documented; real servers answer 400/401/403/404/409/422/500 with an `{"error": ...}` body."""
+    error = schema(spec, "ErrorResponse")
+    if "error" not in error.get("properties", {}):
+        raise Expected("components.schemas.ErrorResponse to be an object with an `error` property")
     responses = spec["components"].setdefault("responses", {})
     body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
     for name, text in ERROR_RESPONSES.values():
@@ -416,10 +526,12 @@ def add_error_responses(spec: Spec) -> None:
 def add_request_id_header(spec: Spec) -> None:
     """Upstream documents no response headers, yet every answer carries `x-request-id`, which users quote to support."""
     header = {"description": "Identifier of this request, for support.", "schema": {"type": "string"}}
-    for _, _, op in operations(spec):
-        response = op["responses"]["200"]
+    for path, method, op in operations(spec):
+        response = op.get("responses", {}).get("200")
+        if not isinstance(response, dict):
+            raise Expected(f"a 200 response on {method.upper()} {path}")
         response.setdefault("headers", {})["x-request-id"] = copy.deepcopy(header)
-    for response in spec["components"]["responses"].values():
+    for response in spec["components"].get("responses", {}).values():
         response.setdefault("headers", {})["x-request-id"] = copy.deepcopy(header)
 
 
@@ -456,15 +568,15 @@ def describe_in_our_words(spec: Spec) -> None:
         "license": {"name": "MIT", "identifier": "MIT"},
     }
     for (path, method), op_id in OPERATIONS.items():
-        op = spec["paths"][path][method]
-        if op.get("operationId") != op_id:
-            raise ValueError(
-                f"{method.upper()} {path}: expected operationId {op_id!r}, found {op.get('operationId')!r}"
-            )
+        op = spec["paths"][path].get(method)
+        if not isinstance(op, dict) or op.get("operationId") != op_id:
+            found = op.get("operationId") if isinstance(op, dict) else None
+            raise Expected(f"{method.upper()} {path} with operationId {op_id!r}, found {found!r}")
         op["summary"] = OPERATION_TEXT[op_id]
         for response in op["responses"].values():
             if "$ref" not in response:
                 response["description"] = "The requested object." if "content" in response else "Done."
         for param in op.get("parameters", []):
             if "$ref" not in param:
-                param["description"] = PARAMETER_TEXT[param["name"]]
+                # A parameter new upstream gets a plain line; the change report lists it for a better one.
+                param["description"] = PARAMETER_TEXT.get(param["name"], f"The `{param['name']}` parameter.")

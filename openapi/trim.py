@@ -11,11 +11,17 @@ import copy
 from collections.abc import Iterator
 from typing import Any
 
+from problems import PipelineError
+
 CHAT_PATHS = (
     "/chat/completions",
     "/chat/completions/{completion_id}",
     "/chat/completions/{completion_id}/messages",
 )
+
+# Components kept even where no path reaches them, because a normalise step refers to them
+# (`add_error_responses` documents every error with ErrorResponse; upstream did not always use it on these paths).
+EXTRA_ROOTS = ({"$ref": "#/components/schemas/ErrorResponse"},)
 
 Spec = dict[str, Any]
 
@@ -38,7 +44,7 @@ def split_ref(ref: str) -> tuple[str, str]:
     """`#/components/schemas/Foo` -> (`schemas`, `Foo`); only local component refs are allowed."""
     parts = ref.split("/")
     if len(parts) != 4 or parts[:2] != ["#", "components"]:
-        raise ValueError(f"unsupported $ref {ref!r}: only '#/components/<kind>/<name>' is handled")
+        raise PipelineError("trim", f"expected only local '#/components/<kind>/<name>' refs, found {ref!r}")
     return parts[2], parts[3]
 
 
@@ -52,7 +58,10 @@ def reachable_components(spec: Spec, roots: Any) -> dict[str, set[str]]:
         if name in names:
             continue
         names.add(name)
-        pending.extend(iter_refs(spec["components"][kind][name]))
+        target = spec.get("components", {}).get(kind, {}).get(name)
+        if target is None:
+            raise PipelineError("trim", f"expected components.{kind}.{name}, which is referenced, to be defined")
+        pending.extend(iter_refs(target))
     return found
 
 
@@ -75,16 +84,26 @@ def _select(spec: Spec, roots: Any) -> dict[str, dict[str, Any]]:
         keep.setdefault("securitySchemes", set()).update(schemes)
     components: dict[str, dict[str, Any]] = {}
     for kind in sorted(keep):
-        source = spec["components"][kind]
-        components[kind] = {name: source[name] for name in sorted(keep[kind])}
+        source = spec["components"].get(kind, {})
+        components[kind] = {name: source[name] for name in sorted(keep[kind]) if name in source}
     return components
 
 
+def check_document(upstream: Any) -> None:
+    """Refuse, in one line, anything that is not an OpenAPI 3.x document with paths and components."""
+    if not isinstance(upstream, dict) or not str(upstream.get("openapi", "")).startswith("3."):
+        raise PipelineError("trim", "expected an OpenAPI 3.x document (a mapping with `openapi: 3.x`)")
+    for key in ("info", "paths", "components"):
+        if not isinstance(upstream.get(key), dict):
+            raise PipelineError("trim", f"expected the document to have a `{key}` mapping")
+
+
 def trim(upstream: Spec) -> Spec:
-    """A new spec holding only the chat-completions paths and the components they reach."""
-    missing = [p for p in CHAT_PATHS if p not in upstream.get("paths", {})]
+    """A new spec holding only the chat-completions paths and the components they (and EXTRA_ROOTS) reach."""
+    check_document(upstream)
+    missing = [p for p in CHAT_PATHS if p not in upstream["paths"]]
     if missing:
-        raise ValueError(f"upstream spec lacks the chat-completions paths {missing}")
+        raise PipelineError("trim", f"expected the chat-completions paths, missing {', '.join(missing)}")
     paths = {p: copy.deepcopy(upstream["paths"][p]) for p in CHAT_PATHS}
     trimmed: Spec = {
         "openapi": upstream["openapi"],
@@ -95,8 +114,14 @@ def trim(upstream: Spec) -> Spec:
         "components": {},
     }
     source = {**upstream, "paths": paths}
-    trimmed["components"] = copy.deepcopy(_select(source, paths))
+    extra = [ref for ref in EXTRA_ROOTS if _defined(upstream, ref["$ref"])]
+    trimmed["components"] = copy.deepcopy(_select(source, [paths, extra]))
     return trimmed
+
+
+def _defined(spec: Spec, ref: str) -> bool:
+    kind, name = split_ref(ref)
+    return name in spec.get("components", {}).get(kind, {})
 
 
 def prune(spec: Spec) -> Spec:

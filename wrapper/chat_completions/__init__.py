@@ -5,8 +5,11 @@
     with Client() as client:  # OPENAI_API_KEY from the environment
         completion = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}])
 
-Importing this package is cheap: httpx, attrs and the generated models load on the first request.
+Importing this package is cheap: httpx, attrs and the generated models load on the first request. The parameter
+types (`TypedDict`s generated from the spec) are in `chat_completions.types`; `with_raw_response` gives the HTTP answer.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from ._accumulate import ChatCompletionAccumulator
 from ._client import AsyncClient, Client
@@ -36,6 +39,9 @@ from ._errors import (
 )
 from ._streaming import AsyncStream, Stream
 
+if TYPE_CHECKING:
+    from ._raw import LegacyAPIResponse
+
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",
@@ -54,6 +60,7 @@ __all__ = [
     "Client",
     "ConflictError",
     "InternalServerError",
+    "LegacyAPIResponse",
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
@@ -63,3 +70,11 @@ __all__ = [
     "UnprocessableEntityError",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "LegacyAPIResponse":  # imported with the first `with_raw_response`, not by `import chat_completions`
+        from ._raw import LegacyAPIResponse
+
+        return LegacyAPIResponse
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

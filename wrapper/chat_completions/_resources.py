@@ -1,9 +1,13 @@
-"""`client.chat.completions` and `client.chat.completions.messages`, sync and async."""
+"""`client.chat.completions` and `client.chat.completions.messages`, sync and async.
+
+The keywords are typed from the spec (`chat_completions_api.params`, generated): mypy reports a misspelt or mistyped
+parameter or an unknown message role; at run time they are plain dicts, sent as given.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Unpack, overload
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack, overload
 
 from . import _models
 from ._config import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
@@ -14,16 +18,55 @@ if TYPE_CHECKING:
     from chat_completions_api.models.create_chat_completion_response import (
         CreateChatCompletionResponse as StoredCompletion,
     )
+    from chat_completions_api.params import (
+        CompletionCreateParamsBase,
+        CompletionCreateParamsOverrides,
+        CompletionListParams,
+        CompletionUpdateParams,
+        MessageListParams,
+    )
 
     from ._client import AsyncClient, Client
     from ._models import ChatCompletionDeleted, CreateChatCompletionResponse
+    from ._raw import (
+        AsyncCompletionsWithRawResponse,
+        AsyncMessagesWithRawResponse,
+        CompletionsWithRawResponse,
+        MessagesWithRawResponse,
+    )
     from ._streaming import AsyncStream, Stream
 
     Request = CreateChatCompletionRequest | Mapping[str, Any]
 
+    class CreateOptions(TypedDict, total=False):
+        """The keywords of `create` that are not the API's: per-request options and body extras."""
+
+        extra_headers: Headers | None
+        extra_body: Body | None
+        timeout: TimeoutTypes | NotGiven
+        max_retries: int | NotGiven | None
+
+    class CreateKwargs(CompletionCreateParamsBase, CreateOptions):
+        """The keywords of `create` without a request: the body's fields (`model` and `messages` required)."""
+
+    class CreateOverrides(CompletionCreateParamsOverrides, CreateOptions):
+        """The keywords of `create` after a request: any of the body's fields, laid over the request's."""
+
+    class UpdateKwargs(CompletionUpdateParams, RequestOptions, total=False):
+        """The keywords of `update`."""
+
+        extra_body: Body | None
+
+    class ListKwargs(CompletionListParams, RequestOptions):
+        """The keywords of `list`."""
+
+    class MessageListKwargs(MessageListParams, RequestOptions):
+        """The keywords of `messages.list`."""
+
+
 Headers = Mapping[str, "str | None"]
 Body = Mapping[str, Any]
-Order = Literal["asc", "desc"]
+_OPTIONS = frozenset(RequestOptions.__annotations__)
 
 
 def _body(request: Request | None, params: dict[str, Any], stream: bool | None, *extras: Body | None) -> dict[str, Any]:
@@ -60,6 +103,49 @@ def _query(**params: Any) -> dict[str, Any]:
     return query
 
 
+def _keywords(method: str, given: Mapping[str, Any], params: Any, *extra: str) -> tuple[dict[str, Any], Any]:
+    """Split `given` into the API's keywords (named in the generated TypedDict `params`, or `extra`) and the request
+    options; an unknown or missing keyword raises `TypeError`, as a plain signature would."""
+    own: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    for key, value in given.items():
+        if key in _OPTIONS:
+            options[key] = value
+        elif key in params.__annotations__ or key in extra:
+            own[key] = value
+        else:
+            raise TypeError(f"{method}() got an unexpected keyword argument {key!r}")
+    missing = params.__required_keys__ - own.keys()
+    if missing:
+        raise TypeError(f"{method}() missing required keyword argument(s): {', '.join(sorted(missing))}")
+    return own, options
+
+
+def update_request(completion_id: str, given: Mapping[str, Any]) -> tuple[str, dict[str, Any], RequestOptions]:
+    """The path, body and options of an update."""
+    from chat_completions_api.params import CompletionUpdateParams
+
+    own, options = _keywords("update", given, CompletionUpdateParams, "extra_body")
+    extra_body = own.pop("extra_body", None)
+    return _path(completion_id), _body(None, own, None, extra_body), options  # a client's extra_body: create only
+
+
+def list_request(given: Mapping[str, Any]) -> tuple[dict[str, Any], RequestOptions]:
+    """The query and options of a list."""
+    from chat_completions_api.params import CompletionListParams
+
+    own, options = _keywords("list", given, CompletionListParams)
+    return _query(**own), options
+
+
+def messages_request(completion_id: str, given: Mapping[str, Any]) -> tuple[str, dict[str, Any], RequestOptions]:
+    """The path, query and options of a messages list."""
+    from chat_completions_api.params import MessageListParams
+
+    own, options = _keywords("list", given, MessageListParams)
+    return _path(completion_id, "/messages"), _query(**own), options
+
+
 class Completions:
     """`client.chat.completions`: create (plain or streamed), retrieve, update, delete and list completions."""
 
@@ -70,44 +156,30 @@ class Completions:
         #: `client.chat.completions.messages`: the messages of a stored completion.
         self.messages = Messages(client)
 
+    @property
+    def with_raw_response(self) -> CompletionsWithRawResponse:
+        """These methods returning the HTTP answer (`.headers`, `.status_code`, ...); `.parse()` gives the result."""
+        from ._raw import CompletionsWithRawResponse
+
+        return CompletionsWithRawResponse(self._client)
+
     @overload
     def create(
-        self,
-        request: Request | None = None,
-        /,
-        *,
-        stream: Literal[False] | None = None,
-        extra_headers: Headers | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven | None = NOT_GIVEN,
-        **params: Any,
+        self, /, *, stream: Literal[False] | None = None, **params: Unpack[CreateKwargs]
     ) -> CreateChatCompletionResponse: ...
     @overload
-    def create(
-        self,
-        request: Request | None = None,
-        /,
-        *,
-        stream: Literal[True],
-        extra_headers: Headers | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven | None = NOT_GIVEN,
-        **params: Any,
-    ) -> Stream: ...
+    def create(self, /, *, stream: Literal[True], **params: Unpack[CreateKwargs]) -> Stream: ...
+    @overload
+    def create(self, /, *, stream: bool, **params: Unpack[CreateKwargs]) -> CreateChatCompletionResponse | Stream: ...
     @overload
     def create(
-        self,
-        request: Request | None = None,
-        /,
-        *,
-        stream: bool,
-        extra_headers: Headers | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven | None = NOT_GIVEN,
-        **params: Any,
+        self, request: Request, /, *, stream: Literal[False] | None = None, **params: Unpack[CreateOverrides]
+    ) -> CreateChatCompletionResponse: ...
+    @overload
+    def create(self, request: Request, /, *, stream: Literal[True], **params: Unpack[CreateOverrides]) -> Stream: ...
+    @overload
+    def create(
+        self, request: Request, /, *, stream: bool, **params: Unpack[CreateOverrides]
     ) -> CreateChatCompletionResponse | Stream: ...
     def create(
         self,
@@ -136,34 +208,18 @@ class Completions:
         """Get a stored completion (one created with `store=True`)."""
         return self._client._request("GET", _path(completion_id), _models.completion_type(), options)
 
-    def update(
-        self,
-        completion_id: str,
-        *,
-        metadata: Mapping[str, str] | None,
-        extra_body: Body | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> CreateChatCompletionResponse:
+    def update(self, completion_id: str, **params: Unpack[UpdateKwargs]) -> CreateChatCompletionResponse:
         """Replace the `metadata` of a stored completion."""
-        body = _body(None, {"metadata": metadata}, None, extra_body)  # a client's extra_body is for create only
-        return self._client._request("POST", _path(completion_id), _models.completion_type(), options, body)
+        path, body, options = update_request(completion_id, params)
+        return self._client._request("POST", path, _models.completion_type(), options, body)
 
     def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
         """Delete a stored completion."""
         return self._client._request("DELETE", _path(completion_id), _models.deleted_type(), options)
 
-    def list(
-        self,
-        *,
-        model: str | None = None,
-        metadata: Mapping[str, str] | None = None,
-        after: str | None = None,
-        limit: int | None = None,
-        order: Order | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> Iterator[StoredCompletion]:
+    def list(self, **params: Unpack[ListKwargs]) -> Iterator[StoredCompletion]:
         """Iterate over stored completions, following `after`/`has_more`; each page is fetched as iteration needs it."""
-        query = _query(model=model, metadata=metadata, after=after, limit=limit, order=order)
+        query, options = list_request(params)
         config = self._client._config
         return self._client._transport().pages(config, config.completions_url, _models.list_type(), query, options)
 
@@ -176,20 +232,22 @@ class Messages:
     def __init__(self, client: Client) -> None:
         self._client = client
 
+    @property
+    def with_raw_response(self) -> MessagesWithRawResponse:
+        """`list` returning the HTTP answer of the first page; its `.parse()` iterates over every page."""
+        from ._raw import CompletionsWithRawResponse
+
+        return CompletionsWithRawResponse(self._client).messages
+
     def list(
-        self,
-        completion_id: str,
-        *,
-        after: str | None = None,
-        limit: int | None = None,
-        order: Order | None = None,
-        **options: Unpack[RequestOptions],
+        self, completion_id: str, **params: Unpack[MessageListKwargs]
     ) -> Iterator[ChatCompletionMessageListDataItem]:
         """Iterate over a stored completion's messages, following `after`/`has_more` page by page."""
+        path, query, options = messages_request(completion_id, params)
         config = self._client._config
-        url = config.base_url + _path(completion_id, "/messages")
-        query = _query(after=after, limit=limit, order=order)
-        return self._client._transport().pages(config, url, _models.message_list_type(), query, options)
+        return self._client._transport().pages(
+            config, config.base_url + path, _models.message_list_type(), query, options
+        )
 
 
 class Chat:
@@ -212,44 +270,34 @@ class AsyncCompletions:
         #: `client.chat.completions.messages`: the messages of a stored completion.
         self.messages = AsyncMessages(client)
 
+    @property
+    def with_raw_response(self) -> AsyncCompletionsWithRawResponse:
+        """These methods returning the HTTP answer (`.headers`, `.status_code`, ...); `.parse()` gives the result."""
+        from ._raw import AsyncCompletionsWithRawResponse
+
+        return AsyncCompletionsWithRawResponse(self._client)
+
     @overload
     async def create(
-        self,
-        request: Request | None = None,
-        /,
-        *,
-        stream: Literal[False] | None = None,
-        extra_headers: Headers | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven | None = NOT_GIVEN,
-        **params: Any,
+        self, /, *, stream: Literal[False] | None = None, **params: Unpack[CreateKwargs]
+    ) -> CreateChatCompletionResponse: ...
+    @overload
+    async def create(self, /, *, stream: Literal[True], **params: Unpack[CreateKwargs]) -> AsyncStream: ...
+    @overload
+    async def create(
+        self, /, *, stream: bool, **params: Unpack[CreateKwargs]
+    ) -> CreateChatCompletionResponse | AsyncStream: ...
+    @overload
+    async def create(
+        self, request: Request, /, *, stream: Literal[False] | None = None, **params: Unpack[CreateOverrides]
     ) -> CreateChatCompletionResponse: ...
     @overload
     async def create(
-        self,
-        request: Request | None = None,
-        /,
-        *,
-        stream: Literal[True],
-        extra_headers: Headers | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven | None = NOT_GIVEN,
-        **params: Any,
+        self, request: Request, /, *, stream: Literal[True], **params: Unpack[CreateOverrides]
     ) -> AsyncStream: ...
     @overload
     async def create(
-        self,
-        request: Request | None = None,
-        /,
-        *,
-        stream: bool,
-        extra_headers: Headers | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven | None = NOT_GIVEN,
-        **params: Any,
+        self, request: Request, /, *, stream: bool, **params: Unpack[CreateOverrides]
     ) -> CreateChatCompletionResponse | AsyncStream: ...
     async def create(
         self,
@@ -275,34 +323,18 @@ class AsyncCompletions:
         """Get a stored completion (one created with `store=True`)."""
         return await self._client._request("GET", _path(completion_id), _models.completion_type(), options)
 
-    async def update(
-        self,
-        completion_id: str,
-        *,
-        metadata: Mapping[str, str] | None,
-        extra_body: Body | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> CreateChatCompletionResponse:
+    async def update(self, completion_id: str, **params: Unpack[UpdateKwargs]) -> CreateChatCompletionResponse:
         """Replace the `metadata` of a stored completion."""
-        body = _body(None, {"metadata": metadata}, None, extra_body)  # a client's extra_body is for create only
-        return await self._client._request("POST", _path(completion_id), _models.completion_type(), options, body)
+        path, body, options = update_request(completion_id, params)
+        return await self._client._request("POST", path, _models.completion_type(), options, body)
 
     async def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
         """Delete a stored completion."""
         return await self._client._request("DELETE", _path(completion_id), _models.deleted_type(), options)
 
-    def list(
-        self,
-        *,
-        model: str | None = None,
-        metadata: Mapping[str, str] | None = None,
-        after: str | None = None,
-        limit: int | None = None,
-        order: Order | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> AsyncIterator[StoredCompletion]:
+    def list(self, **params: Unpack[ListKwargs]) -> AsyncIterator[StoredCompletion]:
         """`async for` over stored completions, following `after`/`has_more` page by page."""
-        query = _query(model=model, metadata=metadata, after=after, limit=limit, order=order)
+        query, options = list_request(params)
         config = self._client._config
         return self._client._transport().pages(config, config.completions_url, _models.list_type(), query, options)
 
@@ -315,20 +347,22 @@ class AsyncMessages:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
+    @property
+    def with_raw_response(self) -> AsyncMessagesWithRawResponse:
+        """`list` returning the HTTP answer of the first page; its `.parse()` iterates over every page."""
+        from ._raw import AsyncCompletionsWithRawResponse
+
+        return AsyncCompletionsWithRawResponse(self._client).messages
+
     def list(
-        self,
-        completion_id: str,
-        *,
-        after: str | None = None,
-        limit: int | None = None,
-        order: Order | None = None,
-        **options: Unpack[RequestOptions],
+        self, completion_id: str, **params: Unpack[MessageListKwargs]
     ) -> AsyncIterator[ChatCompletionMessageListDataItem]:
         """`async for` over a stored completion's messages, following `after`/`has_more` page by page."""
+        path, query, options = messages_request(completion_id, params)
         config = self._client._config
-        url = config.base_url + _path(completion_id, "/messages")
-        query = _query(after=after, limit=limit, order=order)
-        return self._client._transport().pages(config, url, _models.message_list_type(), query, options)
+        return self._client._transport().pages(
+            config, config.base_url + path, _models.message_list_type(), query, options
+        )
 
 
 class AsyncChat:

@@ -29,6 +29,8 @@ Request: TypeAlias = tuple[str, str, Mapping[str, Any] | None, Mapping[str, Any]
 log = logging.getLogger("chat_completions")
 _GC_PAUSE_BYTES = 256 * 1024
 _DEBUG = logging.DEBUG
+#: The response extension holding how many retries a request took (absent: none).
+RETRIES_TAKEN = "chat_completions.retries_taken"
 #: Headers a `None` value does not remove from the request: httpx needs them to send it.
 _KEPT = frozenset({"host", "content-length"})
 
@@ -238,6 +240,8 @@ class SyncTransport:
                         response.close()
                 retry_in = call.on_status(response)
                 if retry_in is None:
+                    if call.done:  # for a raw response's `retries_taken`; the common no-retry path pays one test
+                        response.extensions[RETRIES_TAKEN] = call.done
                     return response
                 delay = retry_in
             _retry.sleep(delay)
@@ -300,6 +304,8 @@ class AsyncTransport:
                         await response.aclose()
                 retry_in = call.on_status(response)
                 if retry_in is None:
+                    if call.done:  # for a raw response's `retries_taken`; the common no-retry path pays one test
+                        response.extensions[RETRIES_TAKEN] = call.done
                     return response
                 delay = retry_in
             await _retry.asleep(delay)

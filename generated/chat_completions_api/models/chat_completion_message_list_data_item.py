@@ -55,7 +55,7 @@ def _import_lazy() -> None:
 
 
 _KEYS = frozenset(
-    {"content", "refusal", "role", "id", "tool_calls", "annotations", "function_call", "audio", "content_parts"}
+    {"content", "refusal", "role", "id", "tool_calls", "annotations", "function_call", "audio", "content_parts", "name"}
 )
 
 
@@ -75,6 +75,7 @@ class ChatCompletionMessageListDataItem:
     content_parts: (
         list[ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText] | None | Unset
     ) = UNSET
+    name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -145,6 +146,12 @@ class ChatCompletionMessageListDataItem:
         else:
             content_parts = self.content_parts
 
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -165,6 +172,8 @@ class ChatCompletionMessageListDataItem:
             field_dict["audio"] = audio
         if content_parts is not UNSET:
             field_dict["content_parts"] = content_parts
+        if name is not UNSET:
+            field_dict["name"] = name
 
         return field_dict
 
@@ -216,6 +225,8 @@ class ChatCompletionMessageListDataItem:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
 
+        name = src_dict.get("name", UNSET)
+
         chat_completion_message_list_data_item = cls(
             content,
             refusal,
@@ -226,6 +237,7 @@ class ChatCompletionMessageListDataItem:
             function_call,
             audio,
             content_parts,
+            name,
         )
         if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
             chat_completion_message_list_data_item.additional_properties = {

@@ -1,4 +1,4 @@
-"""Fixtures for the spec-pipeline tests: the committed spec, the upstream copy, the pipeline modules."""
+"""Fixtures for the spec-pipeline tests: the committed spec, the vendored upstream, the pipeline modules."""
 
 from __future__ import annotations
 
@@ -46,9 +46,19 @@ def spec() -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def upstream() -> dict[str, Any]:
-    """OpenAI's full spec, where it is at hand (vendored in openapi/upstream)."""
-    if not UPSTREAM.is_file():
-        pytest.skip(f"upstream spec not found at {UPSTREAM}: the upstream -> trimmed-spec stage cannot be checked here")
+    """OpenAI's full spec, vendored in openapi/upstream (parsed once per session)."""
+    assert UPSTREAM.is_file(), f"the vendored upstream spec is missing: {UPSTREAM}"
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with UPSTREAM.open("rb") as fh:
         return yaml.load(fh, Loader=loader)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def pipeline(trim_module: ModuleType, normalise_module: ModuleType) -> Any:
+    """`pipeline(document) -> (spec, notes)`: trim and normalise an upstream document in-process."""
+
+    def run(document: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+        notes: list[str] = []
+        return normalise_module.normalise(trim_module.trim(document), notes), notes
+
+    return run

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -34,9 +36,7 @@ def test_check_passes_on_the_committed_tree() -> None:
         [sys.executable, "openapi/regen.py", "--check"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "up to date" in result.stdout
-    if not UPSTREAM.is_file():
-        assert "skipped the upstream -> spec stage" in result.stdout
+    assert result.stdout == "regen: up to date\n"  # both stages ran: no note, no change report
 
 
 def test_check_fails_after_a_hand_edit_in_generated(
@@ -57,11 +57,12 @@ def test_check_fails_after_a_hand_edit_in_the_spec(regen: Any, copy_of_outputs: 
     spec.write_text(spec.read_text().replace("maximum: 128", "maximum: 129", 1))
     assert regen.main(["--check"]) == 1
     out = capsys.readouterr().out
-    if UPSTREAM.is_file():
-        assert "is not what the pipeline makes" in out
-        assert "maximum: 129" in out
-    else:  # without upstream, the edited spec is the generator's input: generated/ no longer matches it
-        assert "is not what the generator makes from the spec" in out
+    assert "is not what the pipeline makes" in out
+    assert "maximum: 129" in out
+    # the change report says what the pipeline's spec would change against the hand-edited one
+    assert (
+        "1 API change (1 breaking, 0 additive):\n  breaking  CreateChatCompletionRequest.n  maximum 129 -> 128" in out
+    )
 
 
 def test_check_refuses_unpinned_tool_versions(regen: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -70,10 +71,57 @@ def test_check_refuses_unpinned_tool_versions(regen: Any, monkeypatch: pytest.Mo
         regen.main(["--check"])
 
 
-def test_missing_explicit_upstream_is_an_error(regen: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_explicit_upstream_is_one_line(
+    regen: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
     monkeypatch.setattr(regen, "pinned_tools", lambda: {})
-    with pytest.raises(SystemExit, match="no upstream spec"):
-        regen.main(["--check", "--upstream", str(tmp_path / "nope.yaml")])
+    assert regen.main(["--check", "--upstream", str(tmp_path / "nope.yaml")]) == regen.EXIT_PROBLEM
+    assert capsys.readouterr().err == f"regen: upstream: no upstream spec at {tmp_path / 'nope.yaml'}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "openapi: [unclosed\n",
+            "is not YAML: while parsing a flow sequence (line 1), did not find expected ',' or ']' (line 2)",
+        ),
+        ("swagger: '2.0'\npaths: {}\n", "is not an OpenAPI 3.x document"),
+        ("openapi: 3.1.0\ninfo: {}\npaths: {}\ncomponents: {}\n", "trim: expected the chat-completions paths"),
+    ],
+)
+def test_an_unusable_upstream_file_is_one_line(  # noqa: PLR0917 - fixtures and parameters
+    regen: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, text: str, expected: str
+) -> None:
+    monkeypatch.setattr(regen, "pinned_tools", lambda: {})
+    bad = tmp_path / "openapi.yaml"
+    bad.write_text(text)
+    assert regen.main(["--upstream", str(bad)]) == regen.EXIT_PROBLEM
+    out, err = capsys.readouterr()
+    assert expected in err, err
+    assert err.count("\n") == 1, err
+    assert "Traceback" not in out + err
+
+
+def test_check_fails_when_the_vendored_upstream_is_not_what_the_lock_records(
+    regen: Any, copy_of_outputs: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    vendored, lock = tmp_path / "openapi.yaml", tmp_path / "lock.json"
+    vendored.write_bytes(regen.DEFAULT_UPSTREAM.read_bytes() + b"# a hand edit\n")
+    shutil.copy(regen.LOCK, lock)
+    monkeypatch.setattr(regen, "DEFAULT_UPSTREAM", vendored)
+    monkeypatch.setattr(regen, "LOCK", lock)
+    assert regen.main(["--check"]) == 1
+    assert "openapi.yaml is not the file lock.json records" in capsys.readouterr().out
+
+
+def test_the_lock_describes_the_vendored_upstream() -> None:
+    lock = json.loads((ROOT / "openapi" / "upstream" / "lock.json").read_text())
+    assert lock["repository"] == "openai/openai-openapi"
+    assert lock["path"] == "openapi.yaml"
+    assert len(lock["commit"]) == 40
+    assert lock["sha256"] == hashlib.sha256(UPSTREAM.read_bytes()).hexdigest()
+    assert (ROOT / "openapi" / "upstream" / "LICENSE").is_file()
 
 
 def test_pins_are_exact_in_pyproject(regen: Any) -> None:
