@@ -84,3 +84,9 @@ def test_the_package_never_imports_the_sdk() -> None:
     package = ROOT / "contract" / "chat_completions_contract"
     for path in package.glob("*.py"):
         assert not re.search(r"^\s*(from|import) chat_completions(_api)?\b(?!_)", path.read_text(), re.M), path
+
+
+def test_neither_the_sdk_nor_the_mock_imports_the_contract_package() -> None:
+    for folder in ("wrapper/chat_completions", "mock/chat_completions_mock", "generated/chat_completions_api"):
+        for path in (ROOT / folder).rglob("*.py"):
+            assert not re.search(r"^\s*(from|import) chat_completions_contract\b", path.read_text(), re.M), path
