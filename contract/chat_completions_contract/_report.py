@@ -153,7 +153,9 @@ class Report:
         )
         lines += [f"  {line}" for line in deviations]
         lines += [f"note: {n}" for n in self.notes]
-        lines.append(f"verdict: {'pass' if self.passed else 'fail'}")
+        missing = [g.group.slug for g in self.groups if g.required and g.status == "not supported"]
+        hint = f" ({', '.join(missing)} not supported; --require the other groups to accept that)" if missing else ""
+        lines.append(f"verdict: {'pass' if self.passed else 'fail'}{hint}")
         return lines
 
     def markdown(self) -> str:

@@ -130,6 +130,7 @@ def test_a_server_without_stored_completions_reads_not_supported(tmp_path: Path)
         "  stored             not supported — GET /chat/completions answered 404: stored completions are not supported"
     ], result.stdout
     assert "deviations: none" in result.stdout
+    assert "verdict: fail (stored not supported; --require the other groups to accept that)" in result.stdout
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["groups"]["stored"]["status"] == "not supported"
     assert {p["status"] for p in report["promises"] if p["group"] == "stored"} == {"not supported"}
