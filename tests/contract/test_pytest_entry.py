@@ -38,3 +38,14 @@ def test_a_broken_promise_fails_its_test_with_the_deviation(tmp_path: Path) -> N
     assert "FAILED" in result.stdout
     assert "test_promise[stream_has_one_id]" in result.stdout
     assert "stream_has_one_id | chunks carry 2 different ids" in result.stdout
+
+
+def test_the_plugin_every_pytest_run_loads_imports_nothing_heavy() -> None:
+    """The pytest11 entry point loads wherever the wheel is installed, with or without the `contract` extra."""
+    code = (
+        "import sys, chat_completions_contract.pytest_plugin\n"
+        "heavy = [m for m in ('schemathesis', 'hypothesis', 'jsonschema_rs', 'httpx') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
