@@ -74,6 +74,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         api_key_env=args.api_key_env,
         examples=args.examples,
     )
+    if args.report_dir is not None:
+        try:
+            args.report_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(
+                f"chat-completions-contract: cannot create --report-dir {args.report_dir}: {exc.strerror}",
+                file=sys.stderr,
+            )
+            return 2
     try:
         report = run(options)
     except UsageError as exc:

@@ -58,6 +58,7 @@ def test_the_default_run_checks_the_bundled_mock_and_passes(tmp_path: Path) -> N
         (("--max-requests", "0"), "--max-requests must be at least 1"),
         (("--auth", "maybe"), "argument --auth: invalid choice"),
         (("--seed", "x"), "argument --seed: invalid int value"),
+        (("--report-dir", "/proc/no-such-dir/out"), "cannot create --report-dir /proc/no-such-dir/out"),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...], message: str) -> None:
