@@ -7,6 +7,8 @@ client is a minimal keep-alive HTTP/1.1 client on asyncio so that it costs far l
 workloads: sequential (one connection) and concurrent (`--concurrency` connections), each plain (JSON) and
 streaming (SSE to `[DONE]`), all sending the seed request ("Say this is a test!"). The bare app answers the
 same bytes the mock sends for that request (the JSON completion, or the whole SSE body in one response).
+Beside the rates, each server's CPU time per request (user + system, read from its process): on a busy shared
+machine the rates swing with the neighbours' load, while CPU per request stays comparable from run to run.
 """
 
 from __future__ import annotations
@@ -58,8 +60,8 @@ def serve_bare(port: int) -> None:
 
 
 @contextmanager
-def server(kind: str) -> Iterator[tuple[str, int]]:
-    """Start one server process; yields (host, port)."""
+def server(kind: str) -> Iterator[tuple[str, int, int]]:
+    """Start one server process; yields (host, port, pid)."""
     if kind == "mock":
         cmd = [sys.executable, "-m", "chat_completions_mock", "--port", "0"]
     else:
@@ -71,7 +73,7 @@ def server(kind: str) -> Iterator[tuple[str, int]]:
         url = line.strip().split()[-1]
         hostport = url.split("//", 1)[1].split("/", 1)[0]
         host, port = hostport.rsplit(":", 1)
-        yield host, int(port)
+        yield host, int(port), proc.pid
     finally:
         proc.terminate()
         proc.wait(timeout=15)
@@ -130,14 +132,25 @@ async def _worker(host: str, port: int, request: bytes, count: int, stream: bool
         conn.close()
 
 
-async def measure(host: str, port: int, *, total: int, concurrency: int, stream: bool) -> float:
-    """Requests per second for `total` requests over `concurrency` connections."""
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    import psutil
+
+    times = psutil.Process(pid).cpu_times()
+    return float(times.user + times.system)
+
+
+async def measure(host: str, port: int, pid: int, *, total: int, concurrency: int, stream: bool) -> tuple[float, float]:
+    """(requests per second, server CPU µs per request) for `total` requests over `concurrency` connections."""
     request = _request(stream)
     await _worker(host, port, request, 50, stream)  # warm-up
     per = max(1, total // concurrency)
+    cpu = _cpu_seconds(pid)
     started = time.perf_counter()
     await asyncio.gather(*(_worker(host, port, request, per, stream) for _ in range(concurrency)))
-    return per * concurrency / (time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    count = per * concurrency
+    return count / elapsed, (_cpu_seconds(pid) - cpu) / count * 1e6
 
 
 def main() -> int:
@@ -163,20 +176,30 @@ def main() -> int:
         # Alternate the two servers round by round and keep the median, so drift hits both alike.
         for name, concurrency, stream in workloads:
             for _ in range(args.rounds):
-                for kind, (host, port) in targets.items():
-                    rate = asyncio.run(measure(host, port, total=args.requests, concurrency=concurrency, stream=stream))
+                for kind, (host, port, pid) in targets.items():
+                    rate, cpu = asyncio.run(
+                        measure(host, port, pid, total=args.requests, concurrency=concurrency, stream=stream)
+                    )
                     samples.setdefault(name, {}).setdefault(kind, []).append(rate)
+                    samples[name].setdefault(f"{kind}_cpu_us", []).append(cpu)
     results = {
-        name: {kind: statistics.median(rates) for kind, rates in by_kind.items()} for name, by_kind in samples.items()
+        name: {kind: statistics.median(values) for kind, values in by_kind.items()} for name, by_kind in samples.items()
     }
     for figures in results.values():
         figures["ratio"] = figures["mock"] / figures["bare"]
+        figures["cpu_ratio"] = figures["mock_cpu_us"] / figures["bare_cpu_us"]
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        print(f"{'workload':<20}{'bare req/s':>12}{'mock req/s':>12}{'mock/bare':>11}")
-        for name, figures in results.items():
-            print(f"{name:<20}{figures['bare']:>12.0f}{figures['mock']:>12.0f}{figures['ratio']:>10.0%}")
+        print(
+            f"{'workload':<20}{'bare req/s':>12}{'mock req/s':>12}{'mock/bare':>11}"
+            f"{'bare CPU µs':>13}{'mock CPU µs':>13}{'CPU mock/bare':>15}"
+        )
+        for name, f in results.items():
+            print(
+                f"{name:<20}{f['bare']:>12.0f}{f['mock']:>12.0f}{f['ratio']:>10.0%}"
+                f"{f['bare_cpu_us']:>13.0f}{f['mock_cpu_us']:>13.0f}{f['cpu_ratio']:>14.2f}x"
+            )
     return 0
 
 

@@ -1,4 +1,7 @@
-"""What create answers: a deterministic plan per request, rendered as a completion or as SSE chunks."""
+"""What create answers, decided once per request: a deterministic `Plan` of choices, tokens and tool calls.
+
+`_render` turns a plan into the `chat.completion` JSON object, `_sse` into the events of a stream.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +18,8 @@ from ._errors import ApiError, invalid
 from ._tokens import tokenize
 from ._values import INLINE_WORK, REQUEST_WORK, WORDS, SchemaTooLarge, Work, WorkExhausted, generate
 
+# Every create field of the spec is in exactly one of these two sets (tests/unit/mock/test_request_fields.py
+# fails on a spec field in neither): a new request parameter must be classified here.
 #: Request fields that do not change the generated text (so a stream, a truncated answer or n=3 share it).
 NEUTRAL_FIELDS = frozenset(
     {
@@ -37,13 +42,38 @@ NEUTRAL_FIELDS = frozenset(
         "parallel_tool_calls",
     }
 )
+#: Request fields that seed the generated text: a different value gives a different answer (so does any field the
+#: spec does not know, in permissive mode). `request_digest` hashes every field but the neutral ones.
+SEED_FIELDS = frozenset(
+    {
+        "model",
+        "messages",
+        "audio",
+        "modalities",
+        "prediction",
+        "moderation",
+        "reasoning_effort",
+        "verbosity",
+        "web_search_options",
+        "temperature",
+        "top_p",
+        "frequency_penalty",
+        "presence_penalty",
+        "seed",
+        "logit_bias",
+        "response_format",
+        "tools",
+        "tool_choice",
+        "functions",
+        "function_call",
+    }
+)
 
 _NO_RANDOM = random.Random(0)  # noqa: S311 - deterministic text, not secrets
 _SAY = re.compile(r"\s*say\s", re.IGNORECASE)  # then strip: a lazy (.+?)\s* with fullmatch is quadratic
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _DUMPS = json.JSONEncoder(separators=(",", ":")).encode
 _COMPACT = json.JSONEncoder(separators=(",", ":"), sort_keys=True).encode
-_string: Callable[[str], str] = getattr(json.encoder, "encode_basestring_ascii")  # noqa: B009 - C speedup
 
 
 def _base62(number: int, width: int) -> str:
@@ -464,188 +494,3 @@ def _too_much(count: int) -> ApiError:
         "n" if count > 1 else None,
         "invalid_value",
     )
-
-
-def usage(prompt: int, completion: int) -> dict[str, Any]:
-    """The `usage` object (total = prompt + completion; no cached, audio or reasoning tokens)."""
-    return {
-        "prompt_tokens": prompt,
-        "completion_tokens": completion,
-        "total_tokens": prompt + completion,
-        "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
-        "completion_tokens_details": {
-            "reasoning_tokens": 0,
-            "audio_tokens": 0,
-            "accepted_prediction_tokens": 0,
-            "rejected_prediction_tokens": 0,
-        },
-    }
-
-
-def _tool_call_json(call: ToolCall) -> dict[str, Any]:
-    if call.custom:
-        return {"id": call.id, "type": "custom", "custom": {"name": call.name, "input": call.arguments}}
-    return {"id": call.id, "type": "function", "function": {"name": call.name, "arguments": call.arguments}}
-
-
-def render(plan: Plan) -> dict[str, Any]:
-    """The `chat.completion` object."""
-    choices = []
-    for choice in plan.choices:
-        message: dict[str, Any] = {"role": "assistant", "content": choice.content, "refusal": None, "annotations": []}
-        if choice.tool_calls:
-            message["tool_calls"] = [_tool_call_json(c) for c in choice.tool_calls]
-        if choice.function_call is not None:
-            message["function_call"] = {"name": choice.function_call.name, "arguments": choice.function_call.arguments}
-        logprobs = None if choice.logprobs is None else {"content": choice.logprobs, "refusal": None}
-        choices.append(
-            {"index": choice.index, "message": message, "logprobs": logprobs, "finish_reason": choice.finish_reason}
-        )
-    return {
-        "id": plan.id,
-        "object": "chat.completion",
-        "created": plan.created,
-        "model": plan.model,
-        "choices": choices,
-        "usage": usage(plan.prompt_tokens, plan.completion_tokens),
-        "service_tier": plan.service_tier,
-        "system_fingerprint": plan.system_fingerprint,
-    }
-
-
-def _event(index: int, delta: dict[str, Any], logprobs: dict[str, Any] | None) -> dict[str, Any]:
-    return {"index": index, "delta": delta, "logprobs": logprobs, "finish_reason": None}
-
-
-def _tool_events(choice: Choice, role: dict[str, Any], logprobs: dict[str, Any] | None) -> list[dict[str, Any] | str]:
-    """Each call: its id and name once (the first also carries the role), then argument fragments."""
-    events: list[dict[str, Any] | str] = []
-    for position, call in enumerate(choice.tool_calls):
-        kind = "custom" if call.custom else "function"
-        field_name = "input" if call.custom else "arguments"
-        head = {"index": position, "id": call.id, "type": kind, kind: {"name": call.name, field_name: ""}}
-        if position == 0:
-            events.append(_event(choice.index, {**role, "tool_calls": [head]}, logprobs))
-        else:
-            events.append(_event(choice.index, {"tool_calls": [head]}, logprobs))
-        for fragment in _fragments(call.arguments):
-            part = {"index": position, kind: {field_name: fragment}}
-            events.append(_event(choice.index, {"tool_calls": [part]}, logprobs))
-    return events
-
-
-def _text_events(choice: Choice, role: dict[str, Any], logprobs: dict[str, Any] | None) -> list[dict[str, Any] | str]:
-    """The role, then one content delta per token (with its logprob entry when asked)."""
-    entries = choice.logprobs
-    if entries is None:
-        # The common case, rendered from templates (the same JSON json.dumps gives).
-        index = str(choice.index)
-        start = '{"index":' + index + ',"delta":{"content":'
-        return [
-            '{"index":' + index + ',"delta":{"role":"assistant","content":"","refusal":null},"logprobs":null,'
-            '"finish_reason":null}',
-            *(start + _string(token) + '},"logprobs":null,"finish_reason":null}' for token in choice.tokens),
-        ]
-    events: list[dict[str, Any] | str] = [_event(choice.index, role, logprobs)]
-    for position, token in enumerate(choice.tokens):
-        entry = {"content": [entries[position]], "refusal": None}
-        events.append(_event(choice.index, {"content": token}, entry))
-    return events
-
-
-def _choice_events(plan: Plan, choice: Choice) -> list[dict[str, Any] | str]:
-    """The `choices[0]` objects of one choice's chunks, in order (as dicts, or already as JSON text)."""
-    role: dict[str, Any] = {"role": "assistant", "content": "", "refusal": None}
-    logprobs: dict[str, Any] | None = {"content": [], "refusal": None} if plan.logprobs else None
-    if choice.tool_calls:
-        role["content"] = None
-        events = _tool_events(choice, role, logprobs)
-    elif choice.function_call is not None:
-        call = choice.function_call
-        role["content"] = None
-        events = [_event(choice.index, {**role, "function_call": {"name": call.name, "arguments": ""}}, logprobs)]
-        events.extend(
-            _event(choice.index, {"function_call": {"arguments": fragment}}, logprobs)
-            for fragment in _fragments(call.arguments)
-        )
-    else:
-        events = _text_events(choice, role, logprobs)
-    if logprobs is None:
-        events.append(
-            '{"index":'
-            + str(choice.index)
-            + ',"delta":{},"logprobs":null,"finish_reason":'
-            + _string(choice.finish_reason)
-            + "}"
-        )
-    else:
-        events.append({"index": choice.index, "delta": {}, "logprobs": logprobs, "finish_reason": choice.finish_reason})
-    return events
-
-
-def _fragments(arguments: str) -> list[str]:
-    tokens = tokenize(arguments)
-    # A few tokens per chunk, like the real API's argument deltas.
-    return ["".join(tokens[i : i + 3]) for i in range(0, len(tokens), 3)]
-
-
-DONE = b"data: [DONE]\n\n"
-
-
-def render_stream(plan: Plan) -> list[bytes]:
-    """The SSE events of the stream (`data: {...}\\n\\n` each), ending with the usage chunk and `[DONE]`."""
-    head = (
-        '{"id":'
-        + _string(plan.id)
-        + ',"object":"chat.completion.chunk","created":'
-        + str(plan.created)
-        + ',"model":'
-        + _string(plan.model)
-        + ',"service_tier":'
-        + _string(plan.service_tier)
-        + ',"system_fingerprint":'
-        + _string(plan.system_fingerprint)
-        + ',"choices":['
-    )
-    tail = '],"usage":null}\n\n' if plan.include_usage else "]}\n\n"
-    prefix = "data: " + head
-    per_choice = [_choice_events(plan, choice) for choice in plan.choices]
-    out: list[bytes] = []
-    longest = max((len(events) for events in per_choice), default=0)
-    for step in range(longest):
-        for events in per_choice:
-            if step < len(events):
-                event = events[step]
-                out.append((prefix + (event if isinstance(event, str) else _DUMPS(event)) + tail).encode())
-    if plan.include_usage:
-        final = head + '],"usage":' + _DUMPS(usage(plan.prompt_tokens, plan.completion_tokens)) + "}"
-        out.append(("data: " + final + "\n\n").encode())
-    out.append(DONE)
-    return out
-
-
-def stored_messages(completion: str, body: Mapping[str, Any], role: str | None) -> list[dict[str, Any]]:
-    """The request's messages as `GET .../messages` lists them (`role` forced when the spec pins it)."""
-    out: list[dict[str, Any]] = []
-    for position, message in enumerate(body.get("messages") or []):
-        if not isinstance(message, dict):
-            continue
-        content = message.get("content")
-        parts = None
-        if isinstance(content, list):
-            parts = [
-                p for p in content if isinstance(p, dict) and (p.get("type") == "text" or p.get("type") == "image_url")
-            ]
-        item: dict[str, Any] = {
-            "id": f"{completion}-{position}",
-            "role": role or message.get("role"),
-            "content": text_of(content) if content is not None else None,
-            "refusal": None,
-            "name": message.get("name"),
-            "content_parts": parts,
-        }
-        calls = message.get("tool_calls")
-        if isinstance(calls, list) and calls:
-            item["tool_calls"] = calls
-        out.append(item)
-    return out

@@ -16,10 +16,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive
 
-from ._completions import plan, render, render_stream, stored_messages
+from ._completions import plan
 from ._errors import ApiError, invalid
-from ._rules import check_create, check_metadata, context_error
+from ._render import render, stored_messages
+from ._rules import Create, check_create, check_metadata
 from ._spec import QuerySchema
+from ._sse import render_stream
 from ._state import MockState
 from ._store import Page
 from ._tokens import prompt_tokens
@@ -135,11 +137,10 @@ class Handlers:
             if isinstance(value, float):  # JSON Schema counts 2.0 as an integer (past 2**53 too)
                 body[name] = int(value)
         try:
+            create = Create(body, state.options.context_window)
             if not self.permissive:
-                check_create(body)
-            tokens = prompt_tokens(body)
-            if not self.permissive and tokens > state.options.context_window:
-                raise context_error(tokens, state.options.context_window)
+                check_create(create)
+            tokens = create.prompt_tokens
             seq = state.store.next_seq()
             created = int(time.time())
             try:

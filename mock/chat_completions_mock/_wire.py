@@ -11,9 +11,9 @@ from typing import Any
 from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
 
-from ._completions import DONE
 from ._errors import ApiError, error_body
 from ._faults import Fault
+from ._sse import DONE
 from ._state import MockState
 
 #: Scope keys: the request's fault, and uvicorn's transport (to drop connections on purpose).
@@ -30,9 +30,12 @@ class ClientGone(Exception):
     """The client went away (or a fault dropped it); stop quietly."""
 
 
-def transport_of(send: Send) -> Any:
-    """uvicorn's transport behind `send` (to drop connections on purpose), or None under other servers."""
-    owner = getattr(send, "__self__", None)
+def transport_of(channel: Receive | Send) -> Any:
+    """uvicorn's transport behind its `receive` (or `send`), to drop connections on purpose; None under other servers.
+
+    Pass `receive` where you can: Starlette's middleware wraps `send`, never `receive`.
+    """
+    owner = getattr(channel, "__self__", None)
     return getattr(owner, "transport", None)
 
 
@@ -61,10 +64,18 @@ async def disconnected(receive: Receive, timeout: float = 2) -> None:
 
 
 async def drop(scope: Scope, receive: Receive) -> None:
-    """Close the connection under the request (uvicorn only), wait for the disconnect, and stop the handler."""
+    """Close the connection under the request (uvicorn only), wait for the disconnect, and stop the handler.
+
+    Our side ends first (a FIN), and the socket closes once the client has closed its own (or after 2 s): closing
+    at once while the client's request is still arriving would make the kernel answer with a reset instead, now
+    and then, so the client would see a different failure from run to run.
+    """
     transport = scope.get(TRANSPORT_KEY)
     if transport is None:
         raise ConnectionResetError("x-mock-fault dropped the connection (needs a real server such as uvicorn)")
+    if transport.can_write_eof():
+        transport.write_eof()
+        await disconnected(receive, 2)
     transport.close()
     await disconnected(receive)
     raise ClientGone

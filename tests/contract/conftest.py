@@ -1,16 +1,11 @@
-"""Tests of the contract tool (`chat_completions_contract`): the bundled mock they run against, and helpers."""
+"""Tests of the contract tool (`chat_completions_contract`): the bundled mock they run against."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # `import proxy` under --import-mode=importlib
-
-KEY = "sk-contract-tests-0123456789"
+from contract_support import KEY
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from chat_completions_contract import PROMISES, Options, Report, run
 from chat_completions_mock import running
-from conftest import KEY
+from contract_support import KEY
 from proxy import BREAKAGES, running_proxy
 
 EXAMPLES = 4  # schemathesis examples per operation and mode: enough to meet each breakage, few enough to be quick

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from chat_completions_contract import PROMISES, Options, run
 from chat_completions_mock import MockServer, running
-from conftest import KEY
+from contract_support import KEY
 from proxy import running_proxy
 
 #: A key nobody would write by accident: it must not appear in any report or output.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from chat_completions_contract import PROMISES
 from chat_completions_mock import running
-from conftest import KEY
+from contract_support import KEY
 from proxy import running_proxy
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from chat_completions_contract import Options, run
 from chat_completions_mock import running
-from conftest import KEY
+from contract_support import KEY
 from proxy import running_proxy
 
 TAG = re.compile(r"(contract|pages)-\d+")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the benchmark in subprocesses: `pytest -m "not slow"` skips it
+
 ROOT = Path(__file__).resolve().parents[2]
 CONTENDERS = ("ours", "openai", "httpx")
 FIGURES = ("import", "cold", "call", "large", "stream")

@@ -10,13 +10,12 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from chat_completions_contract import PROMISES
 from chat_completions_mock import running
+from proxy import running_proxy
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "contract"))
-
-from proxy import running_proxy  # noqa: E402
+pytestmark = pytest.mark.slow  # the contract CLI's whole run in a subprocess: `pytest -m "not slow"` skips it
 
 KEY = "sk-through-the-proxy"
 

@@ -40,10 +40,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 LITELLM_REQUIREMENT = "litellm[proxy]==1.108.7"
 
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("litellm") is None or importlib.util.find_spec("fastapi") is None,
-    reason=f"LiteLLM's proxy is not installed (pip install '{LITELLM_REQUIREMENT}')",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        importlib.util.find_spec("litellm") is None or importlib.util.find_spec("fastapi") is None,
+        reason=f"LiteLLM's proxy is not installed (pip install '{LITELLM_REQUIREMENT}')",
+    ),
+    pytest.mark.slow,  # starts a LiteLLM proxy, and runs the contract suite in a subprocess
+]
 
 SAY = [{"role": "user", "content": "Say this is a test!"}]
 ANSWER = "This is a test!"

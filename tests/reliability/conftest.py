@@ -1,20 +1,15 @@
-"""Fixtures of the reliability tests (issue 7), and the figures they measured, printed at the end of the run.
+"""Fixtures of the reliability tests, and the figures they measured, printed at the end of the run.
 
 Every test is bounded (a per-test timeout, a fixed number of requests) and talks to loopback servers only.
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # `import reliability_support` under --import-mode=importlib
-
 from chat_completions import _retry
 from chat_completions_mock import MockServer
 
@@ -34,17 +29,6 @@ def record(name: str, value: Any, unit: str = "") -> None:
 def figure() -> Any:
     """`figure(name, value, unit)`: record a measured figure for the summary."""
     return record
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("OPENAI_API_KEY", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "OPENAI_BASE_URL"):
-        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(autouse=True)
@@ -90,7 +74,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not _RAN and not FIGURES:
         return
     write = terminalreporter.write_line
-    terminalreporter.section("reliability figures (issue 7)")
+    terminalreporter.section("reliability figures")
     for name, (value, unit) in FIGURES.items():
         shown = f"{value:,.2f}" if isinstance(value, float) else f"{value:,}" if isinstance(value, int) else value
         write(f"{name:<62} {shown} {unit}".rstrip())

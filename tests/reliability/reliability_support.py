@@ -1,4 +1,4 @@
-"""Helpers of the reliability tests (imported as `reliability_support`; conftest puts this folder on sys.path).
+"""Helpers of the reliability tests (imported as `reliability_support`: pyproject's pytest `pythonpath` lists this folder).
 
 A mock server in its own process (so RSS and socket counts measure the SDK alone), counting loopback servers for the
 faults the mock cannot express, socket/thread counters, and a tiny raw HTTP/1.1 client.
@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 import psutil
+from loopback import LoopbackServer
 
 KEY = "sk-reliability-0123456789abcdef"
 SEED: dict[str, Any] = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Say this is a test!"}]}
@@ -160,7 +161,7 @@ def refused_port() -> Iterator[int]:
         sock.close()
 
 
-class ResetServer:
+class ResetServer(LoopbackServer):
     """Accepts connections and resets each at once (SO_LINGER 0), after reading the request when `read_first`.
 
     `accepted` counts connections: the number of attempts a client made.
@@ -168,48 +169,20 @@ class ResetServer:
 
     def __init__(self, *, read_first: bool) -> None:
         self.read_first = read_first
-        self.accepted = 0
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(64)
-        self._sock.settimeout(0.1)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, name="reset-server", daemon=True)
-        self._thread.start()
+        super().__init__(self._reset)
 
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self._sock.getsockname()[1]}/v1"
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self._sock.accept()
-            except (TimeoutError, OSError):
-                continue
-            self.accepted += 1
-            with conn:
-                if self.read_first:
-                    conn.settimeout(2)
-                    with contextlib.suppress(OSError):
-                        data = b""
-                        while b"\r\n\r\n" not in data:
-                            chunk = conn.recv(65536)
-                            if not chunk:
-                                break
-                            data += chunk
-                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(5)
-        self._sock.close()
-
-    def __enter__(self) -> ResetServer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def _reset(self, conn: socket.socket) -> None:
+        if self.read_first:
+            conn.settimeout(2)
+            with contextlib.suppress(OSError):
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    data += chunk
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        conn.close()  # a reset, before socketserver's own shutdown (a FIN) could run
 
 
 def raw_request(
@@ -253,43 +226,21 @@ def _chunk_event(i: int) -> bytes:
     return f"data: {json.dumps(chunk)}\n\n".encode()
 
 
-class AfterDoneServer:
+class AfterDoneServer(LoopbackServer):
     """Streams two chunks and `data: [DONE]`, then holds the (chunked) body open for `hold` seconds before ending it:
     silently (`pings=False`) or sending an SSE comment every 50 ms. `accepted` counts connections."""
 
     def __init__(self, *, pings: bool, hold: float = 20.0) -> None:
         self.pings = pings
         self.hold = hold
-        self.accepted = 0
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(16)
-        self._sock.settimeout(0.1)
         self._stop = threading.Event()
-        self._threads: list[threading.Thread] = []
-        self._thread = threading.Thread(target=self._accept, name="after-done-server", daemon=True)
-        self._thread.start()
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self._sock.getsockname()[1]}/v1"
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self._sock.accept()
-            except (TimeoutError, OSError):
-                continue
-            self.accepted += 1
-            thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
-            self._threads.append(thread)
-            thread.start()
+        super().__init__(self._serve, join=True)
 
     def _serve(self, conn: socket.socket) -> None:
         def send(piece: bytes) -> None:
             conn.sendall(b"%x\r\n%s\r\n" % (len(piece), piece))
 
-        with conn, contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
             conn.settimeout(5)
             data = b""
             while b"\r\n\r\n" not in data:
@@ -306,13 +257,4 @@ class AfterDoneServer:
 
     def close(self) -> None:
         self._stop.set()
-        self._thread.join(5)
-        for thread in self._threads:
-            thread.join(5)
-        self._sock.close()
-
-    def __enter__(self) -> AfterDoneServer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        super().close()

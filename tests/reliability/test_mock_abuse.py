@@ -40,6 +40,8 @@ from reliability_support import (
     wait_until,
 )
 
+pytestmark = pytest.mark.slow  # reliability: `pytest -m "not slow"` skips it
+
 LIMIT = 64 * 1024
 
 

@@ -20,6 +20,8 @@ import httpx
 import pytest
 from reliability_support import KEY, SEED, MockProcess
 
+pytestmark = pytest.mark.slow  # reliability: `pytest -m "not slow"` skips it
+
 HEADERS = {"Authorization": f"Bearer {KEY}"}
 WORKERS, OPS, COMPLETIONS = 16, 40, 120
 

@@ -32,7 +32,7 @@ from reliability_support import (
     wait_until,
 )
 
-pytestmark = pytest.mark.timeout(30)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(30)]  # slow: reliability, `pytest -m "not slow"` skips it
 
 BOUND = 6.0  # seconds: no faulty call may take longer (the slowest expected is about 1 s)
 _KEYS = itertools.count(1)

@@ -21,6 +21,8 @@ import psutil
 import pytest
 from reliability_support import KEY, MockProcess, fds, rss, tcp_to, wait_until
 
+pytestmark = pytest.mark.slow  # load: `pytest -m "not slow"` skips it
+
 MB = 1024 * 1024
 
 

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import importlib
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 from chat_completions_mock import MockServer
-
-sys.path.insert(0, str(Path(__file__).parent))  # `import mock_support` under --import-mode=importlib
 
 KEY: str = importlib.import_module("mock_support").KEY
 

@@ -1,4 +1,4 @@
-"""Helpers shared by the mock's unit tests (imported as `mock_support`; conftest puts this folder on sys.path)."""
+"""Helpers shared by the mock's unit tests (imported as `mock_support`: pyproject's pytest `pythonpath` lists this folder)."""
 
 from __future__ import annotations
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import socket
+import threading
 import time
 import uuid
 from typing import Any
@@ -12,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 from chat_completions_mock import Fault, MockServer, parse_fault
-from mock_support import KEY, SEED, assert_error, request, sse_data
+from mock_support import KEY, SEED, assert_error, request, settles, sse_data
 
 
 def post(client: httpx.Client, fault: str, **fields: Any) -> httpx.Response:
@@ -267,3 +269,26 @@ def test_raw_socket_garbage_does_not_hurt(server: MockServer) -> None:
         httpx.post(f"{server.base_url}/chat/completions", json=SEED, headers={"Authorization": "Bearer x"}).status_code
         == 200
     )
+
+
+def test_a_drop_is_a_clean_end_even_while_the_request_body_still_arrives(server: MockServer) -> None:
+    """`drop_before` on a 1 MB body the server has not read: the client sees the connection end (EOF), never a
+    reset, however the bytes race; and the server is free again at once."""
+    body = json.dumps(request(messages=[{"role": "user", "content": "x" * 1_000_000}])).encode()
+    head = (
+        f"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\nx-mock-fault: drop_before\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    host, port = server.url.removeprefix("http://").split(":")
+    for _ in range(3):
+        with socket.create_connection((host, int(port)), timeout=5) as sock:
+            sender = threading.Thread(target=_send_quietly, args=(sock, head + body))
+            sender.start()
+            assert sock.recv(100) == b""
+            sender.join(5)
+    assert settles(server, "active_requests")
+
+
+def _send_quietly(sock: socket.socket, data: bytes) -> None:
+    with contextlib.suppress(OSError):  # the server may end the connection before all of it is sent
+        sock.sendall(data)

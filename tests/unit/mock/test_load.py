@@ -8,8 +8,11 @@ import resource
 import time
 
 import httpx
+import pytest
 from chat_completions_mock import MockServer
 from mock_support import KEY, raw_post, request, settles, sse_data, user
+
+pytestmark = pytest.mark.slow  # load: `pytest -m "not slow"` skips it
 
 
 def _stream_count() -> int:

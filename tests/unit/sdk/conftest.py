@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # for `sdk_support` (pytest runs with --import-mode=importlib)
 
 import chat_completions
+import pytest
 from chat_completions import _retry
 from sdk_support import API_KEY, ScriptedServer
 
@@ -20,12 +15,6 @@ def server() -> Iterator[ScriptedServer]:
     s = ScriptedServer()
     yield s
     s.close()
-
-
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("OPENAI_API_KEY", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "OPENAI_BASE_URL"):
-        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(autouse=True)
@@ -45,8 +34,3 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 def client(server: ScriptedServer) -> Iterator[chat_completions.Client]:
     with chat_completions.Client(api_key=API_KEY, base_url=server.url, timeout=5.0) as c:
         yield c
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"

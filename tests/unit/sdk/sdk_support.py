@@ -8,8 +8,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from loopback import LoopbackServer
 
 API_KEY = "sk-test-SECRET-0123456789abcdef"
 
@@ -103,13 +105,9 @@ class ScriptedServer:
 
             do_GET = do_POST = do_DELETE = _serve
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.httpd.handle_error = lambda *a: None  # type: ignore[method-assign]
-        self.port = self.httpd.server_address[1]
-        self.url = f"http://127.0.0.1:{self.port}/v1"
-        self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-        self._thread.start()
+        self.httpd = LoopbackServer(Handler)
+        self.port = self.httpd.port
+        self.url = self.httpd.base_url
 
     @staticmethod
     def _answer(h: BaseHTTPRequestHandler, reply: Reply) -> None:
@@ -153,8 +151,7 @@ class ScriptedServer:
             self.replies.extend(replies)
 
     def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.httpd.close()
 
 
 SEED_REQUEST = {

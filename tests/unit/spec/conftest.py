@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -14,9 +13,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[3]
 OPENAPI = ROOT / "openapi"
 UPSTREAM = ROOT / "openapi" / "upstream" / "openapi.yaml"
-
-if str(OPENAPI) not in sys.path:
-    sys.path.insert(0, str(OPENAPI))
 
 
 def _module(name: str) -> ModuleType:

@@ -101,6 +101,7 @@ def encoded(document: dict[str, Any]) -> bytes:
     return json.dumps(document).encode()  # JSON is YAML
 
 
+@pytest.mark.slow  # runs the whole generator
 def test_fetch_resolves_the_commit_vendors_regenerates_and_reports(
     regen: Any, tree: Path, server: Server, small_upstream: dict[str, Any], capsys: Any
 ) -> None:

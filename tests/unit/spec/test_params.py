@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import sys
 import typing
 from pathlib import Path
 from types import ModuleType
@@ -12,8 +11,6 @@ from typing import Any
 import pytest
 
 OPENAPI = Path(__file__).resolve().parents[3] / "openapi"
-if str(OPENAPI) not in sys.path:
-    sys.path.insert(0, str(OPENAPI))
 params = importlib.import_module("params")
 
 

@@ -31,6 +31,7 @@ def copy_of_outputs(regen: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     return spec, generated
 
 
+@pytest.mark.slow  # runs the whole generator
 def test_check_passes_on_the_committed_tree() -> None:
     result = subprocess.run(
         [sys.executable, "openapi/regen.py", "--check"], cwd=ROOT, capture_output=True, text=True, check=False
@@ -39,6 +40,7 @@ def test_check_passes_on_the_committed_tree() -> None:
     assert result.stdout == "regen: up to date\n"  # both stages ran: no note, no change report
 
 
+@pytest.mark.slow  # runs the whole generator
 def test_check_fails_after_a_hand_edit_in_generated(
     regen: Any, copy_of_outputs: tuple[Path, Path], capsys: Any
 ) -> None:
@@ -52,6 +54,7 @@ def test_check_fails_after_a_hand_edit_in_generated(
     assert "not produced by the pipeline: models/extra.py" in out
 
 
+@pytest.mark.slow  # runs the whole generator
 def test_check_fails_after_a_hand_edit_in_the_spec(regen: Any, copy_of_outputs: tuple[Path, Path], capsys: Any) -> None:
     spec, _ = copy_of_outputs
     spec.write_text(spec.read_text().replace("maximum: 128", "maximum: 129", 1))
@@ -103,6 +106,7 @@ def test_an_unusable_upstream_file_is_one_line(  # noqa: PLR0917 - fixtures and 
     assert "Traceback" not in out + err
 
 
+@pytest.mark.slow  # runs the whole generator
 def test_check_fails_when_the_vendored_upstream_is_not_what_the_lock_records(
     regen: Any, copy_of_outputs: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
 ) -> None:
