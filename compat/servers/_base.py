@@ -18,6 +18,7 @@ import httpx
 
 STARTUP_LIMIT = 180.0  # seconds; LiteLLM takes ~10 s to import, llama.cpp ~5 s to load its model
 STOP_LIMIT = 15.0
+INSTALL_LIMIT = 900.0  # seconds for one install step (npm, pip); a registry that cannot be reached must not hang a run
 
 
 class ServerError(RuntimeError):
@@ -75,11 +76,26 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def run_quietly(command: Sequence[str], *, env: Mapping[str, str] | None = None, cwd: Path | None = None) -> str:
-    """Run an install step; its output is returned, and shown (its tail) only when it fails."""
-    done = subprocess.run(  # noqa: S603 - commands are built from fixed parts and paths we own
-        list(command), capture_output=True, text=True, env=dict(env) if env is not None else None, cwd=cwd, check=False
-    )
+def run_quietly(
+    command: Sequence[str],
+    *,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = INSTALL_LIMIT,
+) -> str:
+    """Run an install step; its output is returned, and shown (its tail) only when it fails or hangs."""
+    try:
+        done = subprocess.run(  # noqa: S603 - commands are built from fixed parts and paths we own
+            list(command),
+            capture_output=True,
+            text=True,
+            env=dict(env) if env is not None else None,
+            cwd=cwd,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ServerError(f"{' '.join(command[:4])} ... did not finish within {timeout:.0f} s") from exc
     if done.returncode != 0:
         tail = (done.stdout + done.stderr)[-2000:]
         raise ServerError(f"{' '.join(command[:4])} ... exited with {done.returncode}:\n{tail}")

@@ -22,6 +22,7 @@ GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 MODEL = "smollm2-135m-instruct"
 CONTEXT = 2048
 WHEELS_ENV = "COMPAT_LLAMA_WHEELS"
+BUILD_LIMIT = 3600.0  # seconds; the build takes 10-20 min on 2 cores shared with other work
 
 _FIND_GGUF = f"""
 import importlib.util, pathlib
@@ -69,7 +70,8 @@ class LlamaCpp(Server):
             print(f"building llama-cpp-python {PIN} from source into {wheels} (~20 min on 2 cores, once)", flush=True)
             env = {**os.environ, "CMAKE_ARGS": "-DGGML_NATIVE=OFF"}  # portable: a native build crashes elsewhere
             pip = [str(self._python(place)), "-m", "pip", "wheel", "--no-cache-dir", "--no-deps"]
-            run_quietly(["nice", "-n", "19", *pip, "-w", str(wheels), f"llama-cpp-python=={PIN}"], env=env)
+            command = ["nice", "-n", "19", *pip, "-w", str(wheels), f"llama-cpp-python=={PIN}"]
+            run_quietly(command, env=env, timeout=BUILD_LIMIT)
         return wheels
 
     def _installed(self, place: Place) -> str | None:

@@ -131,3 +131,11 @@ def _alive(pid: int) -> bool:
             return False
         time.sleep(0.1)
     return True
+
+
+def test_an_install_step_that_hangs_is_stopped_and_named(tmp_path: Path) -> None:
+    """npm without the machine's CA bundle retries for ever; the run must go on to the next server."""
+    from compat.servers._base import run_quietly
+
+    with pytest.raises(ServerError, match=r"did not finish within 1 s"):
+        run_quietly([sys.executable, "-c", "import time; time.sleep(30)"], timeout=1)
