@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-from compat.render import Status, load_runs, render, run_from_report  # noqa: E402
+from compat.render import Status, load_runs, render, run_from_report
 
 PROMISES = [
     ("missing_key_is_401", "auth", "A request without a key gets 401."),

@@ -11,12 +11,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-import compat.__main__ as runner  # noqa: E402
-from compat.servers import Endpoint, Place, Server, ServerError  # noqa: E402
-from compat.servers._base import free_port, process  # noqa: E402
+import compat.__main__ as runner
+from compat.servers import Endpoint, Place, Server, ServerError
+from compat.servers._base import free_port, process
 
 
 class Uninstallable(Server):
