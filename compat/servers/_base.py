@@ -96,6 +96,8 @@ def run_quietly(
         )
     except subprocess.TimeoutExpired as exc:
         raise ServerError(f"{' '.join(command[:4])} ... did not finish within {timeout:.0f} s") from exc
+    except OSError as exc:  # the program itself is missing or not executable
+        raise ServerError(f"cannot run {command[0]}: {exc.strerror or exc}") from exc
     if done.returncode != 0:
         tail = (done.stdout + done.stderr)[-2000:]
         raise ServerError(f"{' '.join(command[:4])} ... exited with {done.returncode}:\n{tail}")

@@ -136,3 +136,10 @@ def test_an_install_step_that_hangs_is_stopped_and_named(tmp_path: Path) -> None
 
     with pytest.raises(ServerError, match=r"did not finish within 1 s"):
         run_quietly([sys.executable, "-c", "import time; time.sleep(30)"], timeout=1)
+
+
+def test_a_missing_program_is_a_server_error_not_a_traceback(tmp_path: Path) -> None:
+    from compat.servers._base import run_quietly
+
+    with pytest.raises(ServerError, match=r"cannot run .*/no-such-python"):
+        run_quietly([str(tmp_path / "no-such-python"), "-c", "pass"])
