@@ -66,7 +66,13 @@ def whole_number(value: Any) -> int | None:
     return int(value) if math.isfinite(value) and float(value).is_integer() else None
 
 
+#: The `n` the API accepts; an answer to any other `n` (a server that accepted an invalid request) says nothing
+#: about the n-promises (`invalid_request_names_param` and schemathesis's negative cases judge the acceptance).
+VALID_N = range(1, 129)
+
+
 def requested_n(request: Body) -> int:
+    """The `n` asked for (1 when absent)."""
     n = whole_number(request.get("n"))
     return n if n is not None else 1
 
@@ -91,6 +97,8 @@ def _choices(body: Body) -> list[Mapping[str, Any]]:
 def choices_match_n(request: Body, body: Body) -> bool:
     """Asking for `n` choices gets exactly n choices, indexed 0..n-1."""
     n = requested_n(request)
+    if n not in VALID_N:
+        return False
     indexes = sorted(c.get("index", -1) for c in _choices(body))
     require(len(indexes) == n, "choices_match_n", f"asked for n={n}, got {len(indexes)} choice(s)")
     require(indexes == list(range(n)), "choices_match_n", f"choice indexes are {indexes}, expected 0..{n - 1}")
@@ -159,6 +167,8 @@ def token_limit_is_respected(request: Body, body: Body) -> bool:
     if limit is None or not isinstance(usage, Mapping):
         return False
     n = requested_n(request)
+    if n not in VALID_N:
+        return False
     completion = usage.get("completion_tokens", 0)
     require(
         isinstance(completion, int) and completion <= limit * n,
@@ -537,6 +547,8 @@ def _traces(chunks: list[dict[str, Any]]) -> dict[int, _ChoiceTrace]:
 def stream_choices_match_n(request: Body, chunks: list[dict[str, Any]]) -> bool:
     """A stream asked for `n` choices carries deltas for choices 0..n-1."""
     n, traces = requested_n(request), _traces(chunks)
+    if n not in VALID_N:
+        return False
     require(
         sorted(traces) == list(range(n)),
         "stream_choices_match_n",

@@ -14,6 +14,8 @@ import httpx
 #: Request headers whose values are credentials: never written anywhere.
 SECRET_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "openai-api-key", "proxy-authorization", "cookie"})
 REDACTED = "[redacted]"
+#: How a credential header reads in evidence: the run's own key, or some other value (a probe's wrong key).
+REDACTED_RUN_KEY, REDACTED_OTHER = "[redacted: the run's key]", "[redacted: another value]"
 EVIDENCE_CHARS = 2_000
 
 
@@ -92,6 +94,12 @@ class Target:
             raise BudgetSpent(f"request budget of {self.max_requests} spent")
         self.sent += count
 
+    def _secret(self, value: str) -> str:
+        """A credential header's value as evidence: which key it was, never the key."""
+        if self.api_key and self.api_key in value:
+            return REDACTED_RUN_KEY
+        return REDACTED_OTHER if value.strip() else value
+
     def redact(self, text: str) -> str:
         """`text` with the key (if any) replaced."""
         return text.replace(self.api_key, REDACTED) if self.api_key else text
@@ -110,7 +118,8 @@ class Target:
     ) -> Exchange:
         """An `Exchange` built from raw parts, with secrets removed."""
         shown_headers = {
-            k: REDACTED if k.lower() in SECRET_HEADERS else self.redact(str(v)) for k, v in (headers or {}).items()
+            k: self._secret(str(v)) if k.lower() in SECRET_HEADERS else self.redact(str(v))
+            for k, v in (headers or {}).items()
         }
         shown_body = json.loads(self.redact(json.dumps(body))) if body is not None else None
         if isinstance(shown_body, str) and len(shown_body) > EVIDENCE_CHARS:

@@ -87,7 +87,7 @@ def test_reports_name_the_broken_promise_with_its_request_and_never_the_key(tmp_
     assert promise["status"] == "broken"
     deviation = promise["deviations"][0]
     assert deviation["request"]["body"]["n"] == 3
-    assert deviation["request"]["headers"]["Authorization"] == "[redacted]"
+    assert deviation["request"]["headers"]["Authorization"] == "[redacted: the run's key]"
     assert deviation["response"]["status"] == 200
     assert deviation["seed"] == 42
     assert report["groups"]["semantics"]["status"] == "broken"

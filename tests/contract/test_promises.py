@@ -90,3 +90,28 @@ def test_neither_the_sdk_nor_the_mock_imports_the_contract_package() -> None:
     for folder in ("wrapper/chat_completions", "mock/chat_completions_mock", "generated/chat_completions_api"):
         for path in (ROOT / folder).rglob("*.py"):
             assert not re.search(r"^\s*(from|import) chat_completions_contract\b", path.read_text(), re.M), path
+
+
+def test_n_promises_do_not_judge_answers_to_an_invalid_n() -> None:
+    """A server that accepts `n: -3` breaks `invalid_request_names_param`, not `choices_match_n` as well."""
+    from chat_completions_contract._checks import choices_match_n, stream_choices_match_n, token_limit_is_respected
+
+    assert choices_match_n({"n": -3}, {"choices": []}) is False
+    assert choices_match_n({"n": 129}, {"choices": []}) is False
+    assert stream_choices_match_n({"n": 0}, [{"choices": [{"index": 0}]}]) is False
+    assert token_limit_is_respected({"n": -1, "max_tokens": 1}, {"usage": {"completion_tokens": 9}}) is False
+    assert choices_match_n({"n": 2}, {"choices": [{"index": 0}, {"index": 1}]}) is True
+
+
+def test_evidence_says_which_key_was_sent_but_never_the_key() -> None:
+    from chat_completions_contract._target import Target
+
+    key = "sk-FAKE-evidence-key-777"
+    target = Target("http://127.0.0.1:1/v1", key, "gpt-4o-mini")
+    ours = target.evidence("POST", "/chat/completions", headers={"Authorization": f"Bearer {key}"}, body={"k": key})
+    other = target.evidence("POST", "/chat/completions", headers={"authorization": "Bearer sk-wrong"}, status=401)
+    assert ours.request["headers"] == {"Authorization": "[redacted: the run's key]"}
+    assert ours.request["body"] == {"k": "[redacted]"}
+    assert other.request["headers"] == {"authorization": "[redacted: another value]"}
+    assert key not in repr(target)
+    assert key not in ours.line()

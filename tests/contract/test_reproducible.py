@@ -41,7 +41,7 @@ def test_every_seed_passes_against_the_mock(seed: int) -> None:
     (Seed 20 is where the old pytest suite's stateful test failed that way; the walks here differ, so the seeds are
     a bounded sample, not a replay. docs/contract.md gives the cause.)"""
     with running(api_keys=[KEY]) as url:
-        report = run(Options(base_url=url, seed=seed, examples=15, env={"OPENAI_API_KEY": KEY}))
+        report = run(Options(base_url=url, seed=seed, env={"OPENAI_API_KEY": KEY}))  # the CLI's default examples
     assert report.passed, report.deviation_lines()
     assert report.notes == []  # no "hypothesis stopped the run" (FlakyStrategyDefinition and the like)
     assert {p.status for p in report.promises} == {"holds"}
