@@ -142,7 +142,7 @@ def _evidence(entry: Mapping[str, Any]) -> str:
     request = first.get("request")
     if isinstance(request, Mapping):
         query = f"?{request['query']}" if request.get("query") else ""
-        line = f"{request.get('method', '')} {request.get('path', '')}{query}"
+        line = f"{request.get('method', '')} {request.get('path', '')}{query}{_auth_sent(request.get('headers'))}"
         if request.get("body") is not None:
             line += " " + _compact(request["body"])
         parts.append(f"request `{_clip(line)}`")
@@ -154,6 +154,16 @@ def _evidence(entry: Mapping[str, Any]) -> str:
     others = [_redact(_clip(_one_line(str(d.get("detail", ""))))) for d in deviations[1:]]
     also = f"; also: {'; '.join(others)}" if others else ""
     return " — ".join(parts) + f" ({found}){also}"
+
+
+def _auth_sent(headers: object) -> str:
+    """What the request carried for a key, when it was not the run's own: the CLI redacts it, and says which."""
+    if not isinstance(headers, Mapping):
+        return ""
+    sent = next((str(v) for k, v in headers.items() if str(k).lower() == "authorization"), None)
+    if sent is None:
+        return " (no key)"
+    return " (a key other than the run's)" if "another value" in sent else ""
 
 
 def _compact(value: Any) -> str:

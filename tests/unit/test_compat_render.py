@@ -210,3 +210,23 @@ def test_fuzzed_bodies_with_lone_surrogates_still_make_a_writable_page(tmp_path:
     page = render([run])
     (tmp_path / "page.md").write_text(page, encoding="utf-8")  # raises on a lone surrogate
     assert '{"\\udb55":"\\u0016"}' in page
+
+
+@pytest.mark.parametrize(
+    ("headers", "shown"),
+    [
+        ({"Authorization": "[redacted: the run's key]"}, "request `POST /chat/completions {"),
+        (
+            {"Authorization": "[redacted: another value]"},
+            "request `POST /chat/completions (a key other than the run's) {",
+        ),
+        ({"User-Agent": "x"}, "request `POST /chat/completions (no key) {"),
+    ],
+)
+def test_the_footnote_says_when_a_request_did_not_carry_the_runs_key(headers: dict[str, str], shown: str) -> None:
+    deviation = {**BROKEN_N, "request": {**BROKEN_N["request"], "headers": headers}}
+    run = run_from_report(
+        meta("x", 0), report({**ALL_HOLD, "choices_match_n": "broken"}, {"choices_match_n": [deviation]})
+    )
+    note = next(line for line in render([run]).splitlines() if line.startswith("[^1]"))
+    assert shown in note
