@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ._completions import text_of
 from ._errors import ApiError, invalid
 from ._tokens import prompt_tokens
 from ._values import compile_schema
+from .facts import TOOL_NAME_PATTERN, VOCABULARY_SIZE, mentions_json
 
 __all__ = [
     "MAX_MESSAGES",
@@ -30,14 +30,12 @@ __all__ = [
     "rule_table",
 ]
 
-#: Token ids accepted as `logit_bias` keys: 0 ≤ id < this (the o200k vocabulary size).
-VOCABULARY_SIZE = 200_019
 #: Most messages one request may carry.
 MAX_MESSAGES = 2048
 #: Metadata limits: keys, key length, value length.
 METADATA_KEYS, METADATA_KEY_LENGTH, METADATA_VALUE_LENGTH = 16, 64, 512
 
-_NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")
+_NAME = re.compile(TOOL_NAME_PATTERN)
 _NAME_MISMATCH = "string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{1,64}$'."
 
 
@@ -150,8 +148,8 @@ def _schema_error(schema: Any, what: str, param: str, code: str) -> None:
 
 
 def _mentions_json(messages: list[Any]) -> bool:
-    """Whether some message's text contains "json" (any case)."""
-    return any("json" in text_of(m.get("content")).lower() for m in messages if isinstance(m, dict))
+    """Whether some message's text contains "json" (any case): the rule stated in `facts`."""
+    return mentions_json(messages)
 
 
 # --- rules, in the order they are checked -----------------------------------------------------

@@ -1,22 +1,15 @@
-"""What the contract tests share: the target server, run options, request shaping for real servers."""
+"""Make generated create requests answerable (the API's rules a schema cannot say) and cheap on paid servers."""
 
 from __future__ import annotations
 
-import ipaddress
+import copy
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
-import httpx
 import jsonschema_rs
-import pytest
-import schemathesis
-from promises import SPEC_PATH
+from chat_completions_mock.facts import TOOL_NAME_PATTERN, VOCABULARY_SIZE, mentions_json
 
-BUNDLED_MOCK_KEY = "sk-contract-suite"
-PLACEHOLDER_KEY = "sk-placeholder-for-loopback"
 CHEAP_TOKEN_LIMIT = 16
 # Fields a paid request may keep: text in, text out, nothing that bills extra (audio, search, predictions).
 CHEAP_FIELDS = frozenset({
@@ -24,78 +17,8 @@ CHEAP_FIELDS = frozenset({
     "top_logprobs", "response_format", "tools", "tool_choice", "parallel_tool_calls", "metadata", "store",
     "stream", "stream_options", "presence_penalty", "frequency_penalty", "logit_bias", "user", "safety_identifier",
 })  # fmt: skip
-
-
-def is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-@dataclass
-class Target:
-    """The server under test, how to authenticate to it, and what it may cost."""
-
-    base_url: str
-    api_key: str
-    model: str
-    loopback: bool
-    bundled: bool
-    max_requests: int | None
-    sent: int = 0
-    deviations: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    @property
-    def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}"}
-
-    def spend(self, count: int = 1) -> None:
-        """Count requests; once the budget is spent, the remaining tests are skipped, not failed."""
-        if self.max_requests is not None and self.sent + count > self.max_requests:
-            pytest.skip(f"request budget of {self.max_requests} spent")
-        self.sent += count
-
-    def record(self, operation: str, check: str, message: str) -> None:
-        first_line = next((line.strip() for line in message.splitlines() if line.strip()), "")
-        self.deviations.setdefault((operation, check), first_line[:160])
-
-
-@dataclass
-class RunOptions:
-    """Command-line choices, read at configure time so modules that build tests at import can use them."""
-
-    max_examples: int = 60
-    paid: bool = False
-
-
-RUN = RunOptions()
-
-# The trimmed spec as schemathesis sees it; test modules parametrize over it at import.
-SCHEMA = schemathesis.openapi.from_path(SPEC_PATH)
-SCHEMA.config.seed = 42  # same requests on every run (hypothesis's own seed does not fix schemathesis's)
-SCHEMA.config.max_stream_events = 2_000  # the default (20) stops reading a stream before [DONE]
-# Servers ignore query parameters they do not know (so does OpenAI): an extra one is no invalid request.
-# No shrinking: a failing run stays bounded in time, and the summary names the promise anyway.
-SCHEMA.config.generation.update(allow_extra_parameters=False, no_shrink=True)
-_TARGET: list[Target] = []  # schemathesis hooks get no fixtures: they reach the target through this
-
-
-def set_target(target: Target) -> None:
-    _TARGET[:] = [target]
-
-
-def current_target() -> Target:
-    if not _TARGET:
-        raise RuntimeError("the `target` fixture has not run")
-    return _TARGET[0]
-
-
-VOCABULARY = 200_019  # token ids of the o200k vocabulary: what `logit_bias` keys may name
-NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")
+NAME = re.compile(TOOL_NAME_PATTERN)
+HELLO = [{"role": "user", "content": "Say this is a test!"}]
 
 
 def _valid_logit_bias(value: Any) -> bool:
@@ -103,15 +26,16 @@ def _valid_logit_bias(value: Any) -> bool:
         isinstance(k, str)
         and k.isascii()
         and k.isdigit()
-        and int(k) < VOCABULARY
+        and int(k) < VOCABULARY_SIZE
         and isinstance(v, int)
+        and not isinstance(v, bool)
         and -100 <= v <= 100
         for k, v in value.items()
     )
 
 
 def _name(name: Any, taken: set[str]) -> str:
-    """A tool, function or schema name as the API accepts it (1-64 of `[a-zA-Z0-9_-]`), unique in `taken`."""
+    """A tool, function or schema name the API accepts, unique in `taken`."""
     base = (re.sub(r"[^a-zA-Z0-9_-]", "_", name) if isinstance(name, str) else "")[:60] or "tool"
     candidate, suffix = base, 0
     while candidate in taken:
@@ -164,21 +88,6 @@ def _fix_user_schemas(body: dict[str, Any]) -> None:
         spec["schema"] = {"type": "object"}
 
 
-def text_of(content: Any) -> str:
-    """The text of a message's `content`: a string, or the `text` of its parts."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(p["text"] for p in content if isinstance(p, Mapping) and isinstance(p.get("text"), str))
-    return ""
-
-
-def _mentions_json(messages: Any) -> bool:
-    return isinstance(messages, list) and any(
-        isinstance(m, Mapping) and "json" in text_of(m.get("content")).lower() for m in messages
-    )
-
-
 def trim_metadata(metadata: Any) -> Any:
     """At most 16 keys of up to 64 characters, values of up to 512."""
     if not isinstance(metadata, dict):
@@ -191,10 +100,11 @@ def _tool_choice_is_answerable(choice: Any, kinds: dict[str, str]) -> bool:
         return True
     kind = choice.get("type")
     if kind in ("function", "custom"):
-        return kinds.get(choice.get(kind, {}).get("name")) == kind
+        name = (choice.get(kind) or {}).get("name")
+        return isinstance(name, str) and kinds.get(name) == kind
     if kind == "allowed_tools":
-        allowed = choice.get("allowed_tools", {}).get("tools", [])
-        return all(isinstance(t, Mapping) and t.get(t.get("type"), {}).get("name") in kinds for t in allowed)
+        allowed = (choice.get("allowed_tools") or {}).get("tools", [])
+        return all(isinstance(t, Mapping) and (t.get(t.get("type")) or {}).get("name") in kinds for t in allowed)
     return True
 
 
@@ -208,11 +118,12 @@ def _answered_tool_messages(messages: list[Any]) -> list[Any]:
         if isinstance(message, Mapping) and message.get("role") == "tool" and message.get("tool_call_id") not in called:
             continue
         kept.append(message)
-    return kept or [{"role": "user", "content": "Say this is a test!"}]
+    return kept or copy.deepcopy(HELLO)
 
 
 def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
-    """Make a schema-valid create request also obey the API's rules that the spec cannot express."""
+    """A deep copy of a schema-valid create request that also obeys the API's rules the spec cannot express."""
+    body = copy.deepcopy(body)  # never edit what hypothesis generated: it may replay it
     if not body.get("model"):
         body["model"] = "gpt-4o-mini"
     if isinstance(body.get("messages"), list):
@@ -232,8 +143,14 @@ def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
     if "metadata" in body:
         body["metadata"] = trim_metadata(body["metadata"])
     fmt = body.get("response_format")
-    if isinstance(fmt, Mapping) and fmt.get("type") == "json_object" and not _mentions_json(body.get("messages")):
+    if isinstance(fmt, Mapping) and fmt.get("type") == "json_object" and not mentions_json(body.get("messages")):
         body["messages"] = [*body.get("messages", []), {"role": "user", "content": "Reply in JSON."}]
+    _fix_tools(body)
+    return body
+
+
+def _fix_tools(body: dict[str, Any]) -> None:
+    """Valid, unique tool names and compilable schemas; tool options only with tools; a forced tool that exists."""
     kinds = _fix_names(body)
     _fix_user_schemas(body)
     if not body.get("tools"):
@@ -246,19 +163,20 @@ def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
         names = {f.get("name") for f in body.get("functions") or [] if isinstance(f, Mapping)}
         if function_call.get("name") not in names:
             del body["function_call"]
-    return body
 
 
-def shape_create(body: dict[str, Any], target: Target) -> dict[str, Any]:
-    """A generated create request, made answerable (and cheap on a server that bills).
-
-    Any server but the bundled mock gets `--model`: a real one serves only the models it has.
-    """
-    body = satisfy_cross_field_rules(dict(body))
-    if not target.bundled:
-        body["model"] = target.model
-    if target.loopback:
+def shape_create(body: dict[str, Any], *, model: str | None, loopback: bool) -> dict[str, Any]:
+    """A generated create request made answerable; with `model`, that model; off loopback, also cheap."""
+    body = satisfy_cross_field_rules(body)
+    if model is not None:
+        body["model"] = model
+    if loopback:
         return body
+    return cheapen(body)
+
+
+def cheapen(body: dict[str, Any]) -> dict[str, Any]:
+    """Text in, at most a few tokens out, at most 2 choices: what a paid server may be sent."""
     body = {k: v for k, v in body.items() if k in CHEAP_FIELDS}
     body["messages"] = [
         m
@@ -266,55 +184,9 @@ def shape_create(body: dict[str, Any], target: Target) -> dict[str, Any]:
         if isinstance(m, Mapping)
         and m.get("role") in ("user", "system", "developer")
         and isinstance(m.get("content"), str)
-    ][:3] or [{"role": "user", "content": "Say this is a test!"}]
+    ][:3] or copy.deepcopy(HELLO)
     limit = body.pop("max_completion_tokens", None)
     body["max_completion_tokens"] = min(limit, CHEAP_TOKEN_LIMIT) if isinstance(limit, int) and limit > 0 else 8
     if isinstance(body.get("n"), int):
         body["n"] = min(body["n"], 2)
     return satisfy_cross_field_rules(body)
-
-
-def send(
-    target: Target,
-    method: str,
-    path: str,
-    *,
-    json: Any = None,
-    params: Any = None,
-    headers: Mapping[str, str] | None = None,
-    auth: bool = True,
-) -> httpx.Response:
-    """One request to the target, counted against its budget; `path` is relative to the base URL."""
-    target.spend()
-    sent_headers = dict(target.headers) if auth else {}
-    sent_headers.update(headers or {})
-    with httpx.Client(timeout=httpx.Timeout(60.0, connect=10.0)) as client:
-        return client.request(method, target.base_url + path, json=json, params=params, headers=sent_headers)
-
-
-def cheap(target: Target, body: dict[str, Any]) -> dict[str, Any]:
-    """`body` with the target's model; on a billed server also a small token limit."""
-    body = {**body, "model": target.model}
-    if not target.loopback and "max_completion_tokens" not in body:
-        body["max_completion_tokens"] = CHEAP_TOKEN_LIMIT
-    return body
-
-
-def leaves(group: BaseException) -> list[BaseException]:
-    """The single failures inside a (nested) exception group."""
-    if isinstance(group, BaseExceptionGroup):
-        return [leaf for exc in group.exceptions for leaf in leaves(exc)]
-    return [group]
-
-
-def answer_line(response: Any) -> str:
-    """What the server answered, in one short line for the summary."""
-    return f"got {response.status_code}: {response.text[:120]}"
-
-
-def describe_failure(failure: BaseException, response: Any) -> str:
-    """One line on a schemathesis failure: the answer it judged, or, for checks that sent their own request
-    (an unauthenticated or badly authenticated copy), what that request got."""
-    if type(failure).__name__ == "IgnoredAuth":
-        return str(getattr(failure, "message", failure)).splitlines()[0]
-    return answer_line(response)

@@ -1,0 +1,109 @@
+"""`chat-completions-contract` / `python -m chat_completions_contract`: check a server, print the verdict, write reports.
+
+Exit status: 0 when every required promise holds, 1 otherwise, 2 for a usage error (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._promises import GROUPS
+from ._runner import DEFAULT_MODEL, DEFAULT_SEED, Options, UsageError, run
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Usage errors in one line, exit 2 (argparse's default prints the whole usage first)."""
+        self.exit(2, f"chat-completions-contract: {message}\n")
+
+
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in value.split(",") if name.strip())
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line (documented in docs/contract.md)."""
+    groups = ", ".join(g.slug for g in GROUPS)
+    p = _Parser(
+        prog="chat-completions-contract",
+        description="Check an OpenAI-compatible Chat Completions server against named promises.",
+        epilog=f"Groups: {groups}. Without --base-url the bundled mock is started and checked.",
+    )
+    p.add_argument("--base-url", help="the server's base URL, ending in /v1 (default: start the bundled mock)")
+    p.add_argument("--model", default=DEFAULT_MODEL, help=f"model every request names (default: {DEFAULT_MODEL})")
+    p.add_argument("--max-requests", type=int, help="the most requests this run may send (required off loopback)")
+    p.add_argument(
+        "--auth",
+        choices=("required", "none"),
+        default="required",
+        help="'none': the server takes no key; auth promises are not applicable",
+    )
+    p.add_argument("--only", type=_names, help="check only these groups or promise ids (comma-separated)")
+    p.add_argument(
+        "--require", type=_names, help="groups or promise ids that must hold for exit 0 (default: all checked)"
+    )
+    p.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"seed of the generated requests (default: {DEFAULT_SEED})"
+    )
+    p.add_argument("--report-dir", type=Path, help="write report.json, report.md and junit.xml here")
+    p.add_argument(
+        "--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the key (default: OPENAI_API_KEY)"
+    )
+    p.add_argument(
+        "--examples",
+        type=int,
+        help="schemathesis examples per operation and mode (default: 30, or a share of --max-requests)",
+    )
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    args = parser().parse_args(argv)
+    options = Options(
+        base_url=args.base_url,
+        model=args.model,
+        max_requests=args.max_requests,
+        auth=args.auth,
+        only=args.only,
+        require=args.require,
+        seed=args.seed,
+        api_key_env=args.api_key_env,
+        examples=args.examples,
+    )
+    if args.report_dir is not None:
+        try:
+            args.report_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(
+                f"chat-completions-contract: cannot create --report-dir {args.report_dir}: {exc.strerror}",
+                file=sys.stderr,
+            )
+            return 2
+    try:
+        report = run(options)
+    except UsageError as exc:
+        print(f"chat-completions-contract: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("chat-completions-contract: interrupted", file=sys.stderr)
+        return 130
+    for line in report.summary_lines():
+        print(line)
+    if args.report_dir is not None:
+        try:
+            paths = report.write(args.report_dir)
+        except OSError as exc:
+            print(
+                f"chat-completions-contract: cannot write reports to {args.report_dir}: {exc.strerror}", file=sys.stderr
+            )
+            return 2
+        print(f"reports: {', '.join(str(p) for p in paths)}")
+    return report.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,297 @@
+"""schemathesis's part: generated valid and invalid requests for every operation, and the stateful run over links.
+
+Each case is judged by each built-in check on its own (so a failure is attributed to one promise) and by
+this suite's checks. Nothing is raised into Hypothesis — failures are recorded, not thrown — so a run never
+shrinks or replays an example (which is what ended earlier runs in `FlakyStrategyDefinition`: a replayed
+stateful example met a server whose state had moved on, so the strategies drew differently).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urlencode
+
+import hypothesis
+import hypothesis.errors
+import schemathesis
+from chat_completions_mock.facts import CHUNK_MEDIA_TYPE
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    ignored_auth,
+    negative_data_rejection,
+    positive_data_acceptance,
+    response_schema_conformance,
+    status_code_conformance,
+    unsupported_method,
+    use_after_free,
+)
+
+from ._checks import judge_answer
+from ._results import Results
+from ._shaping import shape_create, trim_metadata
+from ._spec import spec_path
+from ._target import BudgetSpent, Exchange, Target
+
+CheckFunction = Callable[..., Any]
+#: The built-in checks every case gets, by promise id.
+CASE_CHECKS: dict[str, CheckFunction] = {
+    "not_a_server_error": not_a_server_error,
+    "status_code_conformance": status_code_conformance,
+    "content_type_conformance": content_type_conformance,
+    "response_schema_conformance": response_schema_conformance,
+    "negative_data_rejection": negative_data_rejection,
+    "positive_data_acceptance": positive_data_acceptance,
+    "unsupported_method": unsupported_method,
+}
+AUTH_CHECK = ("ignored_auth", ignored_auth)
+#: Checks only the stateful run can make (they look back at earlier steps).
+STATEFUL_CHECKS: dict[str, CheckFunction] = {
+    "use_after_free": use_after_free,
+}
+STORED_OPERATIONS = frozenset(
+    {
+        "listChatCompletions",
+        "getChatCompletion",
+        "updateChatCompletion",
+        "deleteChatCompletion",
+        "getChatCompletionMessages",
+    }
+)
+#: Successful cases per operation that `ignored_auth` re-sends without (and with a wrong) key: 2 requests each.
+AUTH_PROBES_PER_OPERATION = 2
+
+
+@schemathesis.deserializer(CHUNK_MEDIA_TYPE)
+def _chunk_or_done(ctx: Any, response: Any) -> Any:
+    """The `data` of each stream event is one JSON chunk, or the literal [DONE] (which has no schema)."""
+    text = response.content.decode("utf-8")
+    if text == "[DONE]":
+        raise NotImplementedError("[DONE] carries no chunk")  # schemathesis then skips this event's schema
+    return json.loads(text)
+
+
+def load_schema(seed: int) -> Any:
+    """The trimmed spec as schemathesis sees it, set up for reproducible runs against real servers."""
+    schema = schemathesis.openapi.from_path(spec_path())
+    schema.config.seed = seed
+    schema.config.max_stream_events = 2_000  # the default (20) stops reading a stream before [DONE]
+    # Servers ignore query parameters they do not know (so does OpenAI): an extra one is no invalid request.
+    schema.config.generation.update(allow_extra_parameters=False, no_shrink=True)
+    return schema
+
+
+def _leaves(error: BaseException) -> Iterator[BaseException]:
+    if isinstance(error, BaseExceptionGroup):
+        for inner in error.exceptions:
+            yield from _leaves(inner)
+    else:
+        yield error
+
+
+def _failure_line(failure: BaseException) -> str:
+    title = str(getattr(failure, "title", "") or type(failure).__name__)
+    message = str(getattr(failure, "message", "") or failure)
+    first = next((line.strip() for line in message.splitlines() if line.strip()), "")
+    return f"{title}: {first}"[:300] if first and first not in title else title[:300]
+
+
+def _operation_id(case: Any) -> str:
+    return str(case.operation.definition.raw.get("operationId", case.operation.label))
+
+
+def _is_negative(case: Any) -> bool:
+    return case.meta is not None and case.meta.generation.mode.is_negative
+
+
+def _negative_only_in_deep_object_query(case: Any) -> bool:
+    """A case made invalid in a `style: deepObject` query parameter (`metadata`), and nowhere but in query and
+    headers: on the wire such values often read as a valid object again (an array `[false]` goes out as
+    `metadata[]=false`, the object `{"": "false"}`), so a 2xx proves nothing (schemathesis's own exemptions miss
+    this style)."""
+    meta = case.meta
+    if meta is None or not meta.generation.mode.is_negative:
+        return False
+    negative = {
+        str(getattr(location, "value", location)).lower()
+        for location, c in meta.components.items()
+        if c.mode.is_negative
+    }
+    if "query" not in negative or not negative <= {"query", "header"}:  # optional string headers rarely stay invalid
+        return False
+    deep = {
+        p.get("name") for p in _resolved_parameters(case) if p.get("in") == "query" and p.get("style") == "deepObject"
+    }
+    sent = [str(key) for key in case.query or {}]  # deepObject values arrive serialised: `metadata[key]`
+    return any(key == name or key.startswith(f"{name}[") for name in deep if name for key in sent)
+
+
+def _resolved_parameters(case: Any) -> list[dict[str, Any]]:
+    """The operation's parameters with `$ref`s into `components/parameters` resolved."""
+    components = case.operation.schema.raw_schema.get("components", {}).get("parameters", {})
+    resolved = []
+    for declared in case.operation.definition.raw.get("parameters", []):
+        ref = declared.get("$ref", "") if isinstance(declared, dict) else ""
+        parameter = (
+            components.get(ref.rsplit("/", 1)[1], {}) if ref.startswith("#/components/parameters/") else declared
+        )
+        if isinstance(parameter, dict):
+            resolved.append(parameter)
+    return resolved
+
+
+def _exchange(target: Target, case: Any, response: Any) -> Exchange:
+    body = case.body if isinstance(case.body, dict | list | str | int | float | bool) else None
+    sent = getattr(response, "request", None)
+    wire_headers = getattr(sent, "headers", None)
+    headers = (
+        {k: str(v) for k, v in wire_headers.items()}  # what went out, not what was generated
+        if wire_headers is not None
+        else {**target.headers, **{k: str(v) for k, v in (case.headers or {}).items()}}
+    )
+    response_headers = {
+        k: v[0] if isinstance(v, list) else v for k, v in (response.headers if response is not None else {}).items()
+    }
+    return target.evidence(
+        str((getattr(response, "request", None) and response.request.method) or case.method),
+        case.formatted_path,
+        query=urlencode(case.query or {}, doseq=True),
+        headers=headers,
+        body=body,
+        status=response.status_code if response is not None else None,
+        response_headers=response_headers,
+        response_text=response.text if response is not None else "",
+    )
+
+
+class CaseJudge:
+    """Judges one sent case: each built-in check alone, then the suite's checks on the answer."""
+
+    def __init__(self, target: Target, results: Results, checks: dict[str, CheckFunction], where: str) -> None:
+        self.target, self.results, self.checks, self.where = target, results, checks, where
+        self.auth_probes: dict[str, int] = {}
+
+    def shape(self, case: Any, *, store: bool = False) -> None:
+        """Make a valid create request answerable (and cheap); invalid cases go out exactly as generated."""
+        if _is_negative(case) or not isinstance(case.body, dict) or case.method.upper() != "POST":
+            return
+        if case.operation.path == "/chat/completions":
+            body = {**case.body, "store": True, "stream": False} if store else case.body
+            model = None if self.target.bundled else self.target.model
+            case.body = shape_create(body, model=model, loopback=self.target.loopback)
+        elif "metadata" in case.body:  # update: the API's limits on metadata keys and values
+            case.body = {**case.body, "metadata": trim_metadata(case.body["metadata"])}
+
+    def judge(self, case: Any, response: Any, **validate: Any) -> None:
+        exchange = _exchange(self.target, case, response)
+        where = f"{self.where} {case.operation.label}"
+        checks = dict(self.checks)
+        if (
+            self.target.auth_required
+            and 200 <= response.status_code < 300
+            and self.auth_probes.get(case.operation.label, 0) < AUTH_PROBES_PER_OPERATION
+        ):
+            try:
+                self.target.spend(2)
+            except BudgetSpent:
+                pass
+            else:
+                self.auth_probes[case.operation.label] = self.auth_probes.get(case.operation.label, 0) + 1
+                checks[AUTH_CHECK[0]] = AUTH_CHECK[1]
+        if _negative_only_in_deep_object_query(case):
+            checks.pop("negative_data_rejection", None)
+        for name, func in checks.items():
+            try:
+                case.validate_response(response, checks=[func], headers=self.target.headers, **validate)
+            except (AssertionError, FailureGroup) as error:
+                for failure in _leaves(error):
+                    self.results.broke(name, _failure_line(failure), where, exchange)
+            else:
+                self.results.held(name)
+        headers = {k.lower(): v[0] if isinstance(v, list) else v for k, v in response.headers.items()}
+        if case.operation.path.startswith("/chat/completions") and response.request.method == case.method.upper():
+            outcomes = judge_answer(_operation_id(case), case.body, response.status_code, headers, response.text)
+            self.results.record(outcomes, where, exchange)
+
+
+def _settings(examples: int, **extra: Any) -> hypothesis.settings:
+    return hypothesis.settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(hypothesis.HealthCheck),
+        phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
+        report_multiple_bugs=False,
+        **extra,
+    )
+
+
+def run_operations(
+    target: Target, results: Results, schema: Any, *, seed: int, examples: int, with_stored: bool, auth: bool = True
+) -> None:
+    """Generated valid and invalid requests for each operation, then schemathesis's unsupported-method cases."""
+    checks = dict(CASE_CHECKS)
+    judge = CaseJudge(target, results, checks, "fuzz")
+    operations = [result.ok() for result in schema.get_all_operations()]
+    operations = [
+        op for op in operations if with_stored or op.definition.raw.get("operationId") not in STORED_OPERATIONS
+    ]
+    for operation in operations:
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+
+            def one(case: Any) -> None:
+                judge.shape(case)
+                target.spend()
+                response = case.call(base_url=target.base_url, headers=target.headers, timeout=60)
+                judge.judge(case, response)
+
+            test = hypothesis.given(case=operation.as_strategy(generation_mode=mode))(one)
+            test = _settings(examples)(test)
+            test = hypothesis.seed(seed)(test)
+            test()
+    for operation in operations:  # unsupported methods: schemathesis's coverage phase makes these cases
+        config = schema.config.generation_for(operation=operation)
+        for case in schema.iter_coverage_cases(
+            operation, generation_modes=[GenerationMode.NEGATIVE], generation_config=config
+        ):
+            scenario = str(getattr(case.meta.phase.data, "scenario", "")).lower()
+            if "unspecified_http_method" not in scenario or case.method.upper() in ("OPTIONS", "TRACE", "QUERY"):
+                continue
+            target.spend()
+            response = case.call(base_url=target.base_url, headers=target.headers, timeout=60)
+            judge.judge(case, response)
+
+
+def run_stateful(target: Target, results: Results, schema: Any, *, seed: int, examples: int, steps: int = 6) -> None:
+    """schemathesis's state machine over the spec's links, every valid create stored and not streamed."""
+    checks = {**CASE_CHECKS, **STATEFUL_CHECKS}
+    judge = CaseJudge(target, results, checks, "stateful")
+
+    class StoredCompletions(schema.as_state_machine()):  # type: ignore[misc]
+        def before_call(self, case: Any) -> None:
+            judge.shape(case, store=True)
+            target.spend()
+
+        def get_call_kwargs(self, case: Any) -> dict[str, Any]:
+            return {"base_url": target.base_url, "headers": target.headers, "timeout": 60}
+
+        def validate_response(self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any) -> None:
+            judge.judge(case, response, transport_kwargs=kwargs or None, recorder=self.recorder)
+
+    machine = hypothesis.seed(seed)(StoredCompletions)
+    machine.run(settings=_settings(examples, stateful_step_count=steps))
+
+
+def guarded(run: Callable[[], None]) -> str | None:
+    """Run one part; return why it stopped early (budget spent), else None."""
+    try:
+        run()
+    except BudgetSpent as exc:
+        return str(exc)
+    except hypothesis.errors.HypothesisException as exc:  # never expected: no check raises into Hypothesis
+        return f"hypothesis stopped the run: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    return None

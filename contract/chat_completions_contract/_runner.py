@@ -1,0 +1,245 @@
+"""A whole run: pick the target (or start the bundled mock), probe capabilities, run probes and schemathesis,
+and turn what was found into a `Report`."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+import httpx
+
+from ._fuzz import CASE_CHECKS, STATEFUL_CHECKS, guarded, load_schema, run_operations, run_stateful
+from ._probes import PROBES, Probe
+from ._promises import GROUP_OF_SLUG, GROUPS, PROMISE_BY_ID, PROMISES, Promise
+from ._report import GroupResult, PromiseReport, Report
+from ._results import PromiseResult, Results
+from ._target import BudgetSpent, Target, is_loopback
+
+BUNDLED_MOCK_KEY = "sk-contract-bundled-mock"
+PLACEHOLDER_KEY = "sk-placeholder-for-loopback"
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_SEED = 42
+#: schemathesis examples per operation and mode on a loopback server when no budget says otherwise.
+DEFAULT_EXAMPLES = 30
+#: Statuses a server answers a route it does not have with.
+NOT_SUPPORTED_STATUSES = frozenset({404, 405, 501})
+
+
+class UsageError(Exception):
+    """A problem with the options or the target that no run can fix: the CLI prints it in one line, exit 2."""
+
+
+@dataclass
+class Options:
+    """What to check and how; see `chat-completions-contract --help`.
+
+    `only` and `require` take group slugs (`auth`, `streaming`, ...) or promise ids; `None` means all.
+    """
+
+    base_url: str | None = None
+    model: str = DEFAULT_MODEL
+    max_requests: int | None = None
+    auth: str = "required"
+    only: tuple[str, ...] | None = None
+    require: tuple[str, ...] | None = None
+    seed: int = DEFAULT_SEED
+    api_key_env: str = "OPENAI_API_KEY"
+    examples: int | None = None
+    stateful: bool = True
+    env: dict[str, str] = field(default_factory=lambda: dict(os.environ), repr=False)
+
+
+def _expand(names: tuple[str, ...] | None, what: str) -> frozenset[str]:
+    """Group slugs and promise ids -> the promise ids they name."""
+    if names is None:
+        return frozenset(PROMISE_BY_ID)
+    chosen: set[str] = set()
+    for name in names:
+        if name in GROUP_OF_SLUG:
+            chosen |= {p.id for p in PROMISES if p.group == name}
+        elif name in PROMISE_BY_ID:
+            chosen.add(name)
+        else:
+            known = ", ".join(g.slug for g in GROUPS)
+            raise UsageError(f"{what}: {name!r} is neither a group ({known}) nor a promise id")
+    return frozenset(chosen)
+
+
+def validate(options: Options) -> None:
+    """Raise `UsageError` for options no run can use."""
+    if options.auth not in ("required", "none"):
+        raise UsageError(f"--auth must be 'required' or 'none', not {options.auth!r}")
+    if options.max_requests is not None and options.max_requests < 1:
+        raise UsageError("--max-requests must be at least 1")
+    _expand(options.only, "--only")
+    _expand(options.require, "--require")
+    if options.base_url is not None:
+        if not options.base_url.startswith(("http://", "https://")):
+            raise UsageError(f"--base-url must be an http(s) URL ending in /v1, not {options.base_url!r}")
+        if not is_loopback(options.base_url):
+            if options.max_requests is None:
+                raise UsageError(
+                    f"{options.base_url} is not a loopback address: pass --max-requests N to cap what this run may cost"
+                )
+            if options.auth == "required" and not options.env.get(options.api_key_env):
+                raise UsageError(f"set {options.api_key_env} to test {options.base_url}")
+
+
+@contextlib.contextmanager
+def open_target(options: Options) -> Iterator[Target]:
+    """The target: the bundled mock (started here, with a key it requires) or the server at `base_url`."""
+    if options.base_url is None:
+        from chat_completions_mock import MockServer
+
+        with MockServer(api_keys=[BUNDLED_MOCK_KEY]) as server:
+            yield Target(
+                server.base_url, BUNDLED_MOCK_KEY, options.model, bundled=True, max_requests=options.max_requests
+            )
+        return
+    # Without a key, a placeholder, as clients send one even to servers that check none (`api_key="EMPTY"`).
+    key = options.env.get(options.api_key_env) or PLACEHOLDER_KEY
+    yield Target(
+        options.base_url,
+        key,
+        options.model,
+        auth_required=options.auth == "required",
+        max_requests=options.max_requests,
+    )
+
+
+def _stored_supported(target: Target) -> tuple[bool, str]:
+    """Whether the server has stored completions (`GET /chat/completions` is a route), and the note to show."""
+    try:
+        response = target.send("GET", "/chat/completions", params={"limit": 1})
+    except httpx.TransportError as exc:
+        raise UsageError(f"cannot reach {target.base_url}: {type(exc).__name__}: {exc}") from None
+    if response.status_code in NOT_SUPPORTED_STATUSES:
+        return False, f"GET /chat/completions answered {response.status_code}: stored completions are not supported"
+    return True, ""
+
+
+def _examples(options: Options, target: Target) -> int:
+    if options.examples is not None:
+        return options.examples
+    if target.max_requests is None:
+        return DEFAULT_EXAMPLES
+    remaining = target.max_requests - target.sent
+    return max(
+        1, remaining // 30
+    )  # six operations, two modes, ~15 unsupported-method cases, the stateful run (6 steps)
+
+
+def run(options: Options) -> Report:
+    """Check one server; raise `UsageError` for bad options or an unreachable server."""
+    validate(options)
+    selected = _expand(options.only, "--only")
+    required = _expand(options.require, "--require") & selected if options.require is not None else selected
+    results = Results()
+    with open_target(options) as target:
+        supported, note = _stored_supported(target)
+        if note:
+            results.notes.append(note)
+        for spec in PROBES:
+            if not spec.promises & selected or (spec.needs_auth and not target.auth_required):
+                continue
+            if spec.needs_store and not supported:
+                continue
+            try:
+                spec.run(Probe(spec.name, target, results))
+            except BudgetSpent as exc:
+                results.notes.append(f"{spec.name}: {exc}; the rest is not run")
+                break
+            except httpx.TransportError as exc:
+                results.notes.append(
+                    f"{spec.name}: the server stopped answering ({type(exc).__name__}): {target.redact(str(exc))}"
+                )
+        schema = load_schema(options.seed)
+        examples = _examples(options, target)
+        fuzz_promises = set(CASE_CHECKS) | {"ignored_auth"}
+        if selected & fuzz_promises and not (target.max_requests is not None and target.sent >= target.max_requests):
+            stopped = guarded(
+                lambda: run_operations(
+                    target, results, schema, seed=options.seed, examples=examples, with_stored=supported
+                )
+            )
+            if stopped:
+                results.notes.append(f"schemathesis: {stopped}")
+        if (
+            options.stateful
+            and supported
+            and selected & set(STATEFUL_CHECKS)
+            and not (target.max_requests is not None and target.sent >= target.max_requests)
+        ):
+            stopped = guarded(lambda: run_stateful(target, results, schema, seed=options.seed, examples=examples))
+            if stopped:
+                results.notes.append(f"stateful: {stopped}")
+        return _report(options, target, results, selected=selected, required=required, supported=supported)
+
+
+def _promise_status(promise: Promise, tally: PromiseResult | None, *, selected: bool, auth: bool, stored: bool) -> str:
+    """holds / broken / not supported / not applicable / not run / not selected."""
+    if not selected:
+        return "not selected"
+    if promise.group == "auth" and not auth:
+        return "not applicable"
+    if promise.group == "stored" and not stored:
+        return "not supported"
+    if tally is not None and tally.broken:
+        return "broken"
+    return "holds" if tally is not None and tally.judged else "not run"
+
+
+#: A group's status is the first of these its promises have.
+GROUP_PRECEDENCE = ("not applicable", "not supported", "broken", "holds", "not run")
+
+
+def _report(
+    options: Options,
+    target: Target,
+    results: Results,
+    *,
+    selected: frozenset[str],
+    required: frozenset[str],
+    supported: bool,
+) -> Report:
+    promises = []
+    for promise in PROMISES:
+        tally = results.promises.get(promise.id)
+        status = _promise_status(
+            promise, tally, selected=promise.id in selected, auth=target.auth_required, stored=supported
+        )
+        promises.append(
+            PromiseReport(
+                promise,
+                status,
+                promise.id in required,
+                tally.judged if tally else 0,
+                tally.broken if tally else 0,
+                [replace(d, detail=target.redact(d.detail)) for d in tally.deviations] if tally else [],
+            )
+        )
+    groups = []
+    for group in GROUPS:
+        members = [p for p in promises if p.promise.group == group.slug and p.status != "not selected"]
+        statuses = {p.status for p in members}
+        status = next((s for s in GROUP_PRECEDENCE if s in statuses), "not selected")
+        note = next((n for n in results.notes if group.slug == "stored" and "stored completions" in n), "")
+        if status == "not applicable":
+            note = "--auth none: the server is declared to take no key"
+        groups.append(GroupResult(group, status, any(p.required for p in members), note))
+    failing = [p for p in promises if p.required and p.status in ("broken", "not supported")]
+    return Report(
+        base_url=target.base_url,
+        bundled_mock=target.bundled,
+        model=target.model,
+        auth="required" if target.auth_required else "none",
+        seed=options.seed,
+        max_requests=options.max_requests,
+        requests_sent=target.sent,
+        promises=promises,
+        groups=groups,
+        notes=[target.redact(n) for n in results.notes],
+        passed=not failing,
+    )
