@@ -108,11 +108,11 @@ def _is_negative(case: Any) -> bool:
     return case.meta is not None and case.meta.generation.mode.is_negative
 
 
-def _negative_only_in_deep_object_query(case: Any) -> bool:
+def _negative_lost_on_the_wire(case: Any) -> bool:
     """A case made invalid in a `style: deepObject` query parameter (`metadata`), and nowhere but in query and
     headers: on the wire such values often read as a valid object again (an array `[false]` goes out as
     `metadata[]=false`, the object `{"": "false"}`), so a 2xx proves nothing (schemathesis's own exemptions miss
-    this style)."""
+    this style). Likewise a list given for a scalar query parameter."""
     meta = case.meta
     if meta is None or not meta.generation.mode.is_negative:
         return False
@@ -123,11 +123,14 @@ def _negative_only_in_deep_object_query(case: Any) -> bool:
     }
     if "query" not in negative or not negative <= {"query", "header"}:  # optional string headers rarely stay invalid
         return False
-    deep = {
-        p.get("name") for p in _resolved_parameters(case) if p.get("in") == "query" and p.get("style") == "deepObject"
-    }
+    query = [p for p in _resolved_parameters(case) if p.get("in") == "query"]
+    deep = {p.get("name") for p in query if p.get("style") == "deepObject"}
     sent = [str(key) for key in case.query or {}]  # deepObject values arrive serialised: `metadata[key]`
-    return any(key == name or key.startswith(f"{name}[") for name in deep if name for key in sent)
+    if any(key == name or key.startswith(f"{name}[") for name in deep if name for key in sent):
+        return True
+    # A list given for a scalar parameter goes out form-exploded (`limit=[7]` as `limit=7`): valid again on the wire.
+    scalar = {p.get("name") for p in query if (p.get("schema") or {}).get("type") != "array"}
+    return any(isinstance(value, list) for key, value in (case.query or {}).items() if key in scalar)
 
 
 def _resolved_parameters(case: Any) -> list[dict[str, Any]]:
@@ -202,7 +205,7 @@ class CaseJudge:
             else:
                 self.auth_probes[case.operation.label] = self.auth_probes.get(case.operation.label, 0) + 1
                 checks[AUTH_CHECK[0]] = AUTH_CHECK[1]
-        if _negative_only_in_deep_object_query(case):
+        if _negative_lost_on_the_wire(case):
             checks.pop("negative_data_rejection", None)
         for name, func in checks.items():
             try:
