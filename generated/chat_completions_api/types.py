@@ -1,8 +1,10 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -33,6 +35,49 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+
+#: True while `from_dict` must refuse what tolerant reading accepts (set it around a call, then reset it).
+STRICT: ContextVar[bool] = ContextVar("chat_completions_api.STRICT", default=False)
+
+
+@contextmanager
+def strict_parsing() -> Iterator[None]:
+    """`with strict_parsing(): Model.from_dict(data)` raises on any departure from the spec (as the SDK's
+    `strict_response_validation=True` does) instead of reading it as the official SDK would."""
+    token = STRICT.set(True)
+    try:
+        yield
+    finally:
+        STRICT.reset(token)
+
+
+def tolerate(problem: str) -> None:
+    """Where an answer departs from the spec in a way read anyway (a null, an unknown const or variant): raise
+    ValueError(problem) if parsing is strict. Called only on such departures, so well-formed answers never pay."""
+    if STRICT.get():
+        raise ValueError(problem)
+
+
+def missing(src_dict: Mapping[str, Any], key: str) -> bool:
+    """A required field is absent (True) or null (False): read as None, unless parsing is strict."""
+    absent = key not in src_dict
+    if STRICT.get():
+        if absent:
+            raise KeyError(key)
+        raise ValueError(f"field {key!r} is null")
+    return absent
+
+
+def to_json(value: Any) -> Any:
+    """The JSON value of a field holding one of several types: models by their `to_dict`, lists item by item, the
+    rest (numbers, strings, an unknown variant kept as its dict) as they are."""
+    to_dict = getattr(value, "to_dict", None)
+    if to_dict is not None:
+        return to_dict()
+    if isinstance(value, list):
+        return [to_json(item) for item in value]
+    return value
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -71,4 +116,16 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "STRICT",
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "missing",
+    "strict_parsing",
+    "to_json",
+    "tolerate",
+]

@@ -60,6 +60,8 @@ def test_the_json_has_every_figure_contender_ratio_and_the_machine(quick_run: tu
             assert set(ratio) == {"ratio", "goal", "met"}
     assert "import httpx" in figures["import"]["ratios"]
     assert "httpx" in figures["call"]["ratios"]
+    assert "httpx" in figures["cold"]["ratios"]  # the cold start and the stream next to raw httpx too
+    assert "httpx" in figures["stream"]["ratios"]
     memory = result["memory"]
     assert isinstance(memory, dict)
     assert set(memory) == set(CONTENDERS)

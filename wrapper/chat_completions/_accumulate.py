@@ -46,7 +46,7 @@ class ChatCompletionAccumulator:
         usage = chunk.usage
         if usage:  # neither None nor UNSET (both are falsy)
             top["usage"] = usage.to_dict()
-        for choice in chunk.choices:
+        for choice in chunk.choices or ():  # Azure's first chunk has none (its prompt_filter_results instead)
             self._add_choice(choice)
         return chunk
 
@@ -62,6 +62,10 @@ class ChatCompletionAccumulator:
             }
         message = state["message"]
         delta = choice.delta
+        if delta is None:  # Azure's content-filter chunks, a bare finish_reason: nothing to add to the message
+            if choice.finish_reason is not None:
+                state["finish_reason"] = choice.finish_reason
+            return
         _append(message, "content", delta.content)
         _append(message, "refusal", delta.refusal)
         for key, value in delta.additional_properties.items():  # e.g. a server's `reasoning_content`

@@ -14,14 +14,14 @@ if TYPE_CHECKING:
     import httpx
 
     from ._config import RequestOptions
-    from ._transport import AsyncTransport, SyncTransport
+    from ._requester import AsyncRequester, SyncRequester
 
 T = TypeVar("T")
 M = TypeVar("M")
 
 
 class _Lazy(Generic[T]):
-    """Builds a transport on first use, once, thread-safely; shared by a client and its `with_options` copies."""
+    """Builds a requester on first use, once, thread-safely; shared by a client and its `with_options` copies."""
 
     __slots__ = ("_closed", "_factory", "_lock", "_value")
 
@@ -43,27 +43,27 @@ class _Lazy(Generic[T]):
         return value
 
     def close(self) -> T | None:
-        """Mark closed (later requests raise, on a caller's `http_client` too); the transport built, to close."""
+        """Mark closed (later requests raise, on a caller's `http_client` too); the requester built, to close."""
         with self._lock:
             self._closed = True
             value, self._value = self._value, None  # so that get() takes the locked path, which raises
             return value
 
 
-def _sync_transport(http_client: httpx.Client | None, timeout: Mapping[str, float | None]) -> SyncTransport:
-    from ._transport import SyncTransport, new_http_client
+def _sync_requester(http_client: httpx.Client | None, timeout: Mapping[str, float | None]) -> SyncRequester:
+    from ._requester import SyncRequester, new_http_client
 
     if http_client is None:
-        return SyncTransport(new_http_client(timeout), owned=True)
-    return SyncTransport(http_client, owned=False)
+        return SyncRequester(new_http_client(timeout), owned=True)
+    return SyncRequester(http_client, owned=False)
 
 
-def _async_transport(http_client: httpx.AsyncClient | None, timeout: Mapping[str, float | None]) -> AsyncTransport:
-    from ._transport import AsyncTransport, new_async_http_client
+def _async_requester(http_client: httpx.AsyncClient | None, timeout: Mapping[str, float | None]) -> AsyncRequester:
+    from ._requester import AsyncRequester, new_async_http_client
 
     if http_client is None:
-        return AsyncTransport(new_async_http_client(timeout), owned=True)
-    return AsyncTransport(http_client, owned=False)
+        return AsyncRequester(new_async_http_client(timeout), owned=True)
+    return AsyncRequester(http_client, owned=False)
 
 
 def _httpx_default_timeout() -> httpx.Timeout:
@@ -73,7 +73,7 @@ def _httpx_default_timeout() -> httpx.Timeout:
 
 
 class _Base(Generic[T]):
-    """What `Client` and `AsyncClient` share: settings, the lazy transport, `with_options`."""
+    """What `Client` and `AsyncClient` share: settings, the lazy requester, `with_options`."""
 
     __slots__ = ("_config", "_lazy", "chat")
     _config: Config
@@ -97,7 +97,7 @@ class _Base(Generic[T]):
         self._config = Config(api_key, timeout=timeouts, **settings)
         self._lazy = _Lazy(lambda: factory(http_client, timeouts))
 
-    def _transport(self) -> T:
+    def _requester(self) -> T:
         return self._lazy.get()
 
     def __repr__(self) -> str:
@@ -114,8 +114,11 @@ class _Base(Generic[T]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str | None] | None = None,
         extra_body: Mapping[str, Any] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        strict_response_validation: bool | None = None,
     ) -> Self:
-        """A copy with these options changed (headers and body extras merged), sharing this client's connections."""
+        """A copy with these options changed (headers, body extras and query merged), sharing this client's
+        connections."""
         new = object.__new__(type(self))
         new._config = self._config.derive(
             api_key=api_key,
@@ -126,16 +129,21 @@ class _Base(Generic[T]):
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_body=extra_body,
+            default_query=default_query,
+            strict=strict_response_validation,
         )
         new._lazy = self._lazy
         new.chat = type(self.chat)(new)
         return new
 
 
-class Client(_Base["SyncTransport"]):
+class Client(_Base["SyncRequester"]):
     """A Chat Completions client: `client.chat.completions.create(...)`; close it with `close()` or a `with` block.
 
-    Arguments left out come from OPENAI_API_KEY, OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_BASE_URL.
+    Arguments left out come from OPENAI_API_KEY, OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_BASE_URL. Answers are
+    read as the official SDK reads them (nulls, unknown variants and fields, Azure's stream shapes: see docs/sdk.md);
+    `strict_response_validation=True` raises `APIResponseValidationError` on any answer outside the spec instead.
+    A query in `base_url` (`?api-version=...`) and `default_query` are sent with every request.
     """
 
     __slots__ = ()
@@ -152,11 +160,13 @@ class Client(_Base["SyncTransport"]):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str | None] | None = None,
+        default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         self._setup(
             http_client,
-            _sync_transport,
+            _sync_requester,
             timeout,
             api_key,
             organization=organization,
@@ -164,18 +174,22 @@ class Client(_Base["SyncTransport"]):
             base_url=base_url,
             max_retries=max_retries,
             user_headers=default_headers or {},
+            default_query=default_query,
+            strict=strict_response_validation,
         )
         self.chat = Chat(self)
 
-    def _request(self, method: str, path: str, cls: type[M], options: RequestOptions, body: Any = None) -> M:
+    def _request(
+        self, method: str, path: str, cls: type[M], options: RequestOptions, body: Any = None, *, empty: Any = None
+    ) -> M:
         config = self._config
-        return self._lazy.get().request(config, (method, config.base_url + path, body, None), cls, options)
+        return self._lazy.get().request(config, (method, config.root + path, body, None), cls, options, empty=empty)
 
     def close(self) -> None:
         """End this client and its `with_options` copies (later requests raise); a passed `http_client` stays open."""
-        transport = self._lazy.close()
-        if transport is not None:
-            transport.close()
+        requester = self._lazy.close()
+        if requester is not None:
+            requester.close()
 
     def __enter__(self) -> Self:
         return self
@@ -186,7 +200,7 @@ class Client(_Base["SyncTransport"]):
         self.close()
 
 
-class AsyncClient(_Base["AsyncTransport"]):
+class AsyncClient(_Base["AsyncRequester"]):
     """The asyncio/trio twin of `Client`: `await client.chat.completions.create(...)`; `aclose()` or `async with`."""
 
     __slots__ = ()
@@ -203,11 +217,13 @@ class AsyncClient(_Base["AsyncTransport"]):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str | None] | None = None,
+        default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         self._setup(
             http_client,
-            _async_transport,
+            _async_requester,
             timeout,
             api_key,
             organization=organization,
@@ -215,18 +231,23 @@ class AsyncClient(_Base["AsyncTransport"]):
             base_url=base_url,
             max_retries=max_retries,
             user_headers=default_headers or {},
+            default_query=default_query,
+            strict=strict_response_validation,
         )
         self.chat = AsyncChat(self)
 
-    async def _request(self, method: str, path: str, cls: type[M], options: RequestOptions, body: Any = None) -> M:
+    async def _request(
+        self, method: str, path: str, cls: type[M], options: RequestOptions, body: Any = None, *, empty: Any = None
+    ) -> M:
         config = self._config
-        return await self._lazy.get().request(config, (method, config.base_url + path, body, None), cls, options)
+        request = (method, config.root + path, body, None)
+        return await self._lazy.get().request(config, request, cls, options, empty=empty)
 
     async def aclose(self) -> None:
         """End this client and its `with_options` copies (later requests raise); a passed `http_client` stays open."""
-        transport = self._lazy.close()
-        if transport is not None:
-            await transport.aclose()
+        requester = self._lazy.close()
+        if requester is not None:
+            await requester.aclose()
 
     close = aclose
 

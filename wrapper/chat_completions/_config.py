@@ -103,6 +103,7 @@ class Config:
         "api_key",
         "base_url",
         "completions_url",
+        "default_query",
         "extra_body",
         "headers",
         "json_headers",
@@ -110,7 +111,10 @@ class Config:
         "organization",
         "prepared",
         "project",
+        "query",
         "removed",
+        "root",
+        "strict",
         "timeout",
         "user_headers",
     )
@@ -126,6 +130,8 @@ class Config:
         max_retries: int | None,
         user_headers: Mapping[str, str | None],
         extra_body: Mapping[str, Any] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        strict: bool = False,
     ) -> None:
         api_key = env_or(api_key, "OPENAI_API_KEY")
         if not api_key:
@@ -135,10 +141,21 @@ class Config:
         self.organization = None if org is None else check_header_value("organization", org)
         proj = env_or(project, "OPENAI_PROJECT_ID")
         self.project = None if proj is None else check_header_value("project", proj)
-        self.base_url = (env_or(base_url, "OPENAI_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
-        if not self.base_url.startswith(("http://", "https://")):
-            raise ValueError(f"base_url must be an http:// or https:// URL, got {self.base_url!r}")
-        self.completions_url = f"{self.base_url}/chat/completions"
+        url = env_or(base_url, "OPENAI_BASE_URL") or DEFAULT_BASE_URL
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(f"base_url must be an http:// or https:// URL, got {url!r}")
+        # A query in the base URL (Azure's `?api-version=...`) goes on every request, as `default_query` does.
+        url, _, url_query = url.partition("?")
+        #: The base URL without its query: request paths are appended to it.
+        self.root = url.partition("#")[0].rstrip("/")
+        self.base_url = self.root + (f"?{url_query}" if url_query else "")
+        #: The caller's `default_query` (kept apart so that `with_options` can merge over it).
+        self.default_query: dict[str, object] = dict(default_query) if default_query else {}
+        #: Query parameters sent with every request: the base URL's, then `default_query` over them (None if none).
+        self.query: dict[str, object] | None = {**query_pairs(url_query), **self.default_query} or None
+        self.completions_url = f"{self.root}/chat/completions"
+        #: Answers outside the spec raise `APIResponseValidationError` instead of being read as the official SDK does.
+        self.strict = bool(strict)
         self.max_retries = DEFAULT_MAX_RETRIES if max_retries is None else check_retries(max_retries)
         self.timeout = timeout
         self.extra_body = dict(extra_body) if extra_body else None
@@ -158,7 +175,7 @@ class Config:
         # Two dicts built once: requests without a body, and JSON requests.
         self.headers: dict[str, str] = headers
         self.json_headers: dict[str, str] = {**headers, "content-type": "application/json"}
-        #: httpx objects the transport builds from the above on first use (parsed URL, encoded headers).
+        #: httpx objects the requester builds from the above on first use (parsed URL, encoded headers).
         self.prepared: dict[str, Any] = {}
 
     def derive(
@@ -172,6 +189,8 @@ class Config:
         max_retries: int | None,
         extra_headers: Mapping[str, str | None] | None,
         extra_body: Mapping[str, Any] | None,
+        default_query: Mapping[str, object] | None = None,
+        strict: bool | None = None,
     ) -> Config:
         """A copy with some settings replaced; headers and body extras are merged over the current ones."""
         body = {**(self.extra_body or {}), **(extra_body or {})}
@@ -184,11 +203,20 @@ class Config:
             max_retries=max_retries if max_retries is not None else self.max_retries,
             user_headers={**self.user_headers, **(extra_headers or {})},
             extra_body=body or None,
+            default_query={**self.default_query, **(default_query or {})},
+            strict=self.strict if strict is None else strict,
         )
 
     def __repr__(self) -> str:
         # Never the key.
         return f"Config(base_url={self.base_url!r}, max_retries={self.max_retries}, timeout={self.timeout!r})"
+
+
+def query_pairs(query: str) -> dict[str, str]:
+    """The parameters of a URL query string (`a=1&b=2`), blank values kept."""
+    from urllib.parse import parse_qsl
+
+    return dict(parse_qsl(query, keep_blank_values=True))
 
 
 def merge_headers(base: dict[str, str], extra: Mapping[str, str | None] | None) -> dict[str, str]:

@@ -196,7 +196,7 @@ def _describe_text(response: httpx.Response, text: str) -> str:
     stripped = text.strip()
     if not stripped:
         return f"{status} (empty body)"
-    content_type = response.headers.get("content-type", "")
+    content_type = response.headers.get("content-type", "").lower()
     if "html" in content_type or stripped[:1] == "<":
         lower = stripped.lower()
         start, end = lower.find("<title>"), lower.find("</title>")

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, Unpack, overload
 
 from . import _models
-from ._resources import _body, _path, list_request, messages_request, update_request
+from ._resources import _body, _deleted, _path, list_request, messages_request, update_request
 
 if TYPE_CHECKING:
     import datetime
@@ -56,7 +56,7 @@ class LegacyAPIResponse(Generic[R]):
     retries_taken: int
 
     def __init__(self, http_response: httpx.Response, parser: Callable[[httpx.Response], R]) -> None:
-        from ._transport import RETRIES_TAKEN
+        from ._requester import RETRIES_TAKEN
 
         self.http_response = http_response
         self.retries_taken = http_response.extensions.get(RETRIES_TAKEN, 0)
@@ -132,7 +132,7 @@ class LegacyAPIResponse(Generic[R]):
 
 def _items(first: Any, fetch: Callable[[dict[str, Any]], Any], query: dict[str, Any]) -> Iterator[Any]:
     """The items of a first page, then of each page after it, fetched as iteration needs them (as `pages` does)."""
-    from ._transport import _next_after
+    from ._requester import _next_after
 
     seen = {query.get("after")}
     page = first
@@ -147,7 +147,7 @@ def _items(first: Any, fetch: Callable[[dict[str, Any]], Any], query: dict[str, 
 
 async def _aitems(first: Any, fetch: Callable[[dict[str, Any]], Any], query: dict[str, Any]) -> AsyncIterator[Any]:
     """`_items` for an async client (`fetch` returns an awaitable page)."""
-    from ._transport import _next_after
+    from ._requester import _next_after
 
     seen = {query.get("after")}
     page = first
@@ -179,24 +179,24 @@ class CompletionsWithRawResponse:
         #: `client.chat.completions.messages`, with raw responses.
         self.messages = MessagesWithRawResponse(self)
 
-    def _send(self, request: Any, options: Any, cls: type[R]) -> LegacyAPIResponse[R]:
-        from ._transport import parse
+    def _send(self, request: Any, options: Any, cls: type[R], empty: Any = None) -> LegacyAPIResponse[R]:
+        from ._parsing import parse
 
         config = self._client._config
-        response = self._client._transport().send(config, request, options)
-        return LegacyAPIResponse(response, lambda r: parse(r, cls, config.api_key))
+        response = self._client._requester().send(config, request, options)
+        return LegacyAPIResponse(response, lambda r: parse(r, cls, config, empty))
 
     def _pages(self, url: str, cls: type[Any], query: dict[str, Any], options: Any) -> LegacyAPIResponse[Any]:
-        from ._transport import parse
+        from ._parsing import parse
 
         client = self._client
         config = client._config
-        response = client._transport().send(config, ("GET", url, None, query), options)
+        response = client._requester().send(config, ("GET", url, None, query), options)
 
         def fetch(q: dict[str, Any]) -> Any:
-            return client._transport().request(config, ("GET", url, None, q), cls, options)
+            return client._requester().request(config, ("GET", url, None, q), cls, options)
 
-        return LegacyAPIResponse(response, lambda r: _items(parse(r, cls, config.api_key), fetch, query))
+        return LegacyAPIResponse(response, lambda r: _items(parse(r, cls, config), fetch, query))
 
     @overload
     def create(
@@ -230,15 +230,17 @@ class CompletionsWithRawResponse:
             return self._send(call, options, _models.completion_type())
         from ._streaming import Stream
 
-        response = self._client._transport().send(config, call, options, stream=True)
-        chunks = Stream(response, config.api_key)  # now: a wrong content type raises here, the connection freed
+        response = self._client._requester().send(config, call, options, stream=True)
+        chunks = Stream(
+            response, config.api_key, config.strict
+        )  # now: a wrong content type raises here, the connection freed
         return LegacyAPIResponse(response, lambda r: chunks)
 
     def retrieve(
         self, completion_id: str, **options: Unpack[RequestOptions]
     ) -> LegacyAPIResponse[CreateChatCompletionResponse]:
         """`client.chat.completions.retrieve(...)`, raw."""
-        url = self._client._config.base_url + _path(completion_id)
+        url = self._client._config.root + _path(completion_id)
         return self._send(("GET", url, None, None), options, _models.completion_type())
 
     def update(
@@ -246,13 +248,13 @@ class CompletionsWithRawResponse:
     ) -> LegacyAPIResponse[CreateChatCompletionResponse]:
         """`client.chat.completions.update(...)`, raw."""
         path, body, options = update_request(completion_id, params)
-        url = self._client._config.base_url + path
+        url = self._client._config.root + path
         return self._send(("POST", url, body, None), options, _models.completion_type())
 
     def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> LegacyAPIResponse[ChatCompletionDeleted]:
         """`client.chat.completions.delete(...)`, raw."""
-        url = self._client._config.base_url + _path(completion_id)
-        return self._send(("DELETE", url, None, None), options, _models.deleted_type())
+        url = self._client._config.root + _path(completion_id)
+        return self._send(("DELETE", url, None, None), options, _models.deleted_type(), _deleted(completion_id))
 
     def list(self, **params: Unpack[ListKwargs]) -> LegacyAPIResponse[Iterator[StoredCompletion]]:
         """`client.chat.completions.list(...)`, raw: the first page's answer; `parse()` iterates over every page."""
@@ -273,7 +275,7 @@ class MessagesWithRawResponse:
     ) -> LegacyAPIResponse[Iterator[ChatCompletionMessageListDataItem]]:
         """`client.chat.completions.messages.list(...)`, raw: the first page's answer; `parse()` iterates on."""
         path, query, options = messages_request(completion_id, params)
-        url = self._completions._client._config.base_url + path
+        url = self._completions._client._config.root + path
         return self._completions._pages(url, _models.message_list_type(), query, options)
 
 
@@ -287,24 +289,24 @@ class AsyncCompletionsWithRawResponse:
         #: `client.chat.completions.messages`, with raw responses.
         self.messages = AsyncMessagesWithRawResponse(self)
 
-    async def _send(self, request: Any, options: Any, cls: type[R]) -> LegacyAPIResponse[R]:
-        from ._transport import parse
+    async def _send(self, request: Any, options: Any, cls: type[R], empty: Any = None) -> LegacyAPIResponse[R]:
+        from ._parsing import parse
 
         config = self._client._config
-        response = await self._client._transport().send(config, request, options)
-        return LegacyAPIResponse(response, lambda r: parse(r, cls, config.api_key))
+        response = await self._client._requester().send(config, request, options)
+        return LegacyAPIResponse(response, lambda r: parse(r, cls, config, empty))
 
     async def _pages(self, url: str, cls: type[Any], query: dict[str, Any], options: Any) -> LegacyAPIResponse[Any]:
-        from ._transport import parse
+        from ._parsing import parse
 
         client = self._client
         config = client._config
-        response = await client._transport().send(config, ("GET", url, None, query), options)
+        response = await client._requester().send(config, ("GET", url, None, query), options)
 
         def fetch(q: dict[str, Any]) -> Any:
-            return client._transport().request(config, ("GET", url, None, q), cls, options)
+            return client._requester().request(config, ("GET", url, None, q), cls, options)
 
-        return LegacyAPIResponse(response, lambda r: _aitems(parse(r, cls, config.api_key), fetch, query))
+        return LegacyAPIResponse(response, lambda r: _aitems(parse(r, cls, config), fetch, query))
 
     @overload
     async def create(
@@ -340,15 +342,15 @@ class AsyncCompletionsWithRawResponse:
             return await self._send(call, options, _models.completion_type())
         from ._streaming import AsyncStream
 
-        response = await self._client._transport().send(config, call, options, stream=True)
-        chunks = await AsyncStream.open(response, config.api_key)  # a wrong content type raises here
+        response = await self._client._requester().send(config, call, options, stream=True)
+        chunks = await AsyncStream.open(response, config.api_key, config.strict)  # a wrong content type raises here
         return LegacyAPIResponse(response, lambda r: chunks)
 
     async def retrieve(
         self, completion_id: str, **options: Unpack[RequestOptions]
     ) -> LegacyAPIResponse[CreateChatCompletionResponse]:
         """`client.chat.completions.retrieve(...)`, raw."""
-        url = self._client._config.base_url + _path(completion_id)
+        url = self._client._config.root + _path(completion_id)
         return await self._send(("GET", url, None, None), options, _models.completion_type())
 
     async def update(
@@ -356,15 +358,15 @@ class AsyncCompletionsWithRawResponse:
     ) -> LegacyAPIResponse[CreateChatCompletionResponse]:
         """`client.chat.completions.update(...)`, raw."""
         path, body, options = update_request(completion_id, params)
-        url = self._client._config.base_url + path
+        url = self._client._config.root + path
         return await self._send(("POST", url, body, None), options, _models.completion_type())
 
     async def delete(
         self, completion_id: str, **options: Unpack[RequestOptions]
     ) -> LegacyAPIResponse[ChatCompletionDeleted]:
         """`client.chat.completions.delete(...)`, raw."""
-        url = self._client._config.base_url + _path(completion_id)
-        return await self._send(("DELETE", url, None, None), options, _models.deleted_type())
+        url = self._client._config.root + _path(completion_id)
+        return await self._send(("DELETE", url, None, None), options, _models.deleted_type(), _deleted(completion_id))
 
     async def list(self, **params: Unpack[ListKwargs]) -> LegacyAPIResponse[AsyncIterator[StoredCompletion]]:
         """`client.chat.completions.list(...)`, raw: the first page's answer; `parse()` gives `async for` over all."""
@@ -385,5 +387,5 @@ class AsyncMessagesWithRawResponse:
     ) -> LegacyAPIResponse[AsyncIterator[ChatCompletionMessageListDataItem]]:
         """`client.chat.completions.messages.list(...)`, raw: the first page's answer; `parse()` iterates on."""
         path, query, options = messages_request(completion_id, params)
-        url = self._completions._client._config.base_url + path
+        url = self._completions._client._config.root + path
         return await self._completions._pages(url, _models.message_list_type(), query, options)

@@ -92,6 +92,11 @@ def _path(completion_id: str, suffix: str = "") -> str:
     return f"/chat/completions/{quote(completion_id, safe='')}{suffix}"
 
 
+def _deleted(completion_id: str) -> dict[str, Any]:
+    """What a 204 (or an empty 200) to a delete means, as servers that send no body intend."""
+    return {"id": completion_id, "object": "chat.completion.deleted", "deleted": True}
+
+
 def _query(**params: Any) -> dict[str, Any]:
     """Query parameters, unset ones left out; `metadata` as `metadata[key]=value` pairs (the API's deepObject style)."""
     query: dict[str, Any] = {}
@@ -201,7 +206,7 @@ class Completions:
         body = _body(request, params, stream, client._config.extra_body, extra_body)
         options: Any = {"extra_headers": extra_headers, "timeout": timeout, "max_retries": max_retries}
         if stream:
-            return client._transport().stream(client._config, body, options)
+            return client._requester().stream(client._config, body, options)
         return client._request("POST", "/chat/completions", _models.completion_type(), options, body)
 
     def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:
@@ -215,13 +220,14 @@ class Completions:
 
     def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
         """Delete a stored completion."""
-        return self._client._request("DELETE", _path(completion_id), _models.deleted_type(), options)
+        cls = _models.deleted_type()
+        return self._client._request("DELETE", _path(completion_id), cls, options, empty=_deleted(completion_id))
 
     def list(self, **params: Unpack[ListKwargs]) -> Iterator[StoredCompletion]:
         """Iterate over stored completions, following `after`/`has_more`; each page is fetched as iteration needs it."""
         query, options = list_request(params)
         config = self._client._config
-        return self._client._transport().pages(config, config.completions_url, _models.list_type(), query, options)
+        return self._client._requester().pages(config, config.completions_url, _models.list_type(), query, options)
 
 
 class Messages:
@@ -245,9 +251,7 @@ class Messages:
         """Iterate over a stored completion's messages, following `after`/`has_more` page by page."""
         path, query, options = messages_request(completion_id, params)
         config = self._client._config
-        return self._client._transport().pages(
-            config, config.base_url + path, _models.message_list_type(), query, options
-        )
+        return self._client._requester().pages(config, config.root + path, _models.message_list_type(), query, options)
 
 
 class Chat:
@@ -316,7 +320,7 @@ class AsyncCompletions:
         body = _body(request, params, stream, client._config.extra_body, extra_body)
         options: Any = {"extra_headers": extra_headers, "timeout": timeout, "max_retries": max_retries}
         if stream:
-            return await client._transport().stream(client._config, body, options)
+            return await client._requester().stream(client._config, body, options)
         return await client._request("POST", "/chat/completions", _models.completion_type(), options, body)
 
     async def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:
@@ -330,13 +334,14 @@ class AsyncCompletions:
 
     async def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
         """Delete a stored completion."""
-        return await self._client._request("DELETE", _path(completion_id), _models.deleted_type(), options)
+        cls = _models.deleted_type()
+        return await self._client._request("DELETE", _path(completion_id), cls, options, empty=_deleted(completion_id))
 
     def list(self, **params: Unpack[ListKwargs]) -> AsyncIterator[StoredCompletion]:
         """`async for` over stored completions, following `after`/`has_more` page by page."""
         query, options = list_request(params)
         config = self._client._config
-        return self._client._transport().pages(config, config.completions_url, _models.list_type(), query, options)
+        return self._client._requester().pages(config, config.completions_url, _models.list_type(), query, options)
 
 
 class AsyncMessages:
@@ -360,9 +365,7 @@ class AsyncMessages:
         """`async for` over a stored completion's messages, following `after`/`has_more` page by page."""
         path, query, options = messages_request(completion_id, params)
         config = self._client._config
-        return self._client._transport().pages(
-            config, config.base_url + path, _models.message_list_type(), query, options
-        )
+        return self._client._requester().pages(config, config.root + path, _models.message_list_type(), query, options)
 
 
 class AsyncChat:

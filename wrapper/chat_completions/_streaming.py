@@ -1,8 +1,9 @@
-"""Streams of typed chunks over server-sent events (httpx-sse).
+"""Streams of typed chunks over server-sent events (`_sse`).
 
 `data: [DONE]` ends a stream; an `{"error": {...}}` event, or any `event: error`, raises `APIError`; a connection that
-ends before `[DONE]` raises `APIConnectionError`. `close()`, the `with` block, or dropping a sync `Stream` closes its
-connection; a `break` alone does not (the stream may be iterated again).
+ends before `[DONE]` raises `APIConnectionError`, unless every choice has had its `finish_reason` (servers such as
+llama-cpp-python's end a complete answer without `[DONE]`; strict mode raises there too). `close()`, the `with`
+block, or dropping a sync `Stream` closes its connection; a `break` alone does not (the stream may be iterated again).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ._errors import APIConnectionError, APIError, APITimeoutError, from_response, validation_error
+from ._sse import EventParser
 
 if TYPE_CHECKING:
     import httpx
@@ -23,15 +25,15 @@ if TYPE_CHECKING:
     )
 
 _DONE: Any = object()
-_DRAIN_EVENTS = 16  # events read after [DONE] before giving up on reusing the connection
+_DRAIN_READS = 16  # body reads after [DONE] before giving up on reusing the connection
 _DRAIN_SECONDS = 0.25  # how long the rest of the body may take to arrive after [DONE] before the connection is dropped
 _TRUNCATED = "the stream ended before its [DONE] event; the answer is incomplete"
 
 
-def _content_type_problem(response: httpx.Response) -> str | None:
+def _content_type_problem(response: httpx.Response, strict: bool) -> str | None:
     content_type = response.headers.get("content-type", "")
-    if "text/event-stream" in content_type:
-        return None
+    if "text/event-stream" in content_type.lower() or not (content_type.strip() or strict):
+        return None  # an event stream, or (as the official SDK reads it) no content type at all
     return f"expected a text/event-stream response to a stream request, got content-type {content_type!r}"
 
 
@@ -45,37 +47,79 @@ def _text(response: httpx.Response) -> str | None:
 class _Decoder:
     """Turns one server-sent event into a chunk, `_DONE`, None (nothing to yield) or an exception."""
 
-    __slots__ = ("cls", "loads", "request_id", "response", "secret")
+    __slots__ = (
+        "build",
+        "cls",
+        "finished",
+        "from_dict",
+        "loads",
+        "pending",
+        "request_id",
+        "response",
+        "secret",
+        "strict",
+    )
 
-    def __init__(self, response: httpx.Response, secret: str) -> None:
-        import json
-
+    def __init__(self, response: httpx.Response, secret: str, strict: bool = False) -> None:
         from ._models import chunk_type
+        from ._parsing import build_model, loads
 
+        self.build = build_model
         self.response = response
         self.request_id: str | None = response.headers.get("x-request-id")
         self.secret = secret
+        self.strict = strict
         self.cls = chunk_type()
-        self.loads = json.loads
+        self.from_dict = self.cls.from_dict
+        self.loads = loads
+        #: Choice indexes seen without / with a finish_reason (to tell a complete answer without [DONE]).
+        self.pending: set[Any] = set()
+        self.finished: set[Any] = set()
 
-    def decode(self, event: str, data: str) -> Any:
-        if data.startswith("[DONE]"):
+    def decode(self, event: str, data: bytes) -> Any:
+        if data.startswith(b"[DONE]"):
             return _DONE
         if not data:
             return None  # keep-alive or comment-only event
         try:
             obj = self.loads(data)
-        except ValueError as exc:
+        except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+            text = data.decode("utf-8", "replace")
             if event == "error":  # plain text: it is the message
-                raise self._error(data, data) from None
+                raise self._error(text, text) from None
             raise validation_error(
-                self.response, f"a stream event is not valid JSON: {exc}", data, self.secret
+                self.response, f"a stream event is not valid JSON: {exc}", text, self.secret
             ) from exc
         if event == "error" or (isinstance(obj, dict) and obj.get("error") is not None):
-            raise self._error(obj, data)
-        from ._transport import build_model
+            raise self._error(obj, data.decode("utf-8", "replace"))
+        chunk: Any = None
+        if type(obj) is dict and not self.strict:  # the common case, without build_model's wrapping
+            try:  # noqa: SIM105 - contextlib.suppress costs a context manager per event
+                chunk = self.from_dict(obj)
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                pass
+        if chunk is None:  # strict, not an object, or not a chunk: build_model raises the typed error
+            chunk = self.build(self.cls, obj, self.response, self.secret, self.strict)
+        choices = chunk.choices
+        if choices:
+            self._track(choices)
+        return chunk
 
-        return build_model(self.cls, obj, self.response, self.secret)
+    def _track(self, choices: list[Any]) -> None:
+        """Note which choices got their finish_reason (to tell a complete answer without [DONE])."""
+        try:
+            for choice in choices:
+                if choice.finish_reason is None:
+                    self.pending.add(choice.index)
+                else:
+                    self.finished.add(choice.index)
+        except (TypeError, AttributeError):  # an index that is no number, a choice kept as it came
+            self.pending.add(None)
+
+    def ended(self) -> None:
+        """The body ended without [DONE]: raise, unless every choice had its finish_reason (and not strict)."""
+        if self.strict or not self.finished or not self.pending <= self.finished:
+            raise self.truncated()
 
     def _error(self, obj: Any, data: str) -> APIError:
         """`{"error": {...}}`, `{"error": "text"}`, or (with `event: error`) `{"message": ...}`, a string, any text."""
@@ -145,26 +189,33 @@ def _reads_until(response: httpx.Response, deadline: float, is_async: bool) -> I
 def _chunks(decoder: _Decoder) -> Generator[CreateChatCompletionStreamResponse, None, None]:
     # A function, not a method: a generator holding its Stream would form a cycle and delay closing until a GC pass.
     import httpx
-    from httpx_sse import EventSource
 
     response = decoder.response
+    parser = EventParser()
     try:
-        events = EventSource(response).iter_sse()
-        for sse in events:
-            chunk = decoder.decode(sse.event, sse.data)
+        body = response.iter_bytes()
+        for data in body:
+            for event, payload in parser.feed(data):
+                chunk = decoder.decode(event, payload)
+                if chunk is _DONE:
+                    # Read the (normally empty) rest so the connection can be reused; a failure there costs nothing.
+                    deadline = time.monotonic() + _DRAIN_SECONDS
+                    with (
+                        contextlib.suppress(httpx.HTTPError, httpx.StreamError, _DrainOver),
+                        _reads_until(response, deadline, is_async=False),
+                    ):
+                        for _ in itertools.islice(body, _DRAIN_READS):
+                            pass
+                    return
+                if chunk is not None:
+                    yield chunk
+        for event, payload in parser.close():
+            chunk = decoder.decode(event, payload)
             if chunk is _DONE:
-                # Read the (normally empty) rest so the connection can be reused; a failure there costs nothing.
-                deadline = time.monotonic() + _DRAIN_SECONDS
-                with (
-                    contextlib.suppress(httpx.HTTPError, httpx.StreamError, _DrainOver),
-                    _reads_until(response, deadline, is_async=False),
-                ):
-                    for _ in itertools.islice(events, _DRAIN_EVENTS):
-                        pass
                 return
             if chunk is not None:
                 yield chunk
-        raise decoder.truncated()
+        decoder.ended()
     except (httpx.HTTPError, httpx.StreamError) as exc:
         raise decoder.transport_error(exc) from exc
     finally:
@@ -173,41 +224,48 @@ def _chunks(decoder: _Decoder) -> Generator[CreateChatCompletionStreamResponse, 
 
 async def _achunks(decoder: _Decoder) -> AsyncGenerator[CreateChatCompletionStreamResponse, None]:
     import httpx
-    from httpx_sse import EventSource
 
     response = decoder.response
-    events = EventSource(response).aiter_sse()
+    parser = EventParser()
+    body = response.aiter_bytes()
     try:
-        async for sse in events:
-            chunk = decoder.decode(sse.event, sse.data)
+        async for data in body:
+            for event, payload in parser.feed(data):
+                chunk = decoder.decode(event, payload)
+                if chunk is _DONE:
+                    # Read the (normally empty) rest so the connection can be reused; a failure there costs nothing.
+                    deadline = time.monotonic() + _DRAIN_SECONDS
+                    with (
+                        contextlib.suppress(httpx.HTTPError, httpx.StreamError, _DrainOver),
+                        _reads_until(response, deadline, is_async=True),
+                    ):
+                        drained = 0
+                        async for _ in body:
+                            drained += 1
+                            if drained >= _DRAIN_READS:
+                                break
+                    return
+                if chunk is not None:
+                    yield chunk
+        for event, payload in parser.close():
+            chunk = decoder.decode(event, payload)
             if chunk is _DONE:
-                # Read the (normally empty) rest so the connection can be reused; a failure there costs nothing.
-                deadline = time.monotonic() + _DRAIN_SECONDS
-                with (
-                    contextlib.suppress(httpx.HTTPError, httpx.StreamError, _DrainOver),
-                    _reads_until(response, deadline, is_async=True),
-                ):
-                    drained = 0
-                    async for _ in events:
-                        drained += 1
-                        if drained >= _DRAIN_EVENTS:
-                            break
                 return
             if chunk is not None:
                 yield chunk
-        raise decoder.truncated()
+        decoder.ended()
     except (httpx.HTTPError, httpx.StreamError) as exc:
         raise decoder.transport_error(exc) from exc
     finally:
-        await events.aclose()
+        await body.aclose()  # type: ignore[attr-defined]
         await response.aclose()
 
 
 class Stream(Iterator["CreateChatCompletionStreamResponse"]):
     """An iterator of typed chunks and a context manager; `close()` ends it and frees the connection."""
 
-    def __init__(self, response: httpx.Response, secret: str) -> None:
-        problem = _content_type_problem(response)
+    def __init__(self, response: httpx.Response, secret: str, strict: bool = False) -> None:
+        problem = _content_type_problem(response, strict)
         if problem is not None:
             import httpx
 
@@ -222,7 +280,7 @@ class Stream(Iterator["CreateChatCompletionStreamResponse"]):
         self.response = response
         #: The `x-request-id` of the response.
         self.request_id: str | None = response.headers.get("x-request-id")
-        self._iterator = _chunks(_Decoder(response, secret))
+        self._iterator = _chunks(_Decoder(response, secret, strict))
 
     def __next__(self) -> CreateChatCompletionStreamResponse:
         return next(self._iterator)
@@ -253,17 +311,17 @@ class Stream(Iterator["CreateChatCompletionStreamResponse"]):
 class AsyncStream(AsyncIterator["CreateChatCompletionStreamResponse"]):
     """An async iterator of typed chunks and an async context manager; `aclose()` ends it and frees the connection."""
 
-    def __init__(self, response: httpx.Response, secret: str) -> None:
+    def __init__(self, response: httpx.Response, secret: str, strict: bool = False) -> None:
         #: The HTTP response (status, headers); its body is what this stream reads.
         self.response = response
         #: The `x-request-id` of the response.
         self.request_id: str | None = response.headers.get("x-request-id")
-        self._iterator = _achunks(_Decoder(response, secret))
+        self._iterator = _achunks(_Decoder(response, secret, strict))
 
     @classmethod
-    async def open(cls, response: httpx.Response, secret: str) -> AsyncStream:
+    async def open(cls, response: httpx.Response, secret: str, strict: bool = False) -> AsyncStream:
         """Check the response is an event stream, then wrap it."""
-        problem = _content_type_problem(response)
+        problem = _content_type_problem(response, strict)
         if problem is not None:
             import httpx
 
@@ -274,7 +332,7 @@ class AsyncStream(AsyncIterator["CreateChatCompletionStreamResponse"]):
             finally:
                 await response.aclose()
             raise validation_error(response, problem, _text(response), secret)
-        return cls(response, secret)
+        return cls(response, secret, strict)
 
     async def __anext__(self) -> CreateChatCompletionStreamResponse:
         return await self._iterator.__anext__()

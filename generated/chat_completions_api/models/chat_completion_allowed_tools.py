@@ -10,6 +10,7 @@ from ..models.chat_completion_allowed_tools_mode import (
     ChatCompletionAllowedToolsMode,
     check_chat_completion_allowed_tools_mode,
 )
+from ..types import missing
 
 if TYPE_CHECKING:
     from ..models.chat_completion_allowed_tools_tools_item import ChatCompletionAllowedToolsToolsItem
@@ -64,17 +65,33 @@ class ChatCompletionAllowedTools:
         if _lazy_pending:
             _import_lazy()
 
-        mode = check_chat_completion_allowed_tools_mode(src_dict["mode"])
+        try:
+            mode: Any = src_dict["mode"]
+        except KeyError:
+            mode = None
+            missing(src_dict, "mode")
+        else:
+            if mode is None:
+                missing(src_dict, "mode")
+            else:
+                mode = check_chat_completion_allowed_tools_mode(mode)
 
-        tools = [
-            ChatCompletionAllowedToolsToolsItem.from_dict(tools_item_data) for tools_item_data in src_dict["tools"]
-        ]
+        try:
+            tools: Any = src_dict["tools"]
+        except KeyError:
+            tools = None
+            missing(src_dict, "tools")
+        else:
+            if tools is None:
+                missing(src_dict, "tools")
+            else:
+                tools = [ChatCompletionAllowedToolsToolsItem.from_dict(tools_item_data) for tools_item_data in tools]
 
         chat_completion_allowed_tools = cls(
             mode,
             tools,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_allowed_tools.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

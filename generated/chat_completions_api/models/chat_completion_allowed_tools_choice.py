@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.chat_completion_allowed_tools import ChatCompletionAllowedTools
 
@@ -56,17 +58,34 @@ class ChatCompletionAllowedToolsChoice:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "allowed_tools":
-            raise ValueError(f"type must match const 'allowed_tools', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "allowed_tools":
+                    tolerate(f"type must match const 'allowed_tools', got '{type_}'")
 
-        allowed_tools = ChatCompletionAllowedTools.from_dict(src_dict["allowed_tools"])
+        try:
+            allowed_tools: Any = src_dict["allowed_tools"]
+        except KeyError:
+            allowed_tools = None
+            missing(src_dict, "allowed_tools")
+        else:
+            if allowed_tools is None:
+                missing(src_dict, "allowed_tools")
+            else:
+                allowed_tools = ChatCompletionAllowedTools.from_dict(allowed_tools)
 
         chat_completion_allowed_tools_choice = cls(
             allowed_tools,
             type_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_allowed_tools_choice.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

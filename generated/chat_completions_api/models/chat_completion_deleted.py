@@ -6,6 +6,8 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 _KEYS = frozenset({"object", "id", "deleted"})
 
 
@@ -18,42 +20,70 @@ class ChatCompletionDeleted:
     deleted: bool
     object_: Literal["chat.completion.deleted"] = "chat.completion.deleted"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        object_ = self.object_
-
-        id = self.id
-
-        deleted = self.deleted
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "object": object_,
-                "id": id,
-                "deleted": deleted,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["object"] = self.object_
+        field_dict["id"] = self.id
+        field_dict["deleted"] = self.deleted
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        object_ = src_dict["object"]
-        if object_ != "chat.completion.deleted":
-            raise ValueError(f"object must match const 'chat.completion.deleted', got '{object_}'")
+        odd: tuple[str, ...] = ()
+        try:
+            object_: Any = src_dict["object"]
+        except KeyError:
+            object_ = None
+            if missing(src_dict, "object"):
+                odd += ("object",)
+        else:
+            if object_ is None:
+                missing(src_dict, "object")
+            else:
+                if object_ != "chat.completion.deleted":
+                    tolerate(f"object must match const 'chat.completion.deleted', got '{object_}'")
 
-        id = src_dict["id"]
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
+            if missing(src_dict, "id"):
+                odd += ("id",)
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
-        deleted = src_dict["deleted"]
+        try:
+            deleted: Any = src_dict["deleted"]
+        except KeyError:
+            deleted = None
+            if missing(src_dict, "deleted"):
+                odd += ("deleted",)
+        else:
+            if deleted is None:
+                missing(src_dict, "deleted")
 
         chat_completion_deleted = cls(
             id,
             deleted,
             object_,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_deleted._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_deleted.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, missing
 
 if TYPE_CHECKING:
     from ..models.function_parameters import FunctionParameters
@@ -66,9 +66,16 @@ class ChatCompletionFunctions:
         if _lazy_pending:
             _import_lazy()
 
-        name = src_dict["name"]
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
+            missing(src_dict, "name")
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
-        description = src_dict.get("description", UNSET)
+        description: Any = src_dict.get("description", UNSET)
 
         parameters: Any = src_dict.get("parameters", UNSET)
         if parameters is not UNSET:
@@ -79,7 +86,7 @@ class ChatCompletionFunctions:
             description,
             parameters,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_functions.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,18 +6,20 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call_custom import ChatCompletionMessageCustomToolCallCustom
 
-_lazy_pending = True
+_pending_custom = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionMessageCustomToolCallCustom
+def _load_custom() -> None:
+    """Import the models of `custom`, when an answer first has it (they may import this module)."""
+    global _pending_custom, ChatCompletionMessageCustomToolCallCustom
     from ..models.chat_completion_message_custom_tool_call_custom import ChatCompletionMessageCustomToolCallCustom
 
-    _lazy_pending = False
+    _pending_custom = False
 
 
 _KEYS = frozenset({"id", "type", "custom"})
@@ -32,48 +34,75 @@ class ChatCompletionMessageCustomToolCall:
     custom: ChatCompletionMessageCustomToolCallCustom
     type_: Literal["custom"] = "custom"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        id = self.id
-
-        type_ = self.type_
-
-        custom = self.custom.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "type": type_,
-                "custom": custom,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["id"] = self.id
+        field_dict["type"] = self.type_
+        custom = self.custom
+        field_dict["custom"] = None if custom is None else custom.to_dict()
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
+            if missing(src_dict, "id"):
+                odd += ("id",)
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
-        id = src_dict["id"]
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            if missing(src_dict, "type"):
+                odd += ("type",)
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "custom":
+                    tolerate(f"type must match const 'custom', got '{type_}'")
 
-        type_ = src_dict["type"]
-        if type_ != "custom":
-            raise ValueError(f"type must match const 'custom', got '{type_}'")
-
-        custom = ChatCompletionMessageCustomToolCallCustom.from_dict(src_dict["custom"])
+        try:
+            custom: Any = src_dict["custom"]
+        except KeyError:
+            custom = None
+            if missing(src_dict, "custom"):
+                odd += ("custom",)
+        else:
+            if custom is None:
+                missing(src_dict, "custom")
+            else:
+                if _pending_custom:
+                    _load_custom()
+                custom = ChatCompletionMessageCustomToolCallCustom.from_dict(custom)
 
         chat_completion_message_custom_tool_call = cls(
             id,
             custom,
             type_,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_message_custom_tool_call._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_custom_tool_call.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"name", "input"})
 
 
@@ -17,34 +19,55 @@ class ChatCompletionMessageCustomToolCallCustom:
     name: str
     input_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        input_ = self.input_
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-                "input": input_,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["name"] = self.name
+        field_dict["input"] = self.input_
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        name = src_dict["name"]
+        odd: tuple[str, ...] = ()
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
+            if missing(src_dict, "name"):
+                odd += ("name",)
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
-        input_ = src_dict["input"]
+        try:
+            input_: Any = src_dict["input"]
+        except KeyError:
+            input_ = None
+            if missing(src_dict, "input"):
+                odd += ("input",)
+        else:
+            if input_ is None:
+                missing(src_dict, "input")
 
         chat_completion_message_custom_tool_call_custom = cls(
             name,
             input_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_message_custom_tool_call_custom._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 2 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_custom_tool_call_custom.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,18 +6,20 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.chat_completion_message_list_data_item import ChatCompletionMessageListDataItem
 
-_lazy_pending = True
+_pending_data = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionMessageListDataItem
+def _load_data() -> None:
+    """Import the models of `data`, when an answer first has it (they may import this module)."""
+    global _pending_data, ChatCompletionMessageListDataItem
     from ..models.chat_completion_message_list_data_item import ChatCompletionMessageListDataItem
 
-    _lazy_pending = False
+    _pending_data = False
 
 
 _KEYS = frozenset({"object", "data", "first_id", "last_id", "has_more"})
@@ -35,54 +37,87 @@ class ChatCompletionMessageList:
     object_: Literal["list"] = "list"
     """ Server default: `list`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        object_ = self.object_
-
-        data = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
-
-        first_id = self.first_id
-
-        last_id = self.last_id
-
-        has_more = self.has_more
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "object": object_,
-                "data": data,
-                "first_id": first_id,
-                "last_id": last_id,
-                "has_more": has_more,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["object"] = self.object_
+        data = self.data
+        field_dict["data"] = None if data is None else [data_item_data.to_dict() for data_item_data in data]
+        field_dict["first_id"] = self.first_id
+        field_dict["last_id"] = self.last_id
+        field_dict["has_more"] = self.has_more
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        try:
+            object_: Any = src_dict["object"]
+        except KeyError:
+            object_ = None
+            if missing(src_dict, "object"):
+                odd += ("object",)
+        else:
+            if object_ is None:
+                missing(src_dict, "object")
+            else:
+                if object_ != "list":
+                    tolerate(f"object must match const 'list', got '{object_}'")
 
-        object_ = src_dict["object"]
-        if object_ != "list":
-            raise ValueError(f"object must match const 'list', got '{object_}'")
+        try:
+            data: Any = src_dict["data"]
+        except KeyError:
+            data = None
+            if missing(src_dict, "data"):
+                odd += ("data",)
+        else:
+            if data is None:
+                missing(src_dict, "data")
+            else:
+                if _pending_data:
+                    _load_data()
+                data = [ChatCompletionMessageListDataItem.from_dict(data_item_data) for data_item_data in data]
 
-        data = [ChatCompletionMessageListDataItem.from_dict(data_item_data) for data_item_data in src_dict["data"]]
+        try:
+            first_id: Any = src_dict["first_id"]
+        except KeyError:
+            first_id = None
+            if missing(src_dict, "first_id"):
+                odd += ("first_id",)
+        else:
+            if first_id is None:
+                missing(src_dict, "first_id")
 
-        first_id = src_dict["first_id"]
+        try:
+            last_id: Any = src_dict["last_id"]
+        except KeyError:
+            last_id = None
+            if missing(src_dict, "last_id"):
+                odd += ("last_id",)
+        else:
+            if last_id is None:
+                missing(src_dict, "last_id")
 
-        last_id = src_dict["last_id"]
-
-        has_more = src_dict["has_more"]
+        try:
+            has_more: Any = src_dict["has_more"]
+        except KeyError:
+            has_more = None
+            if missing(src_dict, "has_more"):
+                odd += ("has_more",)
+        else:
+            if has_more is None:
+                missing(src_dict, "has_more")
 
         chat_completion_message_list = cls(
             data,
@@ -91,7 +126,10 @@ class ChatCompletionMessageList:
             has_more,
             object_,
         )
-        if len(src_dict) > 5 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_message_list._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 5 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_list.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,22 +6,24 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.chat_completion_message_list_data_item_annotations_item_url_citation import (
         ChatCompletionMessageListDataItemAnnotationsItemUrlCitation,
     )
 
-_lazy_pending = True
+_pending_url_citation = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionMessageListDataItemAnnotationsItemUrlCitation
+def _load_url_citation() -> None:
+    """Import the models of `url_citation`, when an answer first has it (they may import this module)."""
+    global _pending_url_citation, ChatCompletionMessageListDataItemAnnotationsItemUrlCitation
     from ..models.chat_completion_message_list_data_item_annotations_item_url_citation import (
         ChatCompletionMessageListDataItemAnnotationsItemUrlCitation,
     )
 
-    _lazy_pending = False
+    _pending_url_citation = False
 
 
 _KEYS = frozenset({"type", "url_citation"})
@@ -35,42 +37,63 @@ class ChatCompletionMessageListDataItemAnnotationsItem:
     url_citation: ChatCompletionMessageListDataItemAnnotationsItemUrlCitation
     type_: Literal["url_citation"] = "url_citation"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        type_ = self.type_
-
-        url_citation = self.url_citation.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "url_citation": url_citation,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["type"] = self.type_
+        url_citation = self.url_citation
+        field_dict["url_citation"] = None if url_citation is None else url_citation.to_dict()
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            if missing(src_dict, "type"):
+                odd += ("type",)
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "url_citation":
+                    tolerate(f"type must match const 'url_citation', got '{type_}'")
 
-        type_ = src_dict["type"]
-        if type_ != "url_citation":
-            raise ValueError(f"type must match const 'url_citation', got '{type_}'")
-
-        url_citation = ChatCompletionMessageListDataItemAnnotationsItemUrlCitation.from_dict(src_dict["url_citation"])
+        try:
+            url_citation: Any = src_dict["url_citation"]
+        except KeyError:
+            url_citation = None
+            if missing(src_dict, "url_citation"):
+                odd += ("url_citation",)
+        else:
+            if url_citation is None:
+                missing(src_dict, "url_citation")
+            else:
+                if _pending_url_citation:
+                    _load_url_citation()
+                url_citation = ChatCompletionMessageListDataItemAnnotationsItemUrlCitation.from_dict(url_citation)
 
         chat_completion_message_list_data_item_annotations_item = cls(
             url_citation,
             type_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_message_list_data_item_annotations_item._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 2 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_list_data_item_annotations_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -10,22 +10,32 @@ from ..models.chat_completion_message_tool_call_chunk_type import (
     ChatCompletionMessageToolCallChunkType,
     check_chat_completion_message_tool_call_chunk_type,
 )
-from ..types import UNSET, Unset
+from ..types import missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
     from ..models.chat_completion_message_tool_call_chunk_function import ChatCompletionMessageToolCallChunkFunction
 
-_lazy_pending = True
+_pending_function = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionMessageToolCallChunkCustom, ChatCompletionMessageToolCallChunkFunction
-    from ..models.chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
+def _load_function() -> None:
+    """Import the models of `function`, when an answer first has it (they may import this module)."""
+    global _pending_function, ChatCompletionMessageToolCallChunkFunction
     from ..models.chat_completion_message_tool_call_chunk_function import ChatCompletionMessageToolCallChunkFunction
 
-    _lazy_pending = False
+    _pending_function = False
+
+
+_pending_custom = True
+
+
+def _load_custom() -> None:
+    """Import the models of `custom`, when an answer first has it (they may import this module)."""
+    global _pending_custom, ChatCompletionMessageToolCallChunkCustom
+    from ..models.chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
+
+    _pending_custom = False
 
 
 _KEYS = frozenset({"index", "id", "type", "function", "custom"})
@@ -37,71 +47,86 @@ T = TypeVar("T", bound="ChatCompletionMessageToolCallChunk")
 @_attrs_define
 class ChatCompletionMessageToolCallChunk:
     index: int
-    id: str | Unset = UNSET
-    type_: ChatCompletionMessageToolCallChunkType | Unset = UNSET
-    function: ChatCompletionMessageToolCallChunkFunction | Unset = UNSET
-    custom: ChatCompletionMessageToolCallChunkCustom | Unset = UNSET
+    id: str | None = None
+    type_: ChatCompletionMessageToolCallChunkType | None = None
+    function: ChatCompletionMessageToolCallChunkFunction | None = None
+    custom: ChatCompletionMessageToolCallChunkCustom | None = None
     """ A custom tool call's name (in its first delta) and a fragment of its free-form input. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        index = self.index
-
-        id = self.id
-
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
-
-        function: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.function, Unset):
-            function = self.function.to_dict()
-
-        custom: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.custom, Unset):
-            custom = self.custom.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "index": index,
-            }
-        )
-        if id is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["index"] = self.index
+        id = self.id
+        if id is not None:
             field_dict["id"] = id
-        if type_ is not UNSET:
+        type_ = self.type_
+        if type_ is not None:
             field_dict["type"] = type_
-        if function is not UNSET:
-            field_dict["function"] = function
-        if custom is not UNSET:
-            field_dict["custom"] = custom
-
+        function = self.function
+        if function is not None:
+            field_dict["function"] = function.to_dict()
+        custom = self.custom
+        if custom is not None:
+            field_dict["custom"] = custom.to_dict()
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        try:
+            index: Any = src_dict["index"]
+        except KeyError:
+            index = None
+            if missing(src_dict, "index"):
+                odd += ("index",)
+        else:
+            if index is None:
+                missing(src_dict, "index")
 
-        index = src_dict["index"]
+        id: Any = src_dict.get("id")
+        if id is None and "id" in src_dict:
+            tolerate("field 'id' is null")
+            odd += ("id",)
 
-        id = src_dict.get("id", UNSET)
-
-        type_: Any = src_dict.get("type", UNSET)
-        if type_ is not UNSET:
+        type_: Any = src_dict.get("type")
+        if type_ is not None:
             type_ = check_chat_completion_message_tool_call_chunk_type(type_)
 
-        function: Any = src_dict.get("function", UNSET)
-        if function is not UNSET:
+        elif "type" in src_dict:
+            tolerate("field 'type' is null")
+            odd += ("type",)
+
+        function: Any = src_dict.get("function")
+        if function is not None:
+            if _pending_function:
+                _load_function()
             function = ChatCompletionMessageToolCallChunkFunction.from_dict(function)
 
-        custom: Any = src_dict.get("custom", UNSET)
-        if custom is not UNSET:
+        elif "function" in src_dict:
+            tolerate("field 'function' is null")
+            odd += ("function",)
+
+        custom: Any = src_dict.get("custom")
+        if custom is not None:
+            if _pending_custom:
+                _load_custom()
             custom = ChatCompletionMessageToolCallChunkCustom.from_dict(custom)
+
+        elif "custom" in src_dict:
+            tolerate("field 'custom' is null")
+            odd += ("custom",)
 
         chat_completion_message_tool_call_chunk = cls(
             index,
@@ -110,7 +135,10 @@ class ChatCompletionMessageToolCallChunk:
             function,
             custom,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_message_tool_call_chunk._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 1 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_tool_call_chunk.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import tolerate
 
 _KEYS = frozenset({"name", "arguments"})
 
@@ -16,35 +16,52 @@ T = TypeVar("T", bound="ChatCompletionMessageToolCallChunkFunction")
 
 @_attrs_define
 class ChatCompletionMessageToolCallChunkFunction:
-    name: str | Unset = UNSET
-    arguments: str | Unset = UNSET
+    name: str | None = None
+    arguments: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        arguments = self.arguments
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if name is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        name = self.name
+        if name is not None:
             field_dict["name"] = name
-        if arguments is not UNSET:
+        arguments = self.arguments
+        if arguments is not None:
             field_dict["arguments"] = arguments
-
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        name = src_dict.get("name", UNSET)
+        odd: tuple[str, ...] = ()
+        name: Any = src_dict.get("name")
+        if name is None and "name" in src_dict:
+            tolerate("field 'name' is null")
+            odd += ("name",)
 
-        arguments = src_dict.get("arguments", UNSET)
+        arguments: Any = src_dict.get("arguments")
+        if arguments is None and "arguments" in src_dict:
+            tolerate("field 'arguments' is null")
+            odd += ("arguments",)
 
         chat_completion_message_tool_call_chunk_function = cls(
             name,
             arguments,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_message_tool_call_chunk_function._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 0 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_message_tool_call_chunk_function.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -1,25 +1,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import STRICT, missing, to_json, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_moderation_error import ChatCompletionModerationError
     from ..models.chat_completion_moderation_results import ChatCompletionModerationResults
 
-_lazy_pending = True
+_pending_input_ = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionModerationError, ChatCompletionModerationResults
+def _load_input_() -> None:
+    """Import the models of `input_`, when an answer first has it (they may import this module)."""
+    global _pending_input_, ChatCompletionModerationError, ChatCompletionModerationResults
     from ..models.chat_completion_moderation_error import ChatCompletionModerationError
     from ..models.chat_completion_moderation_results import ChatCompletionModerationResults
 
-    _lazy_pending = False
+    _pending_input_ = False
+
+
+_pending_output = True
+
+
+def _load_output() -> None:
+    """Import the models of `output`, when an answer first has it (they may import this module)."""
+    global _pending_output, ChatCompletionModerationError, ChatCompletionModerationResults
+    from ..models.chat_completion_moderation_error import ChatCompletionModerationError
+    from ..models.chat_completion_moderation_results import ChatCompletionModerationResults
+
+    _pending_output = False
 
 
 _KEYS = frozenset({"input", "output"})
@@ -33,48 +47,65 @@ class ChatCompletionModeration:
     input_: ChatCompletionModerationError | ChatCompletionModerationResults
     output: ChatCompletionModerationError | ChatCompletionModerationResults
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        input_: dict[str, Any]
-        if isinstance(self.input_, ChatCompletionModerationResults):
-            input_ = self.input_.to_dict()
-        else:
-            input_ = self.input_.to_dict()
-
-        output: dict[str, Any]
-        if isinstance(self.output, ChatCompletionModerationResults):
-            output = self.output.to_dict()
-        else:
-            output = self.output.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "input": input_,
-                "output": output,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        input_ = self.input_
+        field_dict["input"] = None if input_ is None else to_json(input_)
+        output = self.output
+        field_dict["output"] = None if output is None else to_json(output)
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        try:
+            input_: Any = src_dict["input"]
+        except KeyError:
+            input_ = None
+            if missing(src_dict, "input"):
+                odd += ("input",)
+        else:
+            if input_ is None:
+                missing(src_dict, "input")
+            else:
+                if _pending_input_:
+                    _load_input_()
+                input_ = _parse_input_(input_)
 
-        input_ = _parse_input_(src_dict["input"])
-
-        output = _parse_output(src_dict["output"])
+        try:
+            output: Any = src_dict["output"]
+        except KeyError:
+            output = None
+            if missing(src_dict, "output"):
+                odd += ("output",)
+        else:
+            if output is None:
+                missing(src_dict, "output")
+            else:
+                if _pending_output:
+                    _load_output()
+                output = _parse_output(output)
 
         chat_completion_moderation = cls(
             input_,
             output,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_moderation._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 2 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_moderation.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }
@@ -98,22 +129,42 @@ class ChatCompletionModeration:
 
 
 def _parse_input_(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionModerationResults.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ChatCompletionModerationError.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionModerationResults.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionModerationError.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(f"{type(data).__name__} value is none of ChatCompletionModerationError | ChatCompletionModerationResults")
+    return cast(ChatCompletionModerationError | ChatCompletionModerationResults, data)
 
 
 def _parse_output(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionModerationResults.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ChatCompletionModerationError.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionModerationResults.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionModerationError.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(f"{type(data).__name__} value is none of ChatCompletionModerationError | ChatCompletionModerationResults")
+    return cast(ChatCompletionModerationError | ChatCompletionModerationResults, data)

@@ -6,6 +6,8 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 _KEYS = frozenset({"type", "code", "message"})
 
 
@@ -18,42 +20,70 @@ class ChatCompletionModerationError:
     message: str
     type_: Literal["error"] = "error"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        code = self.code
-
-        message = self.message
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "code": code,
-                "message": message,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["type"] = self.type_
+        field_dict["code"] = self.code
+        field_dict["message"] = self.message
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        type_ = src_dict["type"]
-        if type_ != "error":
-            raise ValueError(f"type must match const 'error', got '{type_}'")
+        odd: tuple[str, ...] = ()
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            if missing(src_dict, "type"):
+                odd += ("type",)
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "error":
+                    tolerate(f"type must match const 'error', got '{type_}'")
 
-        code = src_dict["code"]
+        try:
+            code: Any = src_dict["code"]
+        except KeyError:
+            code = None
+            if missing(src_dict, "code"):
+                odd += ("code",)
+        else:
+            if code is None:
+                missing(src_dict, "code")
 
-        message = src_dict["message"]
+        try:
+            message: Any = src_dict["message"]
+        except KeyError:
+            message = None
+            if missing(src_dict, "message"):
+                odd += ("message",)
+        else:
+            if message is None:
+                missing(src_dict, "message")
 
         chat_completion_moderation_error = cls(
             code,
             message,
             type_,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_moderation_error._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_moderation_error.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,18 +6,20 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.moderation_result_body import ModerationResultBody
 
-_lazy_pending = True
+_pending_results = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ModerationResultBody
+def _load_results() -> None:
+    """Import the models of `results`, when an answer first has it (they may import this module)."""
+    global _pending_results, ModerationResultBody
     from ..models.moderation_result_body import ModerationResultBody
 
-    _lazy_pending = False
+    _pending_results = False
 
 
 _KEYS = frozenset({"type", "model", "results"})
@@ -32,51 +34,77 @@ class ChatCompletionModerationResults:
     results: list[ModerationResultBody]
     type_: Literal["moderation_results"] = "moderation_results"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        type_ = self.type_
-
-        model = self.model
-
-        results = []
-        for results_item_data in self.results:
-            results_item = results_item_data.to_dict()
-            results.append(results_item)
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "model": model,
-                "results": results,
-            }
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["type"] = self.type_
+        field_dict["model"] = self.model
+        results = self.results
+        field_dict["results"] = (
+            None if results is None else [results_item_data.to_dict() for results_item_data in results]
         )
-
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            if missing(src_dict, "type"):
+                odd += ("type",)
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "moderation_results":
+                    tolerate(f"type must match const 'moderation_results', got '{type_}'")
 
-        type_ = src_dict["type"]
-        if type_ != "moderation_results":
-            raise ValueError(f"type must match const 'moderation_results', got '{type_}'")
+        try:
+            model: Any = src_dict["model"]
+        except KeyError:
+            model = None
+            if missing(src_dict, "model"):
+                odd += ("model",)
+        else:
+            if model is None:
+                missing(src_dict, "model")
 
-        model = src_dict["model"]
-
-        results = [ModerationResultBody.from_dict(results_item_data) for results_item_data in src_dict["results"]]
+        try:
+            results: Any = src_dict["results"]
+        except KeyError:
+            results = None
+            if missing(src_dict, "results"):
+                odd += ("results",)
+        else:
+            if results is None:
+                missing(src_dict, "results")
+            else:
+                if _pending_results:
+                    _load_results()
+                results = [ModerationResultBody.from_dict(results_item_data) for results_item_data in results]
 
         chat_completion_moderation_results = cls(
             model,
             results,
             type_,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_moderation_results._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_moderation_results.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.chat_completion_named_tool_choice_custom_custom import ChatCompletionNamedToolChoiceCustomCustom
 
@@ -56,17 +58,34 @@ class ChatCompletionNamedToolChoiceCustom:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "custom":
-            raise ValueError(f"type must match const 'custom', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "custom":
+                    tolerate(f"type must match const 'custom', got '{type_}'")
 
-        custom = ChatCompletionNamedToolChoiceCustomCustom.from_dict(src_dict["custom"])
+        try:
+            custom: Any = src_dict["custom"]
+        except KeyError:
+            custom = None
+            missing(src_dict, "custom")
+        else:
+            if custom is None:
+                missing(src_dict, "custom")
+            else:
+                custom = ChatCompletionNamedToolChoiceCustomCustom.from_dict(custom)
 
         chat_completion_named_tool_choice_custom = cls(
             custom,
             type_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_named_tool_choice_custom.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"name"})
 
 
@@ -32,12 +34,19 @@ class ChatCompletionNamedToolChoiceFunction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        name = src_dict["name"]
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
+            missing(src_dict, "name")
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
         chat_completion_named_tool_choice_function = cls(
             name,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_named_tool_choice_function.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

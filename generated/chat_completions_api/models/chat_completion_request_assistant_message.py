@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import STRICT, UNSET, Unset, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
@@ -165,30 +165,40 @@ class ChatCompletionRequestAssistantMessage:
         if _lazy_pending:
             _import_lazy()
 
-        role = src_dict["role"]
-        if role != "assistant":
-            raise ValueError(f"role must match const 'assistant', got '{role}'")
+        try:
+            role: Any = src_dict["role"]
+        except KeyError:
+            role = None
+            missing(src_dict, "role")
+        else:
+            if role is None:
+                missing(src_dict, "role")
+            else:
+                if role != "assistant":
+                    tolerate(f"role must match const 'assistant', got '{role}'")
 
         content: Any = src_dict.get("content", UNSET)
-        if isinstance(content, list):
-            try:
-                content = [
-                    _parse_content_1_item(content_type_0_type_1_item_data)
-                    for content_type_0_type_1_item_data in content
-                ]
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if content is not UNSET and content is not None:
+            if isinstance(content, list):
+                try:
+                    content = [
+                        _parse_content_1_item(content_type_0_type_1_item_data)
+                        for content_type_0_type_1_item_data in content
+                    ]
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        refusal = src_dict.get("refusal", UNSET)
+        refusal: Any = src_dict.get("refusal", UNSET)
 
-        name = src_dict.get("name", UNSET)
+        name: Any = src_dict.get("name", UNSET)
 
         audio: Any = src_dict.get("audio", UNSET)
-        if isinstance(audio, dict):
-            try:
-                audio = ChatCompletionRequestAssistantMessageAudioType0.from_dict(audio)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if audio is not UNSET and audio is not None:
+            if isinstance(audio, dict):
+                try:
+                    audio = ChatCompletionRequestAssistantMessageAudioType0.from_dict(audio)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         tool_calls: Any = src_dict.get("tool_calls", UNSET)
         if tool_calls is not UNSET:
@@ -198,11 +208,12 @@ class ChatCompletionRequestAssistantMessage:
             ]
 
         function_call: Any = src_dict.get("function_call", UNSET)
-        if isinstance(function_call, dict):
-            try:
-                function_call = ChatCompletionRequestAssistantMessageFunctionCallType0.from_dict(function_call)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if function_call is not UNSET and function_call is not None:
+            if isinstance(function_call, dict):
+                try:
+                    function_call = ChatCompletionRequestAssistantMessageFunctionCallType0.from_dict(function_call)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         chat_completion_request_assistant_message = cls(
             role,
@@ -213,7 +224,7 @@ class ChatCompletionRequestAssistantMessage:
             tool_calls,
             function_call,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_assistant_message.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }
@@ -239,22 +250,46 @@ class ChatCompletionRequestAssistantMessage:
 def _parse_content_1_item(
     data: object,
 ) -> ChatCompletionRequestMessageContentPartRefusal | ChatCompletionRequestMessageContentPartText:
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionRequestMessageContentPartText.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ChatCompletionRequestMessageContentPartRefusal.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestMessageContentPartText.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestMessageContentPartRefusal.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(
+        f"{type(data).__name__} value is none of ChatCompletionRequestMessageContentPartRefusal | ChatCompletionRequestMessageContentPartText"
+    )
+    return cast(ChatCompletionRequestMessageContentPartRefusal | ChatCompletionRequestMessageContentPartText, data)
 
 
 def _parse_tool_calls_item(data: object) -> ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall:
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionMessageToolCall.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ChatCompletionMessageCustomToolCall.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionMessageToolCall.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionMessageCustomToolCall.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(
+        f"{type(data).__name__} value is none of ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall"
+    )
+    return cast(ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall, data)

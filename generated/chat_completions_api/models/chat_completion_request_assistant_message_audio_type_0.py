@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"id"})
 
 
@@ -32,12 +34,19 @@ class ChatCompletionRequestAssistantMessageAudioType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        id = src_dict["id"]
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
+            missing(src_dict, "id")
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
         chat_completion_request_assistant_message_audio_type_0 = cls(
             id,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_assistant_message_audio_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"arguments", "name"})
 
 
@@ -36,15 +38,29 @@ class ChatCompletionRequestAssistantMessageFunctionCallType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        arguments = src_dict["arguments"]
+        try:
+            arguments: Any = src_dict["arguments"]
+        except KeyError:
+            arguments = None
+            missing(src_dict, "arguments")
+        else:
+            if arguments is None:
+                missing(src_dict, "arguments")
 
-        name = src_dict["name"]
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
+            missing(src_dict, "name")
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
         chat_completion_request_assistant_message_function_call_type_0 = cls(
             arguments,
             name,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_assistant_message_function_call_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
@@ -71,28 +71,44 @@ class ChatCompletionRequestDeveloperMessage:
         if _lazy_pending:
             _import_lazy()
 
-        content = src_dict["content"]
-        if isinstance(content, list):
-            try:
-                content = [
-                    ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
-                    for content_type_1_item_data in content
-                ]
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        try:
+            content: Any = src_dict["content"]
+        except KeyError:
+            content = None
+            missing(src_dict, "content")
+        else:
+            if content is None:
+                missing(src_dict, "content")
+            else:
+                if isinstance(content, list):
+                    try:
+                        content = [
+                            ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
+                            for content_type_1_item_data in content
+                        ]
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
 
-        role = src_dict["role"]
-        if role != "developer":
-            raise ValueError(f"role must match const 'developer', got '{role}'")
+        try:
+            role: Any = src_dict["role"]
+        except KeyError:
+            role = None
+            missing(src_dict, "role")
+        else:
+            if role is None:
+                missing(src_dict, "role")
+            else:
+                if role != "developer":
+                    tolerate(f"role must match const 'developer', got '{role}'")
 
-        name = src_dict.get("name", UNSET)
+        name: Any = src_dict.get("name", UNSET)
 
         chat_completion_request_developer_message = cls(
             content,
             role,
             name,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_developer_message.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 _KEYS = frozenset({"role", "content", "name"})
 
 
@@ -41,20 +43,37 @@ class ChatCompletionRequestFunctionMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        role = src_dict["role"]
-        if role != "function":
-            raise ValueError(f"role must match const 'function', got '{role}'")
+        try:
+            role: Any = src_dict["role"]
+        except KeyError:
+            role = None
+            missing(src_dict, "role")
+        else:
+            if role is None:
+                missing(src_dict, "role")
+            else:
+                if role != "function":
+                    tolerate(f"role must match const 'function', got '{role}'")
 
-        content = src_dict.get("content")
+        content: Any = src_dict.get("content")
+        if content is None:
+            pass
 
-        name = src_dict["name"]
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
+            missing(src_dict, "name")
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
         chat_completion_request_function_message = cls(
             content,
             name,
             role,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_function_message.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_audio_input_audio import (
@@ -71,11 +71,28 @@ class ChatCompletionRequestMessageContentPartAudio:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "input_audio":
-            raise ValueError(f"type must match const 'input_audio', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "input_audio":
+                    tolerate(f"type must match const 'input_audio', got '{type_}'")
 
-        input_audio = ChatCompletionRequestMessageContentPartAudioInputAudio.from_dict(src_dict["input_audio"])
+        try:
+            input_audio: Any = src_dict["input_audio"]
+        except KeyError:
+            input_audio = None
+            missing(src_dict, "input_audio")
+        else:
+            if input_audio is None:
+                missing(src_dict, "input_audio")
+            else:
+                input_audio = ChatCompletionRequestMessageContentPartAudioInputAudio.from_dict(input_audio)
 
         prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint", UNSET)
         if prompt_cache_breakpoint is not UNSET:
@@ -86,7 +103,7 @@ class ChatCompletionRequestMessageContentPartAudio:
             type_,
             prompt_cache_breakpoint,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_audio.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

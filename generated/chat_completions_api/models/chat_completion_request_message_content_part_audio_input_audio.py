@@ -10,6 +10,7 @@ from ..models.chat_completion_request_message_content_part_audio_input_audio_for
     ChatCompletionRequestMessageContentPartAudioInputAudioFormat,
     check_chat_completion_request_message_content_part_audio_input_audio_format,
 )
+from ..types import missing
 
 _KEYS = frozenset({"data", "format"})
 
@@ -41,15 +42,31 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        data = src_dict["data"]
+        try:
+            data: Any = src_dict["data"]
+        except KeyError:
+            data = None
+            missing(src_dict, "data")
+        else:
+            if data is None:
+                missing(src_dict, "data")
 
-        format_ = check_chat_completion_request_message_content_part_audio_input_audio_format(src_dict["format"])
+        try:
+            format_: Any = src_dict["format"]
+        except KeyError:
+            format_ = None
+            missing(src_dict, "format")
+        else:
+            if format_ is None:
+                missing(src_dict, "format")
+            else:
+                format_ = check_chat_completion_request_message_content_part_audio_input_audio_format(format_)
 
         chat_completion_request_message_content_part_audio_input_audio = cls(
             data,
             format_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_audio_input_audio.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

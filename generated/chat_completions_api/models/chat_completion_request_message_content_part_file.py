@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_file_file import (
@@ -71,11 +71,28 @@ class ChatCompletionRequestMessageContentPartFile:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "file":
-            raise ValueError(f"type must match const 'file', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "file":
+                    tolerate(f"type must match const 'file', got '{type_}'")
 
-        file = ChatCompletionRequestMessageContentPartFileFile.from_dict(src_dict["file"])
+        try:
+            file: Any = src_dict["file"]
+        except KeyError:
+            file = None
+            missing(src_dict, "file")
+        else:
+            if file is None:
+                missing(src_dict, "file")
+            else:
+                file = ChatCompletionRequestMessageContentPartFileFile.from_dict(file)
 
         prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint", UNSET)
         if prompt_cache_breakpoint is not UNSET:
@@ -86,7 +103,7 @@ class ChatCompletionRequestMessageContentPartFile:
             type_,
             prompt_cache_breakpoint,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_file.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

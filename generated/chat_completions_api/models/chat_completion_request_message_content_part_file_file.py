@@ -41,18 +41,18 @@ class ChatCompletionRequestMessageContentPartFileFile:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        filename = src_dict.get("filename", UNSET)
+        filename: Any = src_dict.get("filename", UNSET)
 
-        file_data = src_dict.get("file_data", UNSET)
+        file_data: Any = src_dict.get("file_data", UNSET)
 
-        file_id = src_dict.get("file_id", UNSET)
+        file_id: Any = src_dict.get("file_id", UNSET)
 
         chat_completion_request_message_content_part_file_file = cls(
             filename,
             file_data,
             file_id,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_file_file.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

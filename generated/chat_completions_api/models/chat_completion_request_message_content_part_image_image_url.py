@@ -10,7 +10,7 @@ from ..models.chat_completion_request_message_content_part_image_image_url_detai
     ChatCompletionRequestMessageContentPartImageImageUrlDetail,
     check_chat_completion_request_message_content_part_image_image_url_detail,
 )
-from ..types import UNSET, Unset
+from ..types import missing, tolerate
 
 _KEYS = frozenset({"url", "detail"})
 
@@ -21,42 +21,58 @@ T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartImageImageUrl")
 @_attrs_define
 class ChatCompletionRequestMessageContentPartImageImageUrl:
     url: str
-    detail: ChatCompletionRequestMessageContentPartImageImageUrlDetail | Unset = UNSET
+    detail: ChatCompletionRequestMessageContentPartImageImageUrlDetail | None = None
     """ Server default: `auto`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
-        detail: str | Unset = UNSET
-        if not isinstance(self.detail, Unset):
-            detail = self.detail
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-            }
-        )
-        if detail is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["url"] = self.url
+        detail = self.detail
+        if detail is not None:
             field_dict["detail"] = detail
-
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        url = src_dict["url"]
+        odd: tuple[str, ...] = ()
+        try:
+            url: Any = src_dict["url"]
+        except KeyError:
+            url = None
+            if missing(src_dict, "url"):
+                odd += ("url",)
+        else:
+            if url is None:
+                missing(src_dict, "url")
 
-        detail: Any = src_dict.get("detail", UNSET)
-        if detail is not UNSET:
+        detail: Any = src_dict.get("detail")
+        if detail is not None:
             detail = check_chat_completion_request_message_content_part_image_image_url_detail(detail)
+
+        elif "detail" in src_dict:
+            tolerate("field 'detail' is null")
+            odd += ("detail",)
 
         chat_completion_request_message_content_part_image_image_url = cls(
             url,
             detail,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_request_message_content_part_image_image_url._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 1 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_image_image_url.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 _KEYS = frozenset({"type", "refusal"})
 
 
@@ -36,17 +38,32 @@ class ChatCompletionRequestMessageContentPartRefusal:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        type_ = src_dict["type"]
-        if type_ != "refusal":
-            raise ValueError(f"type must match const 'refusal', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "refusal":
+                    tolerate(f"type must match const 'refusal', got '{type_}'")
 
-        refusal = src_dict["refusal"]
+        try:
+            refusal: Any = src_dict["refusal"]
+        except KeyError:
+            refusal = None
+            missing(src_dict, "refusal")
+        else:
+            if refusal is None:
+                missing(src_dict, "refusal")
 
         chat_completion_request_message_content_part_refusal = cls(
             refusal,
             type_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_refusal.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

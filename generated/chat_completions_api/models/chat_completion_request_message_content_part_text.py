@@ -6,20 +6,20 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam
 
-_lazy_pending = True
+_pending_prompt_cache_breakpoint = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, PromptCacheBreakpointParam
+def _load_prompt_cache_breakpoint() -> None:
+    """Import the models of `prompt_cache_breakpoint`, when an answer first has it (they may import this module)."""
+    global _pending_prompt_cache_breakpoint, PromptCacheBreakpointParam
     from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam
 
-    _lazy_pending = False
+    _pending_prompt_cache_breakpoint = False
 
 
 _KEYS = frozenset({"type", "text", "prompt_cache_breakpoint"})
@@ -32,55 +32,74 @@ T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartText")
 class ChatCompletionRequestMessageContentPartText:
     text: str
     type_: Literal["text"] = "text"
-    prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset = UNSET
+    prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        type_ = self.type_
-
-        text = self.text
-
-        prompt_cache_breakpoint: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.prompt_cache_breakpoint, Unset):
-            prompt_cache_breakpoint = self.prompt_cache_breakpoint.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "text": text,
-            }
-        )
-        if prompt_cache_breakpoint is not UNSET:
-            field_dict["prompt_cache_breakpoint"] = prompt_cache_breakpoint
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["type"] = self.type_
+        field_dict["text"] = self.text
+        prompt_cache_breakpoint = self.prompt_cache_breakpoint
+        if prompt_cache_breakpoint is not None:
+            field_dict["prompt_cache_breakpoint"] = prompt_cache_breakpoint.to_dict()
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            if missing(src_dict, "type"):
+                odd += ("type",)
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "text":
+                    tolerate(f"type must match const 'text', got '{type_}'")
 
-        type_ = src_dict["type"]
-        if type_ != "text":
-            raise ValueError(f"type must match const 'text', got '{type_}'")
+        try:
+            text: Any = src_dict["text"]
+        except KeyError:
+            text = None
+            if missing(src_dict, "text"):
+                odd += ("text",)
+        else:
+            if text is None:
+                missing(src_dict, "text")
 
-        text = src_dict["text"]
-
-        prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint", UNSET)
-        if prompt_cache_breakpoint is not UNSET:
+        prompt_cache_breakpoint: Any = src_dict.get("prompt_cache_breakpoint")
+        if prompt_cache_breakpoint is not None:
+            if _pending_prompt_cache_breakpoint:
+                _load_prompt_cache_breakpoint()
             prompt_cache_breakpoint = PromptCacheBreakpointParam.from_dict(prompt_cache_breakpoint)
+
+        elif "prompt_cache_breakpoint" in src_dict:
+            tolerate("field 'prompt_cache_breakpoint' is null")
+            odd += ("prompt_cache_breakpoint",)
 
         chat_completion_request_message_content_part_text = cls(
             text,
             type_,
             prompt_cache_breakpoint,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_request_message_content_part_text._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 2 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_request_message_content_part_text.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
 
@@ -68,28 +70,51 @@ class ChatCompletionRequestToolMessage:
         if _lazy_pending:
             _import_lazy()
 
-        role = src_dict["role"]
-        if role != "tool":
-            raise ValueError(f"role must match const 'tool', got '{role}'")
+        try:
+            role: Any = src_dict["role"]
+        except KeyError:
+            role = None
+            missing(src_dict, "role")
+        else:
+            if role is None:
+                missing(src_dict, "role")
+            else:
+                if role != "tool":
+                    tolerate(f"role must match const 'tool', got '{role}'")
 
-        content = src_dict["content"]
-        if isinstance(content, list):
-            try:
-                content = [
-                    ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
-                    for content_type_1_item_data in content
-                ]
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        try:
+            content: Any = src_dict["content"]
+        except KeyError:
+            content = None
+            missing(src_dict, "content")
+        else:
+            if content is None:
+                missing(src_dict, "content")
+            else:
+                if isinstance(content, list):
+                    try:
+                        content = [
+                            ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
+                            for content_type_1_item_data in content
+                        ]
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
 
-        tool_call_id = src_dict["tool_call_id"]
+        try:
+            tool_call_id: Any = src_dict["tool_call_id"]
+        except KeyError:
+            tool_call_id = None
+            missing(src_dict, "tool_call_id")
+        else:
+            if tool_call_id is None:
+                missing(src_dict, "tool_call_id")
 
         chat_completion_request_tool_message = cls(
             content,
             tool_call_id,
             role,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_tool_message.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

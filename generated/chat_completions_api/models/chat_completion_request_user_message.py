@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import STRICT, UNSET, Unset, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_audio import ChatCompletionRequestMessageContentPartAudio
@@ -99,25 +99,43 @@ class ChatCompletionRequestUserMessage:
         if _lazy_pending:
             _import_lazy()
 
-        content = src_dict["content"]
-        if isinstance(content, list):
-            try:
-                content = [_parse_content_1_item(content_type_1_item_data) for content_type_1_item_data in content]
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        try:
+            content: Any = src_dict["content"]
+        except KeyError:
+            content = None
+            missing(src_dict, "content")
+        else:
+            if content is None:
+                missing(src_dict, "content")
+            else:
+                if isinstance(content, list):
+                    try:
+                        content = [
+                            _parse_content_1_item(content_type_1_item_data) for content_type_1_item_data in content
+                        ]
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
 
-        role = src_dict["role"]
-        if role != "user":
-            raise ValueError(f"role must match const 'user', got '{role}'")
+        try:
+            role: Any = src_dict["role"]
+        except KeyError:
+            role = None
+            missing(src_dict, "role")
+        else:
+            if role is None:
+                missing(src_dict, "role")
+            else:
+                if role != "user":
+                    tolerate(f"role must match const 'user', got '{role}'")
 
-        name = src_dict.get("name", UNSET)
+        name: Any = src_dict.get("name", UNSET)
 
         chat_completion_request_user_message = cls(
             content,
             role,
             name,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_request_user_message.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }
@@ -148,21 +166,39 @@ def _parse_content_1_item(
     | ChatCompletionRequestMessageContentPartImage
     | ChatCompletionRequestMessageContentPartText
 ):
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionRequestMessageContentPartText.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionRequestMessageContentPartImage.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionRequestMessageContentPartAudio.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ChatCompletionRequestMessageContentPartFile.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestMessageContentPartText.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestMessageContentPartImage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestMessageContentPartAudio.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestMessageContentPartFile.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(
+        f"{type(data).__name__} value is none of ChatCompletionRequestMessageContentPartAudio | ChatCompletionRequestMessageContentPartFile | ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText"
+    )
+    return cast(
+        ChatCompletionRequestMessageContentPartAudio
+        | ChatCompletionRequestMessageContentPartFile
+        | ChatCompletionRequestMessageContentPartImage
+        | ChatCompletionRequestMessageContentPartText,
+        data,
+    )

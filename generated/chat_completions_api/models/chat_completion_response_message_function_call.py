@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"arguments", "name"})
 
 
@@ -17,34 +19,55 @@ class ChatCompletionResponseMessageFunctionCall:
     arguments: str
     name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        arguments = self.arguments
-
-        name = self.name
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "arguments": arguments,
-                "name": name,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["arguments"] = self.arguments
+        field_dict["name"] = self.name
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        arguments = src_dict["arguments"]
+        odd: tuple[str, ...] = ()
+        try:
+            arguments: Any = src_dict["arguments"]
+        except KeyError:
+            arguments = None
+            if missing(src_dict, "arguments"):
+                odd += ("arguments",)
+        else:
+            if arguments is None:
+                missing(src_dict, "arguments")
 
-        name = src_dict["name"]
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
+            if missing(src_dict, "name"):
+                odd += ("name",)
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
         chat_completion_response_message_function_call = cls(
             arguments,
             name,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_response_message_function_call._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 2 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_response_message_function_call.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

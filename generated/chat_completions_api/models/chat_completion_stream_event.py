@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import missing, tolerate
 
 _KEYS = frozenset({"data", "event", "id", "retry"})
 
@@ -22,45 +22,63 @@ class ChatCompletionStreamEvent:
     """
 
     data: str
-    event: str | Unset = UNSET
-    id: str | Unset = UNSET
-    retry: int | Unset = UNSET
+    event: str | None = None
+    id: str | None = None
+    retry: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        data = self.data
-
-        event = self.event
-
-        id = self.id
-
-        retry = self.retry
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "data": data,
-            }
-        )
-        if event is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["data"] = self.data
+        event = self.event
+        if event is not None:
             field_dict["event"] = event
-        if id is not UNSET:
+        id = self.id
+        if id is not None:
             field_dict["id"] = id
-        if retry is not UNSET:
+        retry = self.retry
+        if retry is not None:
             field_dict["retry"] = retry
-
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        data = src_dict["data"]
+        odd: tuple[str, ...] = ()
+        try:
+            data: Any = src_dict["data"]
+        except KeyError:
+            data = None
+            if missing(src_dict, "data"):
+                odd += ("data",)
+        else:
+            if data is None:
+                missing(src_dict, "data")
 
-        event = src_dict.get("event", UNSET)
+        event: Any = src_dict.get("event")
+        if event is None and "event" in src_dict:
+            tolerate("field 'event' is null")
+            odd += ("event",)
 
-        id = src_dict.get("id", UNSET)
+        id: Any = src_dict.get("id")
+        if id is None and "id" in src_dict:
+            tolerate("field 'id' is null")
+            odd += ("id",)
 
-        retry = src_dict.get("retry", UNSET)
+        retry: Any = src_dict.get("retry")
+        if retry is None and "retry" in src_dict:
+            tolerate("field 'retry' is null")
+            odd += ("retry",)
 
         chat_completion_stream_event = cls(
             data,
@@ -68,7 +86,10 @@ class ChatCompletionStreamEvent:
             id,
             retry,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_stream_event._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 1 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_stream_event.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

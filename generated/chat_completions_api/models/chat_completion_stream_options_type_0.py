@@ -36,15 +36,15 @@ class ChatCompletionStreamOptionsType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        include_usage = src_dict.get("include_usage", UNSET)
+        include_usage: Any = src_dict.get("include_usage", UNSET)
 
-        include_obfuscation = src_dict.get("include_obfuscation", UNSET)
+        include_obfuscation: Any = src_dict.get("include_obfuscation", UNSET)
 
         chat_completion_stream_options_type_0 = cls(
             include_usage,
             include_obfuscation,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_stream_options_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

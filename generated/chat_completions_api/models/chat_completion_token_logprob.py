@@ -6,18 +6,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob_top_logprobs_item import ChatCompletionTokenLogprobTopLogprobsItem
 
-_lazy_pending = True
+_pending_top_logprobs = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionTokenLogprobTopLogprobsItem
+def _load_top_logprobs() -> None:
+    """Import the models of `top_logprobs`, when an answer first has it (they may import this module)."""
+    global _pending_top_logprobs, ChatCompletionTokenLogprobTopLogprobsItem
     from ..models.chat_completion_token_logprob_top_logprobs_item import ChatCompletionTokenLogprobTopLogprobsItem
 
-    _lazy_pending = False
+    _pending_top_logprobs = False
 
 
 _KEYS = frozenset({"token", "logprob", "bytes", "top_logprobs"})
@@ -33,55 +35,75 @@ class ChatCompletionTokenLogprob:
     bytes_: list[int] | None
     top_logprobs: list[ChatCompletionTokenLogprobTopLogprobsItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        token = self.token
-
-        logprob = self.logprob
-
-        bytes_: list[int] | None
-        if isinstance(self.bytes_, list):
-            bytes_ = self.bytes_
-
-        else:
-            bytes_ = self.bytes_
-
-        top_logprobs = []
-        for top_logprobs_item_data in self.top_logprobs:
-            top_logprobs_item = top_logprobs_item_data.to_dict()
-            top_logprobs.append(top_logprobs_item)
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "token": token,
-                "logprob": logprob,
-                "bytes": bytes_,
-                "top_logprobs": top_logprobs,
-            }
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["token"] = self.token
+        field_dict["logprob"] = self.logprob
+        field_dict["bytes"] = self.bytes_
+        top_logprobs = self.top_logprobs
+        field_dict["top_logprobs"] = (
+            None
+            if top_logprobs is None
+            else [top_logprobs_item_data.to_dict() for top_logprobs_item_data in top_logprobs]
         )
-
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        try:
+            token: Any = src_dict["token"]
+        except KeyError:
+            token = None
+            if missing(src_dict, "token"):
+                odd += ("token",)
+        else:
+            if token is None:
+                missing(src_dict, "token")
 
-        token = src_dict["token"]
+        try:
+            logprob: Any = src_dict["logprob"]
+        except KeyError:
+            logprob = None
+            if missing(src_dict, "logprob"):
+                odd += ("logprob",)
+        else:
+            if logprob is None:
+                missing(src_dict, "logprob")
 
-        logprob = src_dict["logprob"]
+        bytes_: Any = src_dict.get("bytes")
+        if bytes_ is None:
+            if "bytes" not in src_dict:
+                odd += ("bytes",)
 
-        bytes_ = src_dict.get("bytes")
-
-        top_logprobs = [
-            ChatCompletionTokenLogprobTopLogprobsItem.from_dict(top_logprobs_item_data)
-            for top_logprobs_item_data in src_dict["top_logprobs"]
-        ]
+        try:
+            top_logprobs: Any = src_dict["top_logprobs"]
+        except KeyError:
+            top_logprobs = None
+            if missing(src_dict, "top_logprobs"):
+                odd += ("top_logprobs",)
+        else:
+            if top_logprobs is None:
+                missing(src_dict, "top_logprobs")
+            else:
+                if _pending_top_logprobs:
+                    _load_top_logprobs()
+                top_logprobs = [
+                    ChatCompletionTokenLogprobTopLogprobsItem.from_dict(top_logprobs_item_data)
+                    for top_logprobs_item_data in top_logprobs
+                ]
 
         chat_completion_token_logprob = cls(
             token,
@@ -89,7 +111,10 @@ class ChatCompletionTokenLogprob:
             bytes_,
             top_logprobs,
         )
-        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_token_logprob._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 4 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_token_logprob.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

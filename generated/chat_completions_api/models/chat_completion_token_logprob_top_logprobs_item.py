@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"token", "logprob", "bytes"})
 
 
@@ -18,45 +20,62 @@ class ChatCompletionTokenLogprobTopLogprobsItem:
     logprob: float
     bytes_: list[int] | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        token = self.token
-
-        logprob = self.logprob
-
-        bytes_: list[int] | None
-        if isinstance(self.bytes_, list):
-            bytes_ = self.bytes_
-
-        else:
-            bytes_ = self.bytes_
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "token": token,
-                "logprob": logprob,
-                "bytes": bytes_,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["token"] = self.token
+        field_dict["logprob"] = self.logprob
+        field_dict["bytes"] = self.bytes_
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        token = src_dict["token"]
+        odd: tuple[str, ...] = ()
+        try:
+            token: Any = src_dict["token"]
+        except KeyError:
+            token = None
+            if missing(src_dict, "token"):
+                odd += ("token",)
+        else:
+            if token is None:
+                missing(src_dict, "token")
 
-        logprob = src_dict["logprob"]
+        try:
+            logprob: Any = src_dict["logprob"]
+        except KeyError:
+            logprob = None
+            if missing(src_dict, "logprob"):
+                odd += ("logprob",)
+        else:
+            if logprob is None:
+                missing(src_dict, "logprob")
 
-        bytes_ = src_dict.get("bytes")
+        bytes_: Any = src_dict.get("bytes")
+        if bytes_ is None:
+            if "bytes" not in src_dict:
+                odd += ("bytes",)
 
         chat_completion_token_logprob_top_logprobs_item = cls(
             token,
             logprob,
             bytes_,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if odd:
+            chat_completion_token_logprob_top_logprobs_item._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             chat_completion_token_logprob_top_logprobs_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

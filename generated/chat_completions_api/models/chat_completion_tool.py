@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.function_object import FunctionObject
 
@@ -56,17 +58,34 @@ class ChatCompletionTool:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "function":
-            raise ValueError(f"type must match const 'function', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "function":
+                    tolerate(f"type must match const 'function', got '{type_}'")
 
-        function = FunctionObject.from_dict(src_dict["function"])
+        try:
+            function: Any = src_dict["function"]
+        except KeyError:
+            function = None
+            missing(src_dict, "function")
+        else:
+            if function is None:
+                missing(src_dict, "function")
+            else:
+                function = FunctionObject.from_dict(function)
 
         chat_completion_tool = cls(
             function,
             type_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             chat_completion_tool.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

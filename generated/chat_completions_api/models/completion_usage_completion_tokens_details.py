@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import tolerate
 
 _KEYS = frozenset(
     {"accepted_prediction_tokens", "audio_tokens", "reasoning_tokens", "text_tokens", "rejected_prediction_tokens"}
@@ -18,54 +18,74 @@ T = TypeVar("T", bound="CompletionUsageCompletionTokensDetails")
 
 @_attrs_define
 class CompletionUsageCompletionTokensDetails:
-    accepted_prediction_tokens: int | Unset = UNSET
+    accepted_prediction_tokens: int | None = None
     """ Server default: `0`. """
-    audio_tokens: int | Unset = UNSET
+    audio_tokens: int | None = None
     """ Server default: `0`. """
-    reasoning_tokens: int | Unset = UNSET
+    reasoning_tokens: int | None = None
     """ Server default: `0`. """
-    text_tokens: int | Unset = UNSET
-    rejected_prediction_tokens: int | Unset = UNSET
+    text_tokens: int | None = None
+    rejected_prediction_tokens: int | None = None
     """ Server default: `0`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        accepted_prediction_tokens = self.accepted_prediction_tokens
-
-        audio_tokens = self.audio_tokens
-
-        reasoning_tokens = self.reasoning_tokens
-
-        text_tokens = self.text_tokens
-
-        rejected_prediction_tokens = self.rejected_prediction_tokens
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if accepted_prediction_tokens is not UNSET:
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        accepted_prediction_tokens = self.accepted_prediction_tokens
+        if accepted_prediction_tokens is not None:
             field_dict["accepted_prediction_tokens"] = accepted_prediction_tokens
-        if audio_tokens is not UNSET:
+        audio_tokens = self.audio_tokens
+        if audio_tokens is not None:
             field_dict["audio_tokens"] = audio_tokens
-        if reasoning_tokens is not UNSET:
+        reasoning_tokens = self.reasoning_tokens
+        if reasoning_tokens is not None:
             field_dict["reasoning_tokens"] = reasoning_tokens
-        if text_tokens is not UNSET:
+        text_tokens = self.text_tokens
+        if text_tokens is not None:
             field_dict["text_tokens"] = text_tokens
-        if rejected_prediction_tokens is not UNSET:
+        rejected_prediction_tokens = self.rejected_prediction_tokens
+        if rejected_prediction_tokens is not None:
             field_dict["rejected_prediction_tokens"] = rejected_prediction_tokens
-
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        accepted_prediction_tokens = src_dict.get("accepted_prediction_tokens", UNSET)
+        odd: tuple[str, ...] = ()
+        accepted_prediction_tokens: Any = src_dict.get("accepted_prediction_tokens")
+        if accepted_prediction_tokens is None and "accepted_prediction_tokens" in src_dict:
+            tolerate("field 'accepted_prediction_tokens' is null")
+            odd += ("accepted_prediction_tokens",)
 
-        audio_tokens = src_dict.get("audio_tokens", UNSET)
+        audio_tokens: Any = src_dict.get("audio_tokens")
+        if audio_tokens is None and "audio_tokens" in src_dict:
+            tolerate("field 'audio_tokens' is null")
+            odd += ("audio_tokens",)
 
-        reasoning_tokens = src_dict.get("reasoning_tokens", UNSET)
+        reasoning_tokens: Any = src_dict.get("reasoning_tokens")
+        if reasoning_tokens is None and "reasoning_tokens" in src_dict:
+            tolerate("field 'reasoning_tokens' is null")
+            odd += ("reasoning_tokens",)
 
-        text_tokens = src_dict.get("text_tokens", UNSET)
+        text_tokens: Any = src_dict.get("text_tokens")
+        if text_tokens is None and "text_tokens" in src_dict:
+            tolerate("field 'text_tokens' is null")
+            odd += ("text_tokens",)
 
-        rejected_prediction_tokens = src_dict.get("rejected_prediction_tokens", UNSET)
+        rejected_prediction_tokens: Any = src_dict.get("rejected_prediction_tokens")
+        if rejected_prediction_tokens is None and "rejected_prediction_tokens" in src_dict:
+            tolerate("field 'rejected_prediction_tokens' is null")
+            odd += ("rejected_prediction_tokens",)
 
         completion_usage_completion_tokens_details = cls(
             accepted_prediction_tokens,
@@ -74,7 +94,10 @@ class CompletionUsageCompletionTokensDetails:
             text_tokens,
             rejected_prediction_tokens,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if odd:
+            completion_usage_completion_tokens_details._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 0 or odd) and not _KEYS.issuperset(src_dict):
             completion_usage_completion_tokens_details.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ from ..models.reasoning_effort_type_0 import ReasoningEffortType0, check_reasoni
 from ..models.response_modalities_type_0_item import ResponseModalitiesType0Item, check_response_modalities_type_0_item
 from ..models.service_tier_type_0 import ServiceTierType0, check_service_tier_type_0
 from ..models.verbosity_type_0 import VerbosityType0, check_verbosity_type_0
-from ..types import UNSET, Unset
+from ..types import STRICT, UNSET, Unset, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_allowed_tools_choice import ChatCompletionAllowedToolsChoice
@@ -574,143 +574,176 @@ class CreateChatCompletionRequest:
         if _lazy_pending:
             _import_lazy()
 
-        messages = [_parse_messages_item(messages_item_data) for messages_item_data in src_dict["messages"]]
+        try:
+            messages: Any = src_dict["messages"]
+        except KeyError:
+            messages = None
+            missing(src_dict, "messages")
+        else:
+            if messages is None:
+                missing(src_dict, "messages")
+            else:
+                messages = [_parse_messages_item(messages_item_data) for messages_item_data in messages]
 
-        model = src_dict["model"]
+        try:
+            model: Any = src_dict["model"]
+        except KeyError:
+            model = None
+            missing(src_dict, "model")
+        else:
+            if model is None:
+                missing(src_dict, "model")
 
         metadata: Any = src_dict.get("metadata", UNSET)
-        if isinstance(metadata, dict):
-            try:
-                metadata = MetadataType0.from_dict(metadata)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if metadata is not UNSET and metadata is not None:
+            if isinstance(metadata, dict):
+                try:
+                    metadata = MetadataType0.from_dict(metadata)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        top_logprobs = src_dict.get("top_logprobs", UNSET)
+        top_logprobs: Any = src_dict.get("top_logprobs", UNSET)
 
-        temperature = src_dict.get("temperature", UNSET)
+        temperature: Any = src_dict.get("temperature", UNSET)
 
-        top_p = src_dict.get("top_p", UNSET)
+        top_p: Any = src_dict.get("top_p", UNSET)
 
-        user = src_dict.get("user", UNSET)
+        user: Any = src_dict.get("user", UNSET)
 
-        safety_identifier = src_dict.get("safety_identifier", UNSET)
+        safety_identifier: Any = src_dict.get("safety_identifier", UNSET)
 
-        prompt_cache_key = src_dict.get("prompt_cache_key", UNSET)
+        prompt_cache_key: Any = src_dict.get("prompt_cache_key", UNSET)
 
         prompt_cache_retention: Any = src_dict.get("prompt_cache_retention", UNSET)
-        if isinstance(prompt_cache_retention, str):
-            try:
-                prompt_cache_retention = check_create_chat_completion_request_prompt_cache_retention_type_0(
-                    prompt_cache_retention
-                )
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if prompt_cache_retention is not UNSET and prompt_cache_retention is not None:
+            if isinstance(prompt_cache_retention, str):
+                try:
+                    prompt_cache_retention = check_create_chat_completion_request_prompt_cache_retention_type_0(
+                        prompt_cache_retention
+                    )
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         prompt_cache_options: Any = src_dict.get("prompt_cache_options", UNSET)
         if prompt_cache_options is not UNSET:
             prompt_cache_options = PromptCacheOptionsParam.from_dict(prompt_cache_options)
 
         service_tier: Any = src_dict.get("service_tier", UNSET)
-        if isinstance(service_tier, str):
-            try:
-                service_tier = check_service_tier_type_0(service_tier)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if service_tier is not UNSET and service_tier is not None:
+            if isinstance(service_tier, str):
+                try:
+                    service_tier = check_service_tier_type_0(service_tier)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         modalities: Any = src_dict.get("modalities", UNSET)
-        if isinstance(modalities, list):
-            try:
-                modalities = [
-                    check_response_modalities_type_0_item(componentsschemas_response_modalities_type_0_item_data)
-                    for componentsschemas_response_modalities_type_0_item_data in modalities
-                ]
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if modalities is not UNSET and modalities is not None:
+            if isinstance(modalities, list):
+                try:
+                    modalities = [
+                        check_response_modalities_type_0_item(componentsschemas_response_modalities_type_0_item_data)
+                        for componentsschemas_response_modalities_type_0_item_data in modalities
+                    ]
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         verbosity: Any = src_dict.get("verbosity", UNSET)
-        if isinstance(verbosity, str):
-            try:
-                verbosity = check_verbosity_type_0(verbosity)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if verbosity is not UNSET and verbosity is not None:
+            if isinstance(verbosity, str):
+                try:
+                    verbosity = check_verbosity_type_0(verbosity)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         reasoning_effort: Any = src_dict.get("reasoning_effort", UNSET)
-        if isinstance(reasoning_effort, str):
-            try:
-                reasoning_effort = check_reasoning_effort_type_0(reasoning_effort)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if reasoning_effort is not UNSET and reasoning_effort is not None:
+            if isinstance(reasoning_effort, str):
+                try:
+                    reasoning_effort = check_reasoning_effort_type_0(reasoning_effort)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        max_completion_tokens = src_dict.get("max_completion_tokens", UNSET)
+        max_completion_tokens: Any = src_dict.get("max_completion_tokens", UNSET)
 
-        frequency_penalty = src_dict.get("frequency_penalty", UNSET)
+        frequency_penalty: Any = src_dict.get("frequency_penalty", UNSET)
 
-        presence_penalty = src_dict.get("presence_penalty", UNSET)
+        presence_penalty: Any = src_dict.get("presence_penalty", UNSET)
 
         web_search_options: Any = src_dict.get("web_search_options", UNSET)
         if web_search_options is not UNSET:
             web_search_options = CreateChatCompletionRequestWebSearchOptions.from_dict(web_search_options)
 
-        response_format = _parse_response_format(src_dict.get("response_format", UNSET))
+        response_format: Any = src_dict.get("response_format", UNSET)
+        if response_format is not UNSET:
+            response_format = _parse_response_format(response_format)
 
         audio: Any = src_dict.get("audio", UNSET)
-        if isinstance(audio, dict):
-            try:
-                audio = CreateChatCompletionRequestAudioType0.from_dict(audio)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if audio is not UNSET and audio is not None:
+            if isinstance(audio, dict):
+                try:
+                    audio = CreateChatCompletionRequestAudioType0.from_dict(audio)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        store = src_dict.get("store", UNSET)
+        store: Any = src_dict.get("store", UNSET)
 
         moderation: Any = src_dict.get("moderation", UNSET)
-        if isinstance(moderation, dict):
-            try:
-                moderation = ModerationParam.from_dict(moderation)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if moderation is not UNSET and moderation is not None:
+            if isinstance(moderation, dict):
+                try:
+                    moderation = ModerationParam.from_dict(moderation)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        stream = src_dict.get("stream", UNSET)
+        stream: Any = src_dict.get("stream", UNSET)
 
-        stop = src_dict.get("stop", UNSET)
+        stop: Any = src_dict.get("stop", UNSET)
 
         logit_bias: Any = src_dict.get("logit_bias", UNSET)
-        if isinstance(logit_bias, dict):
-            try:
-                logit_bias = CreateChatCompletionRequestLogitBiasType0.from_dict(logit_bias)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if logit_bias is not UNSET and logit_bias is not None:
+            if isinstance(logit_bias, dict):
+                try:
+                    logit_bias = CreateChatCompletionRequestLogitBiasType0.from_dict(logit_bias)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        logprobs = src_dict.get("logprobs", UNSET)
+        logprobs: Any = src_dict.get("logprobs", UNSET)
 
-        max_tokens = src_dict.get("max_tokens", UNSET)
+        max_tokens: Any = src_dict.get("max_tokens", UNSET)
 
-        n = src_dict.get("n", UNSET)
+        n: Any = src_dict.get("n", UNSET)
 
         prediction: Any = src_dict.get("prediction", UNSET)
-        if isinstance(prediction, dict):
-            try:
-                prediction = PredictionContent.from_dict(prediction)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if prediction is not UNSET and prediction is not None:
+            if isinstance(prediction, dict):
+                try:
+                    prediction = PredictionContent.from_dict(prediction)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        seed = src_dict.get("seed", UNSET)
+        seed: Any = src_dict.get("seed", UNSET)
 
         stream_options: Any = src_dict.get("stream_options", UNSET)
-        if isinstance(stream_options, dict):
-            try:
-                stream_options = ChatCompletionStreamOptionsType0.from_dict(stream_options)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if stream_options is not UNSET and stream_options is not None:
+            if isinstance(stream_options, dict):
+                try:
+                    stream_options = ChatCompletionStreamOptionsType0.from_dict(stream_options)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         tools: Any = src_dict.get("tools", UNSET)
         if tools is not UNSET:
             tools = [_parse_tools_item(tools_item_data) for tools_item_data in tools]
 
-        tool_choice = _parse_tool_choice(src_dict.get("tool_choice", UNSET))
+        tool_choice: Any = src_dict.get("tool_choice", UNSET)
+        if tool_choice is not UNSET:
+            tool_choice = _parse_tool_choice(tool_choice)
 
-        parallel_tool_calls = src_dict.get("parallel_tool_calls", UNSET)
+        parallel_tool_calls: Any = src_dict.get("parallel_tool_calls", UNSET)
 
-        function_call = _parse_function_call(src_dict.get("function_call", UNSET))
+        function_call: Any = src_dict.get("function_call", UNSET)
+        if function_call is not UNSET:
+            function_call = _parse_function_call(function_call)
 
         functions: Any = src_dict.get("functions", UNSET)
         if functions is not UNSET:
@@ -755,7 +788,7 @@ class CreateChatCompletionRequest:
             function_call,
             functions,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             create_chat_completion_request.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }
@@ -788,34 +821,54 @@ def _parse_messages_item(
     | ChatCompletionRequestToolMessage
     | ChatCompletionRequestUserMessage
 ):
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionRequestDeveloperMessage.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionRequestSystemMessage.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionRequestUserMessage.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionRequestAssistantMessage.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionRequestToolMessage.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ChatCompletionRequestFunctionMessage.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestDeveloperMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestSystemMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestUserMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestAssistantMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestToolMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionRequestFunctionMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(
+        f"{type(data).__name__} value is none of ChatCompletionRequestAssistantMessage | ChatCompletionRequestDeveloperMessage | ChatCompletionRequestFunctionMessage | ChatCompletionRequestSystemMessage | ChatCompletionRequestToolMessage | ChatCompletionRequestUserMessage"
+    )
+    return cast(
+        ChatCompletionRequestAssistantMessage
+        | ChatCompletionRequestDeveloperMessage
+        | ChatCompletionRequestFunctionMessage
+        | ChatCompletionRequestSystemMessage
+        | ChatCompletionRequestToolMessage
+        | ChatCompletionRequestUserMessage,
+        data,
+    )
 
 
 def _parse_response_format(
@@ -823,30 +876,52 @@ def _parse_response_format(
 ) -> ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | Unset:
     if data is UNSET:
         return UNSET
-    if isinstance(data, dict):
-        try:
-            return ResponseFormatText.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if isinstance(data, dict):
-        try:
-            return ResponseFormatJsonSchema.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ResponseFormatJsonObject.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return ResponseFormatText.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ResponseFormatJsonSchema.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ResponseFormatJsonObject.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(
+        f"{type(data).__name__} value is none of ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText"
+    )
+    return cast(ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | Unset, data)
 
 
 def _parse_tools_item(data: object) -> ChatCompletionTool | CustomToolChatCompletions:
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionTool.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return CustomToolChatCompletions.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionTool.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return CustomToolChatCompletions.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(f"{type(data).__name__} value is none of ChatCompletionTool | CustomToolChatCompletions")
+    return cast(ChatCompletionTool | CustomToolChatCompletions, data)
 
 
 def _parse_tool_choice(
@@ -860,24 +935,43 @@ def _parse_tool_choice(
 ):
     if data is UNSET:
         return UNSET
-    if isinstance(data, str):
-        try:
-            return check_chat_completion_tool_choice_option_type_0(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionAllowedToolsChoice.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if isinstance(data, dict):
-        try:
-            return ChatCompletionNamedToolChoice.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ChatCompletionNamedToolChoiceCustom.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, str):
+            try:
+                return check_chat_completion_tool_choice_option_type_0(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionAllowedToolsChoice.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionNamedToolChoice.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionNamedToolChoiceCustom.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(
+        f"{type(data).__name__} value is none of ChatCompletionAllowedToolsChoice | ChatCompletionNamedToolChoice | ChatCompletionNamedToolChoiceCustom | ChatCompletionToolChoiceOptionType0"
+    )
+    return cast(
+        ChatCompletionAllowedToolsChoice
+        | ChatCompletionNamedToolChoice
+        | ChatCompletionNamedToolChoiceCustom
+        | ChatCompletionToolChoiceOptionType0
+        | Unset,
+        data,
+    )
 
 
 def _parse_function_call(
@@ -885,11 +979,23 @@ def _parse_function_call(
 ) -> ChatCompletionFunctionCallOption | CreateChatCompletionRequestFunctionCallType0 | Unset:
     if data is UNSET:
         return UNSET
-    if isinstance(data, str):
-        try:
-            return check_create_chat_completion_request_function_call_type_0(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return ChatCompletionFunctionCallOption.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, str):
+            try:
+                return check_create_chat_completion_request_function_call_type_0(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return ChatCompletionFunctionCallOption.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(
+        f"{type(data).__name__} value is none of ChatCompletionFunctionCallOption | CreateChatCompletionRequestFunctionCallType0"
+    )
+    return cast(ChatCompletionFunctionCallOption | CreateChatCompletionRequestFunctionCallType0 | Unset, data)

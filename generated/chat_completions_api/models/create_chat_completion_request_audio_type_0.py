@@ -10,6 +10,7 @@ from ..models.create_chat_completion_request_audio_type_0_format import (
     CreateChatCompletionRequestAudioType0Format,
     check_create_chat_completion_request_audio_type_0_format,
 )
+from ..types import missing
 
 if TYPE_CHECKING:
     from ..models.voice_ids_or_custom_voice_type_1 import VoiceIdsOrCustomVoiceType1
@@ -65,20 +66,37 @@ class CreateChatCompletionRequestAudioType0:
         if _lazy_pending:
             _import_lazy()
 
-        voice = src_dict["voice"]
-        if isinstance(voice, dict):
-            try:
-                voice = VoiceIdsOrCustomVoiceType1.from_dict(voice)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        try:
+            voice: Any = src_dict["voice"]
+        except KeyError:
+            voice = None
+            missing(src_dict, "voice")
+        else:
+            if voice is None:
+                missing(src_dict, "voice")
+            else:
+                if isinstance(voice, dict):
+                    try:
+                        voice = VoiceIdsOrCustomVoiceType1.from_dict(voice)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
 
-        format_ = check_create_chat_completion_request_audio_type_0_format(src_dict["format"])
+        try:
+            format_: Any = src_dict["format"]
+        except KeyError:
+            format_ = None
+            missing(src_dict, "format")
+        else:
+            if format_ is None:
+                missing(src_dict, "format")
+            else:
+                format_ = check_create_chat_completion_request_audio_type_0_format(format_)
 
         create_chat_completion_request_audio_type_0 = cls(
             voice,
             format_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             create_chat_completion_request_audio_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

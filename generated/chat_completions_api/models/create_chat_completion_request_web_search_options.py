@@ -71,11 +71,14 @@ class CreateChatCompletionRequestWebSearchOptions:
             _import_lazy()
 
         user_location: Any = src_dict.get("user_location", UNSET)
-        if isinstance(user_location, dict):
-            try:
-                user_location = CreateChatCompletionRequestWebSearchOptionsUserLocationType0.from_dict(user_location)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if user_location is not UNSET and user_location is not None:
+            if isinstance(user_location, dict):
+                try:
+                    user_location = CreateChatCompletionRequestWebSearchOptionsUserLocationType0.from_dict(
+                        user_location
+                    )
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         search_context_size: Any = src_dict.get("search_context_size", UNSET)
         if search_context_size is not UNSET:
@@ -85,7 +88,7 @@ class CreateChatCompletionRequestWebSearchOptions:
             user_location,
             search_context_size,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             create_chat_completion_request_web_search_options.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.web_search_location import WebSearchLocation
 
@@ -56,17 +58,34 @@ class CreateChatCompletionRequestWebSearchOptionsUserLocationType0:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "approximate":
-            raise ValueError(f"type must match const 'approximate', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "approximate":
+                    tolerate(f"type must match const 'approximate', got '{type_}'")
 
-        approximate = WebSearchLocation.from_dict(src_dict["approximate"])
+        try:
+            approximate: Any = src_dict["approximate"]
+        except KeyError:
+            approximate = None
+            missing(src_dict, "approximate")
+        else:
+            if approximate is None:
+                missing(src_dict, "approximate")
+            else:
+                approximate = WebSearchLocation.from_dict(approximate)
 
         create_chat_completion_request_web_search_options_user_location_type_0 = cls(
             approximate,
             type_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             create_chat_completion_request_web_search_options_user_location_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

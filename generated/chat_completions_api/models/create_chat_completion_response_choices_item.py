@@ -10,6 +10,7 @@ from ..models.create_chat_completion_response_choices_item_finish_reason import 
     CreateChatCompletionResponseChoicesItemFinishReason,
     check_create_chat_completion_response_choices_item_finish_reason,
 )
+from ..types import missing, to_json
 
 if TYPE_CHECKING:
     from ..models.chat_completion_response_message import ChatCompletionResponseMessage
@@ -17,18 +18,28 @@ if TYPE_CHECKING:
         CreateChatCompletionResponseChoicesItemLogprobsType0,
     )
 
-_lazy_pending = True
+_pending_message = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionResponseMessage, CreateChatCompletionResponseChoicesItemLogprobsType0
+def _load_message() -> None:
+    """Import the models of `message`, when an answer first has it (they may import this module)."""
+    global _pending_message, ChatCompletionResponseMessage
     from ..models.chat_completion_response_message import ChatCompletionResponseMessage
+
+    _pending_message = False
+
+
+_pending_logprobs = True
+
+
+def _load_logprobs() -> None:
+    """Import the models of `logprobs`, when an answer first has it (they may import this module)."""
+    global _pending_logprobs, CreateChatCompletionResponseChoicesItemLogprobsType0
     from ..models.create_chat_completion_response_choices_item_logprobs_type_0 import (
         CreateChatCompletionResponseChoicesItemLogprobsType0,
     )
 
-    _lazy_pending = False
+    _pending_logprobs = False
 
 
 _KEYS = frozenset({"finish_reason", "index", "message", "logprobs"})
@@ -44,53 +55,79 @@ class CreateChatCompletionResponseChoicesItem:
     message: ChatCompletionResponseMessage
     logprobs: CreateChatCompletionResponseChoicesItemLogprobsType0 | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        finish_reason: str = self.finish_reason
-
-        index = self.index
-
-        message = self.message.to_dict()
-
-        logprobs: dict[str, Any] | None
-        if isinstance(self.logprobs, CreateChatCompletionResponseChoicesItemLogprobsType0):
-            logprobs = self.logprobs.to_dict()
-        else:
-            logprobs = self.logprobs
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "finish_reason": finish_reason,
-                "index": index,
-                "message": message,
-                "logprobs": logprobs,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["finish_reason"] = self.finish_reason
+        field_dict["index"] = self.index
+        message = self.message
+        field_dict["message"] = None if message is None else message.to_dict()
+        logprobs = self.logprobs
+        field_dict["logprobs"] = None if logprobs is None else to_json(logprobs)
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        try:
+            finish_reason: Any = src_dict["finish_reason"]
+        except KeyError:
+            finish_reason = None
+            if missing(src_dict, "finish_reason"):
+                odd += ("finish_reason",)
+        else:
+            if finish_reason is None:
+                missing(src_dict, "finish_reason")
+            else:
+                finish_reason = check_create_chat_completion_response_choices_item_finish_reason(finish_reason)
 
-        finish_reason = check_create_chat_completion_response_choices_item_finish_reason(src_dict["finish_reason"])
+        try:
+            index: Any = src_dict["index"]
+        except KeyError:
+            index = None
+            if missing(src_dict, "index"):
+                odd += ("index",)
+        else:
+            if index is None:
+                missing(src_dict, "index")
 
-        index = src_dict["index"]
+        try:
+            message: Any = src_dict["message"]
+        except KeyError:
+            message = None
+            if missing(src_dict, "message"):
+                odd += ("message",)
+        else:
+            if message is None:
+                missing(src_dict, "message")
+            else:
+                if _pending_message:
+                    _load_message()
+                message = ChatCompletionResponseMessage.from_dict(message)
 
-        message = ChatCompletionResponseMessage.from_dict(src_dict["message"])
-
-        logprobs = src_dict.get("logprobs")
-        if isinstance(logprobs, dict):
-            try:
-                logprobs = CreateChatCompletionResponseChoicesItemLogprobsType0.from_dict(logprobs)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        logprobs: Any = src_dict.get("logprobs")
+        if logprobs is None:
+            if "logprobs" not in src_dict:
+                odd += ("logprobs",)
+        else:
+            if _pending_logprobs:
+                _load_logprobs()
+            if isinstance(logprobs, dict):
+                try:
+                    logprobs = CreateChatCompletionResponseChoicesItemLogprobsType0.from_dict(logprobs)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         create_chat_completion_response_choices_item = cls(
             finish_reason,
@@ -98,7 +135,10 @@ class CreateChatCompletionResponseChoicesItem:
             message,
             logprobs,
         )
-        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+        if odd:
+            create_chat_completion_response_choices_item._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 4 or odd) and not _KEYS.issuperset(src_dict):
             create_chat_completion_response_choices_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,18 +6,31 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import to_json
+
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
 
-_lazy_pending = True
+_pending_content = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionTokenLogprob
+def _load_content() -> None:
+    """Import the models of `content`, when an answer first has it (they may import this module)."""
+    global _pending_content, ChatCompletionTokenLogprob
     from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
 
-    _lazy_pending = False
+    _pending_content = False
+
+
+_pending_refusal = True
+
+
+def _load_refusal() -> None:
+    """Import the models of `refusal`, when an answer first has it (they may import this module)."""
+    global _pending_refusal, ChatCompletionTokenLogprob
+    from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
+
+    _pending_refusal = False
 
 
 _KEYS = frozenset({"content", "refusal"})
@@ -31,72 +44,69 @@ class CreateChatCompletionResponseChoicesItemLogprobsType0:
     content: list[ChatCompletionTokenLogprob] | None
     refusal: list[ChatCompletionTokenLogprob] | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        content: list[dict[str, Any]] | None
-        if isinstance(self.content, list):
-            content = []
-            for content_type_0_item_data in self.content:
-                content_type_0_item = content_type_0_item_data.to_dict()
-                content.append(content_type_0_item)
-
-        else:
-            content = self.content
-
-        refusal: list[dict[str, Any]] | None
-        if isinstance(self.refusal, list):
-            refusal = []
-            for refusal_type_0_item_data in self.refusal:
-                refusal_type_0_item = refusal_type_0_item_data.to_dict()
-                refusal.append(refusal_type_0_item)
-
-        else:
-            refusal = self.refusal
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content": content,
-                "refusal": refusal,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        content = self.content
+        field_dict["content"] = None if content is None else to_json(content)
+        refusal = self.refusal
+        field_dict["refusal"] = None if refusal is None else to_json(refusal)
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        content: Any = src_dict.get("content")
+        if content is None:
+            if "content" not in src_dict:
+                odd += ("content",)
+        else:
+            if _pending_content:
+                _load_content()
+            if isinstance(content, list):
+                try:
+                    content = [
+                        ChatCompletionTokenLogprob.from_dict(content_type_0_item_data)
+                        for content_type_0_item_data in content
+                    ]
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        content = src_dict.get("content")
-        if isinstance(content, list):
-            try:
-                content = [
-                    ChatCompletionTokenLogprob.from_dict(content_type_0_item_data)
-                    for content_type_0_item_data in content
-                ]
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-
-        refusal = src_dict.get("refusal")
-        if isinstance(refusal, list):
-            try:
-                refusal = [
-                    ChatCompletionTokenLogprob.from_dict(refusal_type_0_item_data)
-                    for refusal_type_0_item_data in refusal
-                ]
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        refusal: Any = src_dict.get("refusal")
+        if refusal is None:
+            if "refusal" not in src_dict:
+                odd += ("refusal",)
+        else:
+            if _pending_refusal:
+                _load_refusal()
+            if isinstance(refusal, list):
+                try:
+                    refusal = [
+                        ChatCompletionTokenLogprob.from_dict(refusal_type_0_item_data)
+                        for refusal_type_0_item_data in refusal
+                    ]
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         create_chat_completion_response_choices_item_logprobs_type_0 = cls(
             content,
             refusal,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if odd:
+            create_chat_completion_response_choices_item_logprobs_type_0._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 2 or odd) and not _KEYS.issuperset(src_dict):
             create_chat_completion_response_choices_item_logprobs_type_0.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.service_tier_type_0 import ServiceTierType0, check_service_tier_type_0
-from ..types import UNSET, Unset
+from ..types import missing, to_json, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_moderation import ChatCompletionModeration
@@ -16,19 +16,39 @@ if TYPE_CHECKING:
         CreateChatCompletionStreamResponseChoicesItem,
     )
 
-_lazy_pending = True
+_pending_choices = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionModeration, CompletionUsage, CreateChatCompletionStreamResponseChoicesItem
-    from ..models.chat_completion_moderation import ChatCompletionModeration
-    from ..models.completion_usage import CompletionUsage
+def _load_choices() -> None:
+    """Import the models of `choices`, when an answer first has it (they may import this module)."""
+    global _pending_choices, CreateChatCompletionStreamResponseChoicesItem
     from ..models.create_chat_completion_stream_response_choices_item import (
         CreateChatCompletionStreamResponseChoicesItem,
     )
 
-    _lazy_pending = False
+    _pending_choices = False
+
+
+_pending_usage = True
+
+
+def _load_usage() -> None:
+    """Import the models of `usage`, when an answer first has it (they may import this module)."""
+    global _pending_usage, CompletionUsage
+    from ..models.completion_usage import CompletionUsage
+
+    _pending_usage = False
+
+
+_pending_moderation = True
+
+
+def _load_moderation() -> None:
+    """Import the models of `moderation`, when an answer first has it (they may import this module)."""
+    global _pending_moderation, ChatCompletionModeration
+    from ..models.chat_completion_moderation import ChatCompletionModeration
+
+    _pending_moderation = False
 
 
 _KEYS = frozenset(
@@ -57,126 +77,160 @@ class CreateChatCompletionStreamResponse:
     created: int
     model: str
     object_: Literal["chat.completion.chunk"] = "chat.completion.chunk"
-    obfuscation: str | Unset = UNSET
-    service_tier: None | ServiceTierType0 | Unset = UNSET
-    system_fingerprint: str | Unset = UNSET
-    usage: CompletionUsage | None | Unset = UNSET
-    moderation: ChatCompletionModeration | None | Unset = UNSET
+    obfuscation: str | None = None
+    service_tier: None | ServiceTierType0 = None
+    system_fingerprint: str | None = None
+    usage: CompletionUsage | None = None
+    moderation: ChatCompletionModeration | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        id = self.id
-
-        choices = []
-        for choices_item_data in self.choices:
-            choices_item = choices_item_data.to_dict()
-            choices.append(choices_item)
-
-        created = self.created
-
-        model = self.model
-
-        object_ = self.object_
-
-        obfuscation = self.obfuscation
-
-        service_tier: None | str | Unset
-        if isinstance(self.service_tier, Unset):
-            service_tier = UNSET
-        elif isinstance(self.service_tier, str):
-            service_tier = self.service_tier
-        else:
-            service_tier = self.service_tier
-
-        system_fingerprint = self.system_fingerprint
-
-        usage: dict[str, Any] | None | Unset
-        if isinstance(self.usage, Unset):
-            usage = UNSET
-        elif isinstance(self.usage, CompletionUsage):
-            usage = self.usage.to_dict()
-        else:
-            usage = self.usage
-
-        moderation: dict[str, Any] | None | Unset
-        if isinstance(self.moderation, Unset):
-            moderation = UNSET
-        elif isinstance(self.moderation, ChatCompletionModeration):
-            moderation = self.moderation.to_dict()
-        else:
-            moderation = self.moderation
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "choices": choices,
-                "created": created,
-                "model": model,
-                "object": object_,
-            }
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["id"] = self.id
+        choices = self.choices
+        field_dict["choices"] = (
+            None if choices is None else [choices_item_data.to_dict() for choices_item_data in choices]
         )
-        if obfuscation is not UNSET:
+        field_dict["created"] = self.created
+        field_dict["model"] = self.model
+        field_dict["object"] = self.object_
+        obfuscation = self.obfuscation
+        if obfuscation is not None:
             field_dict["obfuscation"] = obfuscation
-        if service_tier is not UNSET:
+        service_tier = self.service_tier
+        if service_tier is not None:
             field_dict["service_tier"] = service_tier
-        if system_fingerprint is not UNSET:
+        system_fingerprint = self.system_fingerprint
+        if system_fingerprint is not None:
             field_dict["system_fingerprint"] = system_fingerprint
-        if usage is not UNSET:
-            field_dict["usage"] = usage
-        if moderation is not UNSET:
-            field_dict["moderation"] = moderation
-
+        usage = self.usage
+        if usage is not None:
+            field_dict["usage"] = to_json(usage)
+        moderation = self.moderation
+        if moderation is not None:
+            field_dict["moderation"] = to_json(moderation)
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
+            if missing(src_dict, "id"):
+                odd += ("id",)
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
-        id = src_dict["id"]
+        try:
+            choices: Any = src_dict["choices"]
+        except KeyError:
+            choices = None
+            if missing(src_dict, "choices"):
+                odd += ("choices",)
+        else:
+            if choices is None:
+                missing(src_dict, "choices")
+            else:
+                if _pending_choices:
+                    _load_choices()
+                choices = [
+                    CreateChatCompletionStreamResponseChoicesItem.from_dict(choices_item_data)
+                    for choices_item_data in choices
+                ]
 
-        choices = [
-            CreateChatCompletionStreamResponseChoicesItem.from_dict(choices_item_data)
-            for choices_item_data in src_dict["choices"]
-        ]
+        try:
+            created: Any = src_dict["created"]
+        except KeyError:
+            created = None
+            if missing(src_dict, "created"):
+                odd += ("created",)
+        else:
+            if created is None:
+                missing(src_dict, "created")
 
-        created = src_dict["created"]
+        try:
+            model: Any = src_dict["model"]
+        except KeyError:
+            model = None
+            if missing(src_dict, "model"):
+                odd += ("model",)
+        else:
+            if model is None:
+                missing(src_dict, "model")
 
-        model = src_dict["model"]
+        try:
+            object_: Any = src_dict["object"]
+        except KeyError:
+            object_ = None
+            if missing(src_dict, "object"):
+                odd += ("object",)
+        else:
+            if object_ is None:
+                missing(src_dict, "object")
+            else:
+                if object_ != "chat.completion.chunk":
+                    tolerate(f"object must match const 'chat.completion.chunk', got '{object_}'")
 
-        object_ = src_dict["object"]
-        if object_ != "chat.completion.chunk":
-            raise ValueError(f"object must match const 'chat.completion.chunk', got '{object_}'")
+        obfuscation: Any = src_dict.get("obfuscation")
+        if obfuscation is None and "obfuscation" in src_dict:
+            tolerate("field 'obfuscation' is null")
+            odd += ("obfuscation",)
 
-        obfuscation = src_dict.get("obfuscation", UNSET)
+        service_tier: Any = src_dict.get("service_tier")
+        if service_tier is not None:
+            if isinstance(service_tier, str):
+                try:
+                    service_tier = check_service_tier_type_0(service_tier)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        service_tier: Any = src_dict.get("service_tier", UNSET)
-        if isinstance(service_tier, str):
-            try:
-                service_tier = check_service_tier_type_0(service_tier)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        elif "service_tier" in src_dict:
+            odd += ("service_tier",)
 
-        system_fingerprint = src_dict.get("system_fingerprint", UNSET)
+        system_fingerprint: Any = src_dict.get("system_fingerprint")
+        if system_fingerprint is None and "system_fingerprint" in src_dict:
+            tolerate("field 'system_fingerprint' is null")
+            odd += ("system_fingerprint",)
 
-        usage: Any = src_dict.get("usage", UNSET)
-        if isinstance(usage, dict):
-            try:
-                usage = CompletionUsage.from_dict(usage)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        usage: Any = src_dict.get("usage")
+        if usage is not None:
+            if _pending_usage:
+                _load_usage()
+            if isinstance(usage, dict):
+                try:
+                    usage = CompletionUsage.from_dict(usage)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        moderation: Any = src_dict.get("moderation", UNSET)
-        if isinstance(moderation, dict):
-            try:
-                moderation = ChatCompletionModeration.from_dict(moderation)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        elif "usage" in src_dict:
+            odd += ("usage",)
+
+        moderation: Any = src_dict.get("moderation")
+        if moderation is not None:
+            if _pending_moderation:
+                _load_moderation()
+            if isinstance(moderation, dict):
+                try:
+                    moderation = ChatCompletionModeration.from_dict(moderation)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+        elif "moderation" in src_dict:
+            odd += ("moderation",)
 
         create_chat_completion_stream_response = cls(
             id,
@@ -190,7 +244,10 @@ class CreateChatCompletionStreamResponse:
             usage,
             moderation,
         )
-        if len(src_dict) > 5 and not _KEYS.issuperset(src_dict):
+        if odd:
+            create_chat_completion_stream_response._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 5 or odd) and not _KEYS.issuperset(src_dict):
             create_chat_completion_stream_response.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -10,7 +10,7 @@ from ..models.create_chat_completion_stream_response_choices_item_finish_reason_
     CreateChatCompletionStreamResponseChoicesItemFinishReasonType0,
     check_create_chat_completion_stream_response_choices_item_finish_reason_type_0,
 )
-from ..types import UNSET, Unset
+from ..types import missing, to_json
 
 if TYPE_CHECKING:
     from ..models.chat_completion_stream_response_delta import ChatCompletionStreamResponseDelta
@@ -18,18 +18,28 @@ if TYPE_CHECKING:
         CreateChatCompletionStreamResponseChoicesItemLogprobsType0,
     )
 
-_lazy_pending = True
+_pending_delta = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, ChatCompletionStreamResponseDelta, CreateChatCompletionStreamResponseChoicesItemLogprobsType0
+def _load_delta() -> None:
+    """Import the models of `delta`, when an answer first has it (they may import this module)."""
+    global _pending_delta, ChatCompletionStreamResponseDelta
     from ..models.chat_completion_stream_response_delta import ChatCompletionStreamResponseDelta
+
+    _pending_delta = False
+
+
+_pending_logprobs = True
+
+
+def _load_logprobs() -> None:
+    """Import the models of `logprobs`, when an answer first has it (they may import this module)."""
+    global _pending_logprobs, CreateChatCompletionStreamResponseChoicesItemLogprobsType0
     from ..models.create_chat_completion_stream_response_choices_item_logprobs_type_0 import (
         CreateChatCompletionStreamResponseChoicesItemLogprobsType0,
     )
 
-    _lazy_pending = False
+    _pending_logprobs = False
 
 
 _KEYS = frozenset({"delta", "finish_reason", "index", "logprobs"})
@@ -43,69 +53,83 @@ class CreateChatCompletionStreamResponseChoicesItem:
     delta: ChatCompletionStreamResponseDelta
     finish_reason: CreateChatCompletionStreamResponseChoicesItemFinishReasonType0 | None
     index: int
-    logprobs: CreateChatCompletionStreamResponseChoicesItemLogprobsType0 | None | Unset = UNSET
+    logprobs: CreateChatCompletionStreamResponseChoicesItemLogprobsType0 | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        delta = self.delta.to_dict()
-
-        finish_reason: None | str
-        if isinstance(self.finish_reason, str):
-            finish_reason = self.finish_reason
-        else:
-            finish_reason = self.finish_reason
-
-        index = self.index
-
-        logprobs: dict[str, Any] | None | Unset
-        if isinstance(self.logprobs, Unset):
-            logprobs = UNSET
-        elif isinstance(self.logprobs, CreateChatCompletionStreamResponseChoicesItemLogprobsType0):
-            logprobs = self.logprobs.to_dict()
-        else:
-            logprobs = self.logprobs
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "delta": delta,
-                "finish_reason": finish_reason,
-                "index": index,
-            }
-        )
-        if logprobs is not UNSET:
-            field_dict["logprobs"] = logprobs
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        delta = self.delta
+        field_dict["delta"] = None if delta is None else delta.to_dict()
+        field_dict["finish_reason"] = self.finish_reason
+        field_dict["index"] = self.index
+        logprobs = self.logprobs
+        if logprobs is not None:
+            field_dict["logprobs"] = to_json(logprobs)
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
+        odd: tuple[str, ...] = ()
+        try:
+            delta: Any = src_dict["delta"]
+        except KeyError:
+            delta = None
+            if missing(src_dict, "delta"):
+                odd += ("delta",)
+        else:
+            if delta is None:
+                missing(src_dict, "delta")
+            else:
+                if _pending_delta:
+                    _load_delta()
+                delta = ChatCompletionStreamResponseDelta.from_dict(delta)
 
-        delta = ChatCompletionStreamResponseDelta.from_dict(src_dict["delta"])
+        finish_reason: Any = src_dict.get("finish_reason")
+        if finish_reason is None:
+            if "finish_reason" not in src_dict:
+                odd += ("finish_reason",)
+        else:
+            if isinstance(finish_reason, str):
+                try:
+                    finish_reason = check_create_chat_completion_stream_response_choices_item_finish_reason_type_0(
+                        finish_reason
+                    )
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        finish_reason = src_dict.get("finish_reason")
-        if isinstance(finish_reason, str):
-            try:
-                finish_reason = check_create_chat_completion_stream_response_choices_item_finish_reason_type_0(
-                    finish_reason
-                )
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        try:
+            index: Any = src_dict["index"]
+        except KeyError:
+            index = None
+            if missing(src_dict, "index"):
+                odd += ("index",)
+        else:
+            if index is None:
+                missing(src_dict, "index")
 
-        index = src_dict["index"]
+        logprobs: Any = src_dict.get("logprobs")
+        if logprobs is not None:
+            if _pending_logprobs:
+                _load_logprobs()
+            if isinstance(logprobs, dict):
+                try:
+                    logprobs = CreateChatCompletionStreamResponseChoicesItemLogprobsType0.from_dict(logprobs)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        logprobs: Any = src_dict.get("logprobs", UNSET)
-        if isinstance(logprobs, dict):
-            try:
-                logprobs = CreateChatCompletionStreamResponseChoicesItemLogprobsType0.from_dict(logprobs)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        elif "logprobs" in src_dict:
+            odd += ("logprobs",)
 
         create_chat_completion_stream_response_choices_item = cls(
             delta,
@@ -113,7 +137,10 @@ class CreateChatCompletionStreamResponseChoicesItem:
             index,
             logprobs,
         )
-        if len(src_dict) > 3 and not _KEYS.issuperset(src_dict):
+        if odd:
+            create_chat_completion_stream_response_choices_item._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             create_chat_completion_stream_response_choices_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import STRICT, UNSET, Unset, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_format_type_0 import CustomToolChatCompletionsCustomFormatType0
@@ -72,18 +72,27 @@ class CustomToolChatCompletionsCustom:
         if _lazy_pending:
             _import_lazy()
 
-        name = src_dict["name"]
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
+            missing(src_dict, "name")
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
-        description = src_dict.get("description", UNSET)
+        description: Any = src_dict.get("description", UNSET)
 
-        format_ = _parse_format_(src_dict.get("format", UNSET))
+        format_: Any = src_dict.get("format", UNSET)
+        if format_ is not UNSET:
+            format_ = _parse_format_(format_)
 
         custom_tool_chat_completions_custom = cls(
             name,
             description,
             format_,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             custom_tool_chat_completions_custom.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }
@@ -111,11 +120,23 @@ def _parse_format_(
 ) -> CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset:
     if data is UNSET:
         return UNSET
-    if isinstance(data, dict):
-        try:
-            return CustomToolChatCompletionsCustomFormatType0.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    if not isinstance(data, dict):
-        raise TypeError()
-    return CustomToolChatCompletionsCustomFormatType1.from_dict(data)
+    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
+    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    token = STRICT.set(True)
+    try:
+        if isinstance(data, dict):
+            try:
+                return CustomToolChatCompletionsCustomFormatType0.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if isinstance(data, dict):
+            try:
+                return CustomToolChatCompletionsCustomFormatType1.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    finally:
+        STRICT.reset(token)
+    tolerate(
+        f"{type(data).__name__} value is none of CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1"
+    )
+    return cast(CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset, data)

@@ -5,6 +5,8 @@ from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import missing, tolerate
+
 T = TypeVar("T", bound="CustomToolChatCompletionsCustomFormatType0")
 
 
@@ -26,9 +28,17 @@ class CustomToolChatCompletionsCustomFormatType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        type_ = src_dict["type"]
-        if type_ != "text":
-            raise ValueError(f"type must match const 'text', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "text":
+                    tolerate(f"type must match const 'text', got '{type_}'")
 
         custom_tool_chat_completions_custom_format_type_0 = cls(
             type_,

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_format_type_1_grammar import (
         CustomToolChatCompletionsCustomFormatType1Grammar,
@@ -54,11 +56,28 @@ class CustomToolChatCompletionsCustomFormatType1:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "grammar":
-            raise ValueError(f"type must match const 'grammar', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "grammar":
+                    tolerate(f"type must match const 'grammar', got '{type_}'")
 
-        grammar = CustomToolChatCompletionsCustomFormatType1Grammar.from_dict(src_dict["grammar"])
+        try:
+            grammar: Any = src_dict["grammar"]
+        except KeyError:
+            grammar = None
+            missing(src_dict, "grammar")
+        else:
+            if grammar is None:
+                missing(src_dict, "grammar")
+            else:
+                grammar = CustomToolChatCompletionsCustomFormatType1Grammar.from_dict(grammar)
 
         custom_tool_chat_completions_custom_format_type_1 = cls(
             grammar,

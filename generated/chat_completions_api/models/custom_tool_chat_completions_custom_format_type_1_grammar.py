@@ -10,6 +10,7 @@ from ..models.custom_tool_chat_completions_custom_format_type_1_grammar_syntax i
     CustomToolChatCompletionsCustomFormatType1GrammarSyntax,
     check_custom_tool_chat_completions_custom_format_type_1_grammar_syntax,
 )
+from ..types import missing
 
 _KEYS = frozenset({"definition", "syntax"})
 
@@ -41,15 +42,31 @@ class CustomToolChatCompletionsCustomFormatType1Grammar:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        definition = src_dict["definition"]
+        try:
+            definition: Any = src_dict["definition"]
+        except KeyError:
+            definition = None
+            missing(src_dict, "definition")
+        else:
+            if definition is None:
+                missing(src_dict, "definition")
 
-        syntax = check_custom_tool_chat_completions_custom_format_type_1_grammar_syntax(src_dict["syntax"])
+        try:
+            syntax: Any = src_dict["syntax"]
+        except KeyError:
+            syntax = None
+            missing(src_dict, "syntax")
+        else:
+            if syntax is None:
+                missing(src_dict, "syntax")
+            else:
+                syntax = check_custom_tool_chat_completions_custom_format_type_1_grammar_syntax(syntax)
 
         custom_tool_chat_completions_custom_format_type_1_grammar = cls(
             definition,
             syntax,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             custom_tool_chat_completions_custom_format_type_1_grammar.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 _KEYS = frozenset({"code", "message", "param", "type"})
 
 
@@ -19,40 +21,58 @@ class Error:
     param: None | str
     type_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        code: None | str
-        code = self.code
-
-        message = self.message
-
-        param: None | str
-        param = self.param
-
-        type_ = self.type_
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "code": code,
-                "message": message,
-                "param": param,
-                "type": type_,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["code"] = self.code
+        field_dict["message"] = self.message
+        field_dict["param"] = self.param
+        field_dict["type"] = self.type_
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        code = src_dict.get("code")
+        odd: tuple[str, ...] = ()
+        code: Any = src_dict.get("code")
+        if code is None:
+            if "code" not in src_dict:
+                odd += ("code",)
 
-        message = src_dict["message"]
+        try:
+            message: Any = src_dict["message"]
+        except KeyError:
+            message = None
+            if missing(src_dict, "message"):
+                odd += ("message",)
+        else:
+            if message is None:
+                missing(src_dict, "message")
 
-        param = src_dict.get("param")
+        param: Any = src_dict.get("param")
+        if param is None:
+            if "param" not in src_dict:
+                odd += ("param",)
 
-        type_ = src_dict["type"]
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            if missing(src_dict, "type"):
+                odd += ("type",)
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
 
         error = cls(
             code,
@@ -60,7 +80,10 @@ class Error:
             param,
             type_,
         )
-        if len(src_dict) > 4 and not _KEYS.issuperset(src_dict):
+        if odd:
+            error._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 4 or odd) and not _KEYS.issuperset(src_dict):
             error.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,18 +6,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing
+
 if TYPE_CHECKING:
     from ..models.error import Error
 
-_lazy_pending = True
+_pending_error = True
 
 
-def _import_lazy() -> None:
-    """Import the models this one refers to, on first use (they may import this module)."""
-    global _lazy_pending, Error
+def _load_error() -> None:
+    """Import the models of `error`, when an answer first has it (they may import this module)."""
+    global _pending_error, Error
     from ..models.error import Error
 
-    _lazy_pending = False
+    _pending_error = False
 
 
 _KEYS = frozenset({"error"})
@@ -30,34 +32,48 @@ T = TypeVar("T", bound="ErrorResponse")
 class ErrorResponse:
     error: Error
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        if _lazy_pending:
-            _import_lazy()
-
-        error = self.error.to_dict()
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "error": error,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        error = self.error
+        field_dict["error"] = None if error is None else error.to_dict()
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if _lazy_pending:
-            _import_lazy()
-
-        error = Error.from_dict(src_dict["error"])
+        odd: tuple[str, ...] = ()
+        try:
+            error: Any = src_dict["error"]
+        except KeyError:
+            error = None
+            if missing(src_dict, "error"):
+                odd += ("error",)
+        else:
+            if error is None:
+                missing(src_dict, "error")
+            else:
+                if _pending_error:
+                    _load_error()
+                error = Error.from_dict(error)
 
         error_response = cls(
             error,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if odd:
+            error_response._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 1 or odd) and not _KEYS.issuperset(src_dict):
             error_response.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

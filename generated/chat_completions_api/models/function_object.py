@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, missing
 
 if TYPE_CHECKING:
     from ..models.function_parameters import FunctionParameters
@@ -75,15 +75,22 @@ class FunctionObject:
         if _lazy_pending:
             _import_lazy()
 
-        name = src_dict["name"]
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
+            missing(src_dict, "name")
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
-        description = src_dict.get("description", UNSET)
+        description: Any = src_dict.get("description", UNSET)
 
         parameters: Any = src_dict.get("parameters", UNSET)
         if parameters is not UNSET:
             parameters = FunctionParameters.from_dict(parameters)
 
-        strict = src_dict.get("strict", UNSET)
+        strict: Any = src_dict.get("strict", UNSET)
 
         function_object = cls(
             name,
@@ -91,7 +98,7 @@ class FunctionObject:
             parameters,
             strict,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             function_object.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.moderation_mode import ModerationMode, check_moderation_mode
+from ..types import missing
 
 _KEYS = frozenset({"mode"})
 
@@ -34,12 +35,21 @@ class ModerationConfigParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        mode = check_moderation_mode(src_dict["mode"])
+        try:
+            mode: Any = src_dict["mode"]
+        except KeyError:
+            mode = None
+            missing(src_dict, "mode")
+        else:
+            if mode is None:
+                missing(src_dict, "mode")
+            else:
+                mode = check_moderation_mode(mode)
 
         moderation_config_param = cls(
             mode,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             moderation_config_param.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, missing
 
 if TYPE_CHECKING:
     from ..models.moderation_policy_param import ModerationPolicyParam
@@ -65,20 +65,28 @@ class ModerationParam:
         if _lazy_pending:
             _import_lazy()
 
-        model = src_dict["model"]
+        try:
+            model: Any = src_dict["model"]
+        except KeyError:
+            model = None
+            missing(src_dict, "model")
+        else:
+            if model is None:
+                missing(src_dict, "model")
 
         policy: Any = src_dict.get("policy", UNSET)
-        if isinstance(policy, dict):
-            try:
-                policy = ModerationPolicyParam.from_dict(policy)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if policy is not UNSET and policy is not None:
+            if isinstance(policy, dict):
+                try:
+                    policy = ModerationPolicyParam.from_dict(policy)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         moderation_param = cls(
             model,
             policy,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             moderation_param.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -69,24 +69,26 @@ class ModerationPolicyParam:
             _import_lazy()
 
         input_: Any = src_dict.get("input", UNSET)
-        if isinstance(input_, dict):
-            try:
-                input_ = ModerationConfigParam.from_dict(input_)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if input_ is not UNSET and input_ is not None:
+            if isinstance(input_, dict):
+                try:
+                    input_ = ModerationConfigParam.from_dict(input_)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         output: Any = src_dict.get("output", UNSET)
-        if isinstance(output, dict):
-            try:
-                output = ModerationConfigParam.from_dict(output)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        if output is not UNSET and output is not None:
+            if isinstance(output, dict):
+                try:
+                    output = ModerationConfigParam.from_dict(output)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         moderation_policy_param = cls(
             input_,
             output,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             moderation_policy_param.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -18,11 +18,7 @@ class ModerationResultBodyCategoryAppliedInputTypes:
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
-            field_dict[prop_name] = []
-            for additional_property_item_data in prop:
-                additional_property_item: str = additional_property_item_data
-                field_dict[prop_name].append(additional_property_item)
-
+            field_dict[prop_name] = prop
         return field_dict
 
     @classmethod

@@ -15,8 +15,8 @@ class ModerationResultBodyCategoryScores:
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
         return field_dict
 
     @classmethod

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
 
@@ -64,25 +66,41 @@ class PredictionContent:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "content":
-            raise ValueError(f"type must match const 'content', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "content":
+                    tolerate(f"type must match const 'content', got '{type_}'")
 
-        content = src_dict["content"]
-        if isinstance(content, list):
-            try:
-                content = [
-                    ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
-                    for content_type_1_item_data in content
-                ]
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        try:
+            content: Any = src_dict["content"]
+        except KeyError:
+            content = None
+            missing(src_dict, "content")
+        else:
+            if content is None:
+                missing(src_dict, "content")
+            else:
+                if isinstance(content, list):
+                    try:
+                        content = [
+                            ChatCompletionRequestMessageContentPartText.from_dict(content_type_1_item_data)
+                            for content_type_1_item_data in content
+                        ]
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
 
         prediction_content = cls(
             content,
             type_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             prediction_content.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 _KEYS = frozenset({"mode"})
 
 
@@ -17,30 +19,46 @@ class PromptCacheBreakpointParam:
     mode: Literal["explicit"] = "explicit"
     """ Server default: `explicit`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
+    #: as None); to_dict gives them back as they were sent.
+    #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
+    _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(self) -> dict[str, Any]:
-        mode = self.mode
-
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "mode": mode,
-            }
-        )
-
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+        field_dict["mode"] = self.mode
+        for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
+            if key not in field_dict:
+                field_dict[key] = None
+            elif field_dict[key] is None:
+                del field_dict[key]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        mode = src_dict["mode"]
-        if mode != "explicit":
-            raise ValueError(f"mode must match const 'explicit', got '{mode}'")
+        odd: tuple[str, ...] = ()
+        try:
+            mode: Any = src_dict["mode"]
+        except KeyError:
+            mode = None
+            if missing(src_dict, "mode"):
+                odd += ("mode",)
+        else:
+            if mode is None:
+                missing(src_dict, "mode")
+            else:
+                if mode != "explicit":
+                    tolerate(f"mode must match const 'explicit', got '{mode}'")
 
         prompt_cache_breakpoint_param = cls(
             mode,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if odd:
+            prompt_cache_breakpoint_param._odd_keys = odd
+        # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
+        if (len(src_dict) > 1 or odd) and not _KEYS.issuperset(src_dict):
             prompt_cache_breakpoint_param.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -54,7 +54,7 @@ class PromptCacheOptionsParam:
             ttl,
             mode,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             prompt_cache_options_param.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 _KEYS = frozenset({"type"})
 
 
@@ -32,14 +34,22 @@ class ResponseFormatJsonObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        type_ = src_dict["type"]
-        if type_ != "json_object":
-            raise ValueError(f"type must match const 'json_object', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "json_object":
+                    tolerate(f"type must match const 'json_object', got '{type_}'")
 
         response_format_json_object = cls(
             type_,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             response_format_json_object.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import missing, tolerate
+
 if TYPE_CHECKING:
     from ..models.response_format_json_schema_json_schema import ResponseFormatJsonSchemaJsonSchema
 
@@ -56,17 +58,34 @@ class ResponseFormatJsonSchema:
         if _lazy_pending:
             _import_lazy()
 
-        type_ = src_dict["type"]
-        if type_ != "json_schema":
-            raise ValueError(f"type must match const 'json_schema', got '{type_}'")
+        try:
+            type_: Any = src_dict["type"]
+        except KeyError:
+            type_ = None
+            missing(src_dict, "type")
+        else:
+            if type_ is None:
+                missing(src_dict, "type")
+            else:
+                if type_ != "json_schema":
+                    tolerate(f"type must match const 'json_schema', got '{type_}'")
 
-        json_schema = ResponseFormatJsonSchemaJsonSchema.from_dict(src_dict["json_schema"])
+        try:
+            json_schema: Any = src_dict["json_schema"]
+        except KeyError:
+            json_schema = None
+            missing(src_dict, "json_schema")
+        else:
+            if json_schema is None:
+                missing(src_dict, "json_schema")
+            else:
+                json_schema = ResponseFormatJsonSchemaJsonSchema.from_dict(json_schema)
 
         response_format_json_schema = cls(
             json_schema,
             type_,
         )
-        if len(src_dict) > 2 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             response_format_json_schema.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

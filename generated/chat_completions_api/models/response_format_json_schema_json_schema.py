@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, missing
 
 if TYPE_CHECKING:
     from ..models.response_format_json_schema_schema import ResponseFormatJsonSchemaSchema
@@ -75,15 +75,22 @@ class ResponseFormatJsonSchemaJsonSchema:
         if _lazy_pending:
             _import_lazy()
 
-        name = src_dict["name"]
+        try:
+            name: Any = src_dict["name"]
+        except KeyError:
+            name = None
+            missing(src_dict, "name")
+        else:
+            if name is None:
+                missing(src_dict, "name")
 
-        description = src_dict.get("description", UNSET)
+        description: Any = src_dict.get("description", UNSET)
 
         schema: Any = src_dict.get("schema", UNSET)
         if schema is not UNSET:
             schema = ResponseFormatJsonSchemaSchema.from_dict(schema)
 
-        strict = src_dict.get("strict", UNSET)
+        strict: Any = src_dict.get("strict", UNSET)
 
         response_format_json_schema_json_schema = cls(
             name,
@@ -91,7 +98,7 @@ class ResponseFormatJsonSchemaJsonSchema:
             schema,
             strict,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             response_format_json_schema_json_schema.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

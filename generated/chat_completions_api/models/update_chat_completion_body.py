@@ -56,17 +56,20 @@ class UpdateChatCompletionBody:
         if _lazy_pending:
             _import_lazy()
 
-        metadata = src_dict.get("metadata")
-        if isinstance(metadata, dict):
-            try:
-                metadata = MetadataType0.from_dict(metadata)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+        metadata: Any = src_dict.get("metadata")
+        if metadata is None:
+            pass
+        else:
+            if isinstance(metadata, dict):
+                try:
+                    metadata = MetadataType0.from_dict(metadata)
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         update_chat_completion_body = cls(
             metadata,
         )
-        if len(src_dict) > 1 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             update_chat_completion_body.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import missing
+
 T = TypeVar("T", bound="VoiceIdsOrCustomVoiceType1")
 
 
@@ -26,7 +28,14 @@ class VoiceIdsOrCustomVoiceType1:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        id = src_dict["id"]
+        try:
+            id: Any = src_dict["id"]
+        except KeyError:
+            id = None
+            missing(src_dict, "id")
+        else:
+            if id is None:
+                missing(src_dict, "id")
 
         voice_ids_or_custom_voice_type_1 = cls(
             id,

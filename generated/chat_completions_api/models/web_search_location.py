@@ -46,13 +46,13 @@ class WebSearchLocation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        country = src_dict.get("country", UNSET)
+        country: Any = src_dict.get("country", UNSET)
 
-        region = src_dict.get("region", UNSET)
+        region: Any = src_dict.get("region", UNSET)
 
-        city = src_dict.get("city", UNSET)
+        city: Any = src_dict.get("city", UNSET)
 
-        timezone = src_dict.get("timezone", UNSET)
+        timezone: Any = src_dict.get("timezone", UNSET)
 
         web_search_location = cls(
             country,
@@ -60,7 +60,7 @@ class WebSearchLocation:
             city,
             timezone,
         )
-        if len(src_dict) > 0 and not _KEYS.issuperset(src_dict):
+        if not _KEYS.issuperset(src_dict):
             web_search_location.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

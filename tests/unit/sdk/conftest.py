@@ -34,3 +34,12 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 def client(server: ScriptedServer) -> Iterator[chat_completions.Client]:
     with chat_completions.Client(api_key=API_KEY, base_url=server.url, timeout=5.0) as c:
         yield c
+
+
+@pytest.fixture
+def strict_client(server: ScriptedServer) -> Iterator[chat_completions.Client]:
+    """A client that raises on any answer outside the spec (`strict_response_validation=True`)."""
+    with chat_completions.Client(
+        api_key=API_KEY, base_url=server.url, timeout=5.0, strict_response_validation=True
+    ) as c:
+        yield c

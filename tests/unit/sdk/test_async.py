@@ -148,7 +148,7 @@ async def test_pagination_and_crud(aclient: cc.AsyncClient, server: ScriptedServ
     assert [r.method for r in server.requests] == ["GET", "GET", "GET", "POST", "DELETE", "GET"]
 
 
-async def test_with_options_extra_body_and_mock_transport() -> None:
+async def test_with_options_extra_body_and_mock_requester() -> None:
     seen: list[httpx.Request] = []
 
     async def handler(request: httpx.Request) -> httpx.Response:
@@ -181,7 +181,7 @@ async def test_concurrent_creates_share_one_pool(server: ScriptedServer) -> None
         async with anyio.create_task_group() as tg:
             for _ in range(40):
                 tg.start_soon(one)
-        http = client._transport().http
+        http = client._requester().http
     assert results == ["chatcmpl-abc123"] * 40
     assert http.is_closed
 

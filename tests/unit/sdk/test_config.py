@@ -123,7 +123,7 @@ def test_constructing_a_client_builds_no_http_client() -> None:
     assert client._lazy._value is None
     client.close()
     with pytest.raises(RuntimeError, match="closed"):
-        client._transport()
+        client._requester()
 
 
 def test_with_options_validates_like_the_constructor(server: ScriptedServer) -> None:

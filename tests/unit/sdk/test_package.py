@@ -38,7 +38,7 @@ def test_public_names_are_exported_and_documented() -> None:
 def test_clients_share_one_ssl_context() -> None:
     a, b = cc.Client(api_key=API_KEY), cc.Client(api_key=API_KEY)
     try:
-        pools = [c._transport().http._transport._pool for c in (a, b)]  # type: ignore[attr-defined]
+        pools = [c._requester().http._transport._pool for c in (a, b)]  # type: ignore[attr-defined]
         assert pools[0] is not pools[1]
         assert pools[0]._ssl_context is pools[1]._ssl_context
     finally:

@@ -107,7 +107,7 @@ def test_with_options_merges_and_shares_the_pool(server: ScriptedServer) -> None
         other = client.with_options(extra_headers={"X-B": "b"}, extra_body={"store": True}, project="p2", timeout=3)
         other.chat.completions.create(**SEED_REQUEST, extra_body={"seed": 1})
         client.chat.completions.create(**SEED_REQUEST)
-        assert other._transport() is client._transport()
+        assert other._requester() is client._requester()
         assert other._config.timeout["read"] == 3.0
     _, second, third = server.requests
     assert second.headers["x-a"] == "a"
@@ -221,7 +221,7 @@ def test_messages_list(client: cc.Client, server: ScriptedServer) -> None:
     assert parse_qs(paths[1].query) == {"limit": ["2"], "order": ["asc"], "after": ["m2"]}
 
 
-def test_custom_http_client_with_mock_transport() -> None:
+def test_custom_http_client_with_mock_requester() -> None:
     seen: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -284,7 +284,7 @@ def test_close_closes_the_owned_http_client(server: ScriptedServer) -> None:
     server.add(ok())
     client = cc.Client(api_key=API_KEY, base_url=server.url)
     client.chat.completions.create(**SEED_REQUEST)
-    http = client._transport().http
+    http = client._requester().http
     client.close()
     assert http.is_closed
     with pytest.raises(RuntimeError):
@@ -298,7 +298,7 @@ def test_lazy_http_client_is_built_once_across_threads(server: ScriptedServer) -
     with cc.Client(api_key=API_KEY, base_url=server.url) as client:
         with ThreadPoolExecutor(8) as pool:
             results = list(pool.map(lambda _: client.chat.completions.create(**SEED_REQUEST), range(32)))
-        transports = {id(client._transport())}
+        transports = {id(client._requester())}
     assert len(results) == 32
     assert len(transports) == 1
     assert len(server.requests) == 32

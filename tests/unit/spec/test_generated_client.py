@@ -134,11 +134,14 @@ def test_unknown_fields_and_enum_values_from_a_newer_server_do_not_break_parsing
 
 
 def test_missing_required_field_is_an_error_not_silence() -> None:
+    """In strict parsing; the default reads it as None, as the official SDK does (issue 10)."""
     from chat_completions_api.models import CreateChatCompletionResponse
+    from chat_completions_api.types import strict_parsing
 
     broken = {k: v for k, v in SEED_RESPONSE.items() if k != "choices"}
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError), strict_parsing():
         CreateChatCompletionResponse.from_dict(broken)
+    assert CreateChatCompletionResponse.from_dict(broken).choices is None
 
 
 def test_importing_the_package_and_models_is_lazy() -> None:

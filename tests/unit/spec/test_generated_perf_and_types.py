@@ -105,11 +105,14 @@ def test_unset_is_a_singleton_through_construction_copies_and_pickling() -> None
 
 
 def test_a_model_repr_shows_unset_fields_as_unset() -> None:
-    from chat_completions_api.models import CompletionUsage
+    """Response models show an absent optional field as None (issue 11); request models keep UNSET."""
+    from chat_completions_api.models import CompletionUsage, CreateChatCompletionRequest
 
     usage = CompletionUsage(completion_tokens=1, prompt_tokens=2, total_tokens=3)
-    assert "prompt_tokens_details=UNSET" in repr(usage)
+    assert "prompt_tokens_details=None" in repr(usage)
     assert "object at 0x" not in repr(usage)
+    request = CreateChatCompletionRequest(messages=[], model="m")
+    assert "temperature=UNSET" in repr(request)
 
 
 @pytest.mark.parametrize("protocol", [2, pickle.DEFAULT_PROTOCOL, pickle.HIGHEST_PROTOCOL])
@@ -187,14 +190,14 @@ def test_unknown_fields_are_kept_at_every_depth() -> None:
 
 
 def test_optional_fields_absent_are_unset_and_stay_absent() -> None:
+    """Absent optional response fields read as None (issue 11) and stay absent in to_dict."""
     from chat_completions_api.models import CreateChatCompletionResponse
-    from chat_completions_api.types import UNSET
 
     body = _response()
     for key in ("usage", "system_fingerprint", "service_tier"):
         del body[key]
     model = CreateChatCompletionResponse.from_dict(body)
-    assert (model.usage, model.system_fingerprint, model.service_tier) == (UNSET, UNSET, UNSET)
+    assert (model.usage, model.system_fingerprint, model.service_tier) == (None, None, None)
     assert model.additional_properties == {}
     assert model.to_dict() == body
 
@@ -268,7 +271,9 @@ def test_what_does_not_fit_raises_what_the_sdk_turns_into_a_validation_error(
         del target[path[-1]]
     else:
         target[path[-1]] = value
-    with pytest.raises(error):
+    from chat_completions_api.types import strict_parsing
+
+    with pytest.raises(error), strict_parsing():  # the default reads most of these as the official SDK does
         CreateChatCompletionResponse.from_dict(body)
 
 

@@ -1,4 +1,4 @@
-"""Sending a request: the lazily built httpx client, retries, logging, and parsing the answer into a model.
+"""Sending a request: the lazily built httpx client, retries and logging; `_parsing` reads the answer.
 
 Imported on a client's first request, not by `import chat_completions`.
 """
@@ -6,8 +6,6 @@ Imported on a client's first request, not by `import chat_completions`.
 from __future__ import annotations
 
 import functools
-import gc
-import json
 import logging
 import ssl
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -17,7 +15,8 @@ import httpx
 
 from . import _retry
 from ._config import NOT_GIVEN, Config, NotGiven, RequestOptions, check_retries, merge_headers, redact, timeout_dict
-from ._errors import APIConnectionError, APIError, APITimeoutError, status_error, validation_error
+from ._errors import APIConnectionError, APIError, APITimeoutError, status_error
+from ._parsing import encode_body, parse
 
 if TYPE_CHECKING:
     from ._streaming import AsyncStream, Stream
@@ -27,7 +26,6 @@ M = TypeVar("M")
 Request: TypeAlias = tuple[str, str, Mapping[str, Any] | None, Mapping[str, Any] | None]
 
 log = logging.getLogger("chat_completions")
-_GC_PAUSE_BYTES = 256 * 1024
 _DEBUG = logging.DEBUG
 #: The response extension holding how many retries a request took (absent: none).
 RETRIES_TAKEN = "chat_completions.retries_taken"
@@ -51,78 +49,6 @@ def new_async_http_client(timeout: Mapping[str, float | None]) -> httpx.AsyncCli
     return httpx.AsyncClient(timeout=httpx.Timeout(**timeout), verify=_ssl_context())
 
 
-def _encode_default(value: object) -> Any:
-    to_dict = getattr(value, "to_dict", None)  # generated models nested in the params
-    if to_dict is None:
-        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-    return to_dict()
-
-
-_encoder = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_encode_default)
-
-
-def encode_body(body: Mapping[str, Any]) -> bytes:
-    """The JSON request body, compact, as httpx's `json=` would write it."""
-    return _encoder.encode(body).encode()
-
-
-def _why(exc: Exception) -> str:
-    if isinstance(exc, KeyError):
-        return f"missing field {exc.args[0]!r}" if exc.args else "missing field"
-    return f"{type(exc).__name__}: {exc}"
-
-
-def build_model(cls: type[M], data: object, response: httpx.Response, secret: str) -> M:
-    """`cls.from_dict(data)`, any failure turned into `APIResponseValidationError`."""
-    if not isinstance(data, dict):
-        problem = f"expected a JSON object for {cls.__name__}, got {type(data).__name__}"
-        raise validation_error(response, problem, data, secret)
-    try:
-        return cls.from_dict(data)  # type: ignore[attr-defined, no-any-return]
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        problem = f"the response is not a valid {cls.__name__}: {_why(exc)}"
-        raise validation_error(response, problem, data, secret) from exc
-
-
-def parse(response: httpx.Response, cls: type[M], secret: str) -> M:
-    """The model in a 2xx JSON response, with the request id set when the class has the slot."""
-    headers = response.headers
-    content_type = headers.get("content-type", "")
-    if "json" not in content_type:
-        raise validation_error(
-            response, f"expected an application/json response, got content-type {content_type!r}", response.text, secret
-        )
-    content = response.content
-    # Decoding a big body allocates hundreds of thousands of objects, and each allocation burst triggers a cyclic-GC
-    # pass over a growing heap (40 % of the time for a few MB). Nothing built here is cyclic, so pause the collector
-    # meanwhile; the decoded dicts are freed before it resumes, so that its first (young) pass has only the models to
-    # scan, not the JSON tree too.
-    big = len(content) > _GC_PAUSE_BYTES
-    pause = big and gc.isenabled()
-    if pause:
-        gc.disable()
-    try:
-        try:
-            data = json.loads(content)
-        except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
-            problem = f"the response body is not valid JSON: {exc}"
-            raise validation_error(response, problem, response.text, secret) from exc
-        result = build_model(cls, data, response, secret)
-        del data  # before the collector resumes (see above)
-    finally:
-        if pause:
-            gc.enable()
-    if big:
-        # httpx keeps every response in a reference cycle (response.stream -> BoundSyncStream -> response) that only
-        # the collector frees; with it paused, some big bodies would wait for a full collection (peak RSS nearly
-        # doubled over 100 7.5 MB answers). The body is read and the stream closed: drop it, so that the response
-        # and its body are freed as soon as they are unused.
-        response.stream = httpx.ByteStream(b"")
-    if hasattr(cls, "_request_id"):
-        result._request_id = headers.get("x-request-id")  # type: ignore[attr-defined]
-    return result
-
-
 class _Call:
     """One request and its retry bookkeeping, shared by the sync and async send loops."""
 
@@ -137,6 +63,8 @@ class _Call:
     ) -> None:
         method, url, body, params = request
         content = None if body is None else encode_body(body)
+        if config.query is not None:  # the base URL's query and `default_query`, under the request's own
+            params = {**config.query, **params} if params else config.query
         self.config = config
         prepared = config.prepared
         extra_headers = options.get("extra_headers")
@@ -199,8 +127,9 @@ class _Call:
 
 def _next_after(page: Any, seen: set[str | None]) -> str | None:
     """The cursor of the next page, or None at the end: also when a page has no items or a cursor comes round again
-    (a server looping A -> B -> A), which `seen` (the cursors used so far) records."""
-    if not page.has_more or not page.data:
+    (a server looping A -> B -> A), which `seen` (the cursors used so far) records. A page without `has_more` (read
+    as None) goes on while pages have items, as the official SDK does."""
+    if page.has_more is False or not page.data:
         return None
     after = page.last_id or page.data[-1].id
     if not after:
@@ -213,7 +142,7 @@ def _next_after(page: Any, seen: set[str | None]) -> str | None:
     return after
 
 
-class SyncTransport:
+class SyncRequester:
     """Sends requests through one `httpx.Client` (built lazily, or the caller's) for a client and its copies."""
 
     __slots__ = ("http", "owned")
@@ -227,7 +156,7 @@ class SyncTransport:
         call = _Call(self.http, config, request, options)
         while True:
             try:
-                response = self.http.send(call.request, stream=stream)
+                response = self.http.send(call.request, stream=stream, follow_redirects=True)
             except httpx.HTTPError as exc:
                 delay = call.on_exception(exc)
             else:
@@ -246,16 +175,18 @@ class SyncTransport:
                 delay = retry_in
             _retry.sleep(delay)
 
-    def request(self, config: Config, request: Request, cls: type[M], options: RequestOptions) -> M:
-        """Send and parse the JSON answer into `cls`."""
-        return parse(self.send(config, request, options), cls, config.api_key)
+    def request(
+        self, config: Config, request: Request, cls: type[M], options: RequestOptions, *, empty: Any = None
+    ) -> M:
+        """Send and parse the JSON answer into `cls` (`empty`: the data an empty body stands for, if it may be)."""
+        return parse(self.send(config, request, options), cls, config, empty)
 
     def stream(self, config: Config, body: Mapping[str, Any], options: RequestOptions) -> Stream:
         """POST a stream request and wrap the event-stream answer."""
         from ._streaming import Stream
 
         request = ("POST", config.completions_url, body, None)
-        return Stream(self.send(config, request, options, stream=True), config.api_key)
+        return Stream(self.send(config, request, options, stream=True), config.api_key, config.strict)
 
     def pages(
         self, config: Config, url: str, cls: type[Any], params: dict[str, Any], options: RequestOptions
@@ -275,7 +206,7 @@ class SyncTransport:
             self.http.close()
 
 
-class AsyncTransport:
+class AsyncRequester:
     """Sends requests through one `httpx.AsyncClient` (built lazily, or the caller's) for a client and its copies."""
 
     __slots__ = ("http", "owned")
@@ -291,7 +222,7 @@ class AsyncTransport:
         call = _Call(self.http, config, request, options)
         while True:
             try:
-                response = await self.http.send(call.request, stream=stream)
+                response = await self.http.send(call.request, stream=stream, follow_redirects=True)
             except httpx.HTTPError as exc:
                 delay = call.on_exception(exc)
             else:
@@ -310,16 +241,19 @@ class AsyncTransport:
                 delay = retry_in
             await _retry.asleep(delay)
 
-    async def request(self, config: Config, request: Request, cls: type[M], options: RequestOptions) -> M:
-        """Send and parse the JSON answer into `cls`."""
-        return parse(await self.send(config, request, options), cls, config.api_key)
+    async def request(
+        self, config: Config, request: Request, cls: type[M], options: RequestOptions, *, empty: Any = None
+    ) -> M:
+        """Send and parse the JSON answer into `cls` (`empty`: the data an empty body stands for, if it may be)."""
+        return parse(await self.send(config, request, options), cls, config, empty)
 
     async def stream(self, config: Config, body: Mapping[str, Any], options: RequestOptions) -> AsyncStream:
         """POST a stream request and wrap the event-stream answer."""
         from ._streaming import AsyncStream
 
         request = ("POST", config.completions_url, body, None)
-        return await AsyncStream.open(await self.send(config, request, options, stream=True), config.api_key)
+        response = await self.send(config, request, options, stream=True)
+        return await AsyncStream.open(response, config.api_key, config.strict)
 
     async def pages(
         self, config: Config, url: str, cls: type[Any], params: dict[str, Any], options: RequestOptions
