@@ -2,7 +2,7 @@
 
 `create_app(**options)` builds the ASGI app; `running(**options)` serves it on a free loopback port in a
 background thread and yields its base URL (ending in `/v1`); `MockServer` does the same and also scripts faults.
-`python -m chat_completions_mock` runs it from a shell. The README's mock section documents the behaviour.
+`python -m chat_completions_mock` runs it from a shell. docs/mock.md documents the behaviour.
 
 Names are imported on first use, so the pytest plugin (loaded by every pytest run where this package is
 installed) costs nothing and needs none of the `mock` extra's packages until a fixture is used.

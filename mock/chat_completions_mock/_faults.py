@@ -18,7 +18,7 @@ _BODIES = frozenset({"malformed", "html"})
 
 @dataclasses.dataclass(frozen=True)
 class Fault:
-    """One parsed fault (see the README's fault table for what each field does)."""
+    """One parsed fault (see the fault table in docs/mock.md for what each field does)."""
 
     status: int | None = None
     retry_after: float | None = None

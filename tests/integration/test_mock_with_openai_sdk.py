@@ -1,4 +1,4 @@
-"""The official `openai` SDK against the bundled mock: everything issue 4 promises, through a real client."""
+"""The official `openai` SDK against the bundled mock: everything the mock promises, through a real client."""
 
 from __future__ import annotations
 

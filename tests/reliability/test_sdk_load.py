@@ -54,7 +54,7 @@ def test_4000_sequential_requests_with_abandoned_streams_stay_flat(server: MockP
                 if completion.choices[0].message.content != _answer(i):
                     errors.append(f"{i}: wrong content {completion.choices[0].message.content!r}")
                 return
-            # A stream abandoned after its first chunk, in each of the ways the README allows.
+            # A stream abandoned after its first chunk, in each of the ways docs/sdk.md allows.
             stream = client.chat.completions.create(**_say(i), stream=True)
             style = (i // 4) % 3
             if style == 0:

@@ -11,7 +11,7 @@ from chat_completions_mock._faults import _DIRECTIVES
 from chat_completions_mock._rules import rule_table
 
 #: The file that documents the mock (its rule table, fault directives and flags).
-MOCK_DOC = Path(__file__).resolve().parents[3] / "README.md"
+MOCK_DOC = Path(__file__).resolve().parents[3] / "docs" / "mock.md"
 
 
 @pytest.fixture(scope="module")
