@@ -1,4 +1,4 @@
-"""Fixtures of the differential suite (issue 10): one byte-scripted loopback server for the whole run."""
+"""Fixtures of the differential suite: one byte-scripted loopback server for the whole run."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The differential cases: byte-scripted answers, each sent to `openai` and to ours (imported as `differential_cases`).
 
-Grouped by what real servers do that the spec does not say (issue 10): nulls Python relays write, Azure's stream
+Grouped by what real servers do that the spec does not say: nulls Python relays write, Azure's stream
 shapes, unknown union variants, unknown fields, redirects, streams ending without `[DONE]`, media types, deletes, URLs,
 SSE framing, encodings, errors and retries. A well-formed group first keeps the harness honest.
 """
@@ -1721,7 +1721,7 @@ def _retries() -> list[Case]:
 
 
 #: Answers outside the spec that the tolerant default reads (as `openai` does): strict mode must raise on each.
-#: Not listed, as the SDK read them before issue 10 too, so strict mode (today's behaviour) does: unknown fields (the
+#: Not listed, as the SDK read them before it became tolerant, so strict mode (today's behaviour) does: unknown fields (the
 #: spec allows them), an omitted required-but-nullable field (read as null), and an unknown string where the spec has
 #: an enum (`finish_reason`, `service_tier`, a delta's `role`), a content array, a streamed tool call's `type`, or a
 #: float `created` (scalar types were never checked).

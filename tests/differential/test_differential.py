@@ -1,4 +1,4 @@
-"""The same byte-scripted answers sent to the official `openai` SDK and to ours, sync and async (issue 10).
+"""The same byte-scripted answers sent to the official `openai` SDK and to ours, sync and async.
 
 Each case passes when both SDKs give the same result, or raise the same error (same class; for a status error the
 same status, code, type and param), and the server saw the same requests from both; or when the case is a deliberate

@@ -1,4 +1,4 @@
-"""`strict_response_validation=True` on the differential corpus (issue 10): it raises on every answer outside the spec
+"""`strict_response_validation=True` on the differential corpus: it raises on every answer outside the spec
 that the tolerant default reads, and changes nothing else (same result, or the same error, as the default)."""
 
 from __future__ import annotations

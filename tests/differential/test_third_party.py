@@ -1,4 +1,4 @@
-"""`openai` and our SDK reading the same answers from LiteLLM's proxy, offline in its mock mode (issue 10).
+"""`openai` and our SDK reading the same answers from LiteLLM's proxy, offline in its mock mode.
 
 LiteLLM's proxy builds each answer with its own code (`mock_response`, `mock_tool_calls`), or relays one from an
 upstream: a server nobody on this project wrote, and the Python gateway users most often put between them and OpenAI.

@@ -1,4 +1,4 @@
-"""Reading what real servers send (issue 10), and strict mode refusing each of those departures from the spec.
+"""Reading what real servers send, and strict mode refusing each of those departures from the spec.
 
 Each case: the default client reads the answer (and keeps what it does not know), a
 `strict_response_validation=True` client raises `APIResponseValidationError` on the very same bytes.

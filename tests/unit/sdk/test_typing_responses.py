@@ -1,4 +1,4 @@
-"""What mypy --strict tells a user about the response fields they read (issue 11): optional ones are `X | None`, never `Unset`.
+"""What mypy --strict tells a user about the response fields they read: optional ones are `X | None`, never `Unset`.
 
 Runs mypy (the pinned dev dependency) on small user programs; each takes a few seconds (mypy's cache is kept in a
 temporary folder, so the runs after the first are quicker).

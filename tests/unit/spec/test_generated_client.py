@@ -134,7 +134,7 @@ def test_unknown_fields_and_enum_values_from_a_newer_server_do_not_break_parsing
 
 
 def test_missing_required_field_is_an_error_not_silence() -> None:
-    """In strict parsing; the default reads it as None, as the official SDK does (issue 10)."""
+    """In strict parsing; the default reads it as None, as the official SDK does."""
     from chat_completions_api.models import CreateChatCompletionResponse
     from chat_completions_api.types import strict_parsing
 

@@ -105,7 +105,7 @@ def test_unset_is_a_singleton_through_construction_copies_and_pickling() -> None
 
 
 def test_a_model_repr_shows_unset_fields_as_unset() -> None:
-    """Response models show an absent optional field as None (issue 11); request models keep UNSET."""
+    """Response models show an absent optional field as None; request models keep UNSET."""
     from chat_completions_api.models import CompletionUsage, CreateChatCompletionRequest
 
     usage = CompletionUsage(completion_tokens=1, prompt_tokens=2, total_tokens=3)
@@ -190,7 +190,7 @@ def test_unknown_fields_are_kept_at_every_depth() -> None:
 
 
 def test_optional_fields_absent_are_unset_and_stay_absent() -> None:
-    """Absent optional response fields read as None (issue 11) and stay absent in to_dict."""
+    """Absent optional response fields read as None and stay absent in to_dict."""
     from chat_completions_api.models import CreateChatCompletionResponse
 
     body = _response()
