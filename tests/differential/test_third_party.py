@@ -12,22 +12,16 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
-import os
-import secrets
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import chat_completions
 import differential_cases as cases
-import httpx
 import openai
 import pytest
 from byte_server import ByteServer
 from differential_support import plain
+from litellm_support import running_litellm
 
 pytestmark = [
     pytest.mark.slow,
@@ -40,7 +34,6 @@ pytestmark = [
 SAY = [{"role": "user", "content": "Say this is a test!"}]
 ANSWER = "This is a test!"
 CLOSED_PORT_API_BASE = "http://127.0.0.1:9/v1"  # the discard port: a request escaping mock mode fails at once
-STARTUP_LIMIT = 90.0
 TOOL_CALLS = [
     {"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": '{"city": "Paris"}'}},
     {"id": "call_2", "type": "function", "function": {"name": "get_time", "arguments": '{"zone": "CET"}'}},
@@ -82,12 +75,6 @@ def _tool_chunks() -> list[dict[str, Any]]:
     return out
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def litellm(tmp_path_factory: pytest.TempPathFactory, byte_server: ByteServer) -> Iterator[tuple[str, str]]:
     """LiteLLM's proxy on a free loopback port: (base URL, master key)."""
@@ -115,55 +102,8 @@ def litellm(tmp_path_factory: pytest.TempPathFactory, byte_server: ByteServer) -
     }
     config_path = folder / "litellm.yaml"
     config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    key = "sk-" + secrets.token_hex(24)  # LiteLLM refuses to start with a well-known master key
-    port = _free_port()
-    env = {
-        **os.environ,
-        "LITELLM_MASTER_KEY": key,
-        "LITELLM_LOCAL_MODEL_COST_MAP": "True",  # else it fetches the model-cost map from the internet at import
-        "NO_COLOR": "1",
-    }
-    log_path = folder / "litellm.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "litellm.proxy.proxy_cli",
-                "--config",
-                str(config_path),
-                *("--host", "127.0.0.1"),
-                "--port",
-                str(port),
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            env=env,
-            cwd=folder,
-        )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + STARTUP_LIMIT
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"LiteLLM exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"LiteLLM did not answer within {STARTUP_LIMIT:.0f} s:\n{log_path.read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{url}/health/liveliness", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-        yield f"{url}/v1", key
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+    with running_litellm(config_path, folder) as (url, key):
+        yield url, key
 
 
 def _steady(value: Any) -> Any:

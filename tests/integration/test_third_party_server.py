@@ -22,8 +22,6 @@ import importlib.util
 import json
 import os
 import re
-import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -34,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import chat_completions as cc
-import httpx
 import pytest
+from litellm_support import running_litellm
 
 ROOT = Path(__file__).resolve().parents[2]
 LITELLM_REQUIREMENT = "litellm[proxy]==1.108.7"
@@ -52,7 +50,6 @@ SAY = [{"role": "user", "content": "Say this is a test!"}]
 ANSWER = "This is a test!"
 # The discard port: nothing listens there, so a request that escaped mock mode fails at once, and locally.
 CLOSED_PORT_API_BASE = "http://127.0.0.1:9/v1"
-STARTUP_LIMIT = 90.0  # seconds; LiteLLM's proxy takes ~8 s to import and start on this machine
 SLOW_DELAY = 3  # seconds the `slow` model waits before answering
 
 # model name -> LiteLLM params besides `model`, `api_key` and `api_base`
@@ -106,12 +103,6 @@ class Proxy:
         return [r["headers"] for r in records if r["headers"].get("x-probe") == probe]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _write_config(folder: Path) -> Path:
     import yaml
 
@@ -143,44 +134,8 @@ def _write_config(folder: Path) -> Path:
 def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
     folder = tmp_path_factory.mktemp("litellm")
     config = _write_config(folder)
-    key = "sk-" + secrets.token_hex(24)  # LiteLLM refuses to start with a well-known master key
-    port = _free_port()
-    env = {
-        **os.environ,
-        "LITELLM_MASTER_KEY": key,
-        "LITELLM_LOCAL_MODEL_COST_MAP": "True",  # else it fetches the model-cost map from the internet at import
-        "HEADERS_SEEN": str(folder / "headers.jsonl"),
-        "NO_COLOR": "1",
-    }
-    log_path = folder / "litellm.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "litellm.proxy.proxy_cli", "--config", str(config),
-             "--host", "127.0.0.1", "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=folder,
-        )  # fmt: skip
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + STARTUP_LIMIT
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"LiteLLM exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"LiteLLM did not answer within {STARTUP_LIMIT:.0f} s:\n{log_path.read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{url}/health/liveliness", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-        yield Proxy(f"{url}/v1", key, folder / "headers.jsonl")
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+    with running_litellm(config, folder, HEADERS_SEEN=str(folder / "headers.jsonl")) as (url, key):
+        yield Proxy(url, key, folder / "headers.jsonl")
 
 
 @pytest.fixture
