@@ -48,6 +48,7 @@ def _stateful_run(promise_id: str) -> Report:
     return report
 
 
+@pytest.mark.slow  # one contract run per promise: about two minutes in all
 @pytest.mark.parametrize("promise_id", [p.id for p in PROMISES])
 def test_a_broken_promise_is_named(mock_url: str, promise_id: str) -> None:
     if promise_id == "use_after_free":

@@ -16,6 +16,8 @@ from chat_completions_mock import MockServer, running
 from contract_support import KEY
 from proxy import running_proxy
 
+pytestmark = pytest.mark.slow  # each test runs the whole CLI against a fresh mock
+
 #: A key nobody would write by accident: it must not appear in any report or output.
 FAKE_KEY = "sk-FAKE-contract-key-DO-NOT-LEAK-4242"
 

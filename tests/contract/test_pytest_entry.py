@@ -7,10 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from chat_completions_contract import PROMISES
 from chat_completions_mock import running
 from contract_support import KEY
 from proxy import running_proxy
+
+pytestmark = pytest.mark.slow  # each test runs the suite in a pytest subprocess
 
 
 def pytest_entry(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -26,6 +26,7 @@ def _requests(seed: int, examples: int) -> list[tuple[str, str, str, str]]:
     ]
 
 
+@pytest.mark.slow  # three whole runs
 def test_the_same_seed_sends_the_same_requests() -> None:
     first, second = _requests(7, 4), _requests(7, 4)
     assert len(first) > 100
