@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 import hypothesis
 import hypothesis.errors
+import requests
 import schemathesis
 from chat_completions_mock.facts import CHUNK_MEDIA_TYPE
 from schemathesis import GenerationMode
@@ -189,6 +190,21 @@ class CaseJudge:
         elif "metadata" in case.body:  # update: the API's limits on metadata keys and values
             case.body = {**case.body, "metadata": trim_metadata(case.body["metadata"])}
 
+    def call(self, case: Any) -> Any:
+        """Send `case` to the target; a request that gets no answer breaks `not_a_server_error` and gives None."""
+        self.target.spend()
+        try:
+            return case.call(base_url=self.target.base_url, headers=self.target.headers, timeout=60)
+        except requests.RequestException as exc:
+            self.unanswered(case, exc)
+            return None
+
+    def unanswered(self, case: Any, exc: Exception) -> None:
+        """Record that `case` got no answer (refused, reset, timed out) as a broken `not_a_server_error`."""
+        exchange = _exchange(self.target, case, None)
+        detail = f"no answer: {type(exc).__name__}: {self.target.redact(str(exc))}"[:300]
+        self.results.broke("not_a_server_error", detail, f"{self.where} {case.operation.label}", exchange)
+
     def judge(self, case: Any, response: Any, **validate: Any) -> None:
         exchange = _exchange(self.target, case, response)
         where = f"{self.where} {case.operation.label}"
@@ -248,9 +264,9 @@ def run_operations(
 
             def one(case: Any) -> None:
                 judge.shape(case)
-                target.spend()
-                response = case.call(base_url=target.base_url, headers=target.headers, timeout=60)
-                judge.judge(case, response)
+                response = judge.call(case)
+                if response is not None:
+                    judge.judge(case, response)
 
             test = hypothesis.given(case=operation.as_strategy(generation_mode=mode))(one)
             test = _settings(examples)(test)
@@ -264,9 +280,9 @@ def run_operations(
             scenario = str(getattr(case.meta.phase.data, "scenario", "")).lower()
             if "unspecified_http_method" not in scenario or case.method.upper() in ("OPTIONS", "TRACE", "QUERY"):
                 continue
-            target.spend()
-            response = case.call(base_url=target.base_url, headers=target.headers, timeout=60)
-            judge.judge(case, response)
+            response = judge.call(case)
+            if response is not None:
+                judge.judge(case, response)
 
 
 def run_stateful(target: Target, results: Results, schema: Any, *, seed: int, examples: int, steps: int = 6) -> None:
@@ -279,6 +295,13 @@ def run_stateful(target: Target, results: Results, schema: Any, *, seed: int, ex
             judge.shape(case, store=True)
             target.spend()
 
+        def call(self, case: Any, **kwargs: Any) -> Any:
+            try:
+                return super().call(case, **kwargs)
+            except requests.RequestException as exc:
+                judge.unanswered(case, exc)
+                raise
+
         def get_call_kwargs(self, case: Any) -> dict[str, Any]:
             return {"base_url": target.base_url, "headers": target.headers, "timeout": 60}
 
@@ -290,11 +313,13 @@ def run_stateful(target: Target, results: Results, schema: Any, *, seed: int, ex
 
 
 def guarded(run: Callable[[], None]) -> str | None:
-    """Run one part; return why it stopped early (budget spent), else None."""
+    """Run one part; return why it stopped early (budget spent, the server stopped answering), else None."""
     try:
         run()
     except BudgetSpent as exc:
         return str(exc)
+    except requests.RequestException as exc:  # the stateful machine's own calls: a request that got no answer
+        return f"the server stopped answering ({type(exc).__name__}): {str(exc).splitlines()[0] if str(exc) else ''}"
     except hypothesis.errors.HypothesisException as exc:  # never expected: no check raises into Hypothesis
         return f"hypothesis stopped the run: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
     return None

@@ -78,7 +78,11 @@ def validate(options: Options) -> None:
     if options.base_url is not None:
         if not options.base_url.startswith(("http://", "https://")):
             raise UsageError(f"--base-url must be an http(s) URL ending in /v1, not {options.base_url!r}")
-        if not is_loopback(options.base_url):
+        try:
+            loopback = is_loopback(options.base_url)
+        except ValueError as exc:  # urlsplit: an unclosed IPv6 bracket, say
+            raise UsageError(f"--base-url is not a valid URL ({exc}): {options.base_url!r}") from None
+        if not loopback:
             if options.max_requests is None:
                 raise UsageError(
                     f"{options.base_url} is not a loopback address: pass --max-requests N to cap what this run may cost"
@@ -152,9 +156,10 @@ def run(options: Options) -> Report:
                 results.notes.append(f"{spec.name}: {exc}; the rest is not run")
                 break
             except httpx.TransportError as exc:
-                results.notes.append(
-                    f"{spec.name}: the server stopped answering ({type(exc).__name__}): {target.redact(str(exc))}"
-                )
+                detail = f"the server stopped answering ({type(exc).__name__}): {target.redact(str(exc))}"
+                results.notes.append(f"{spec.name}: {detail}")
+                for promise_id in sorted(spec.promises & selected):  # no answer is no kept promise
+                    results.broke(promise_id, detail, spec.name, target.last)
         schema = load_schema(options.seed)
         examples = _examples(options, target)
         fuzz_promises = set(CASE_CHECKS) | {"ignored_auth"}

@@ -54,6 +54,7 @@ def test_the_default_run_checks_the_bundled_mock_and_passes(tmp_path: Path) -> N
         (("--only", "nonsense"), "'nonsense' is neither a group"),
         (("--require", "auth,bogus"), "'bogus' is neither a group"),
         (("--base-url", "ftp://example.invalid"), "must be an http(s) URL"),
+        (("--base-url", "http://[::1"), "--base-url is not a valid URL"),
         (("--base-url", "https://api.example.invalid/v1"), "pass --max-requests N"),
         (("--base-url", "https://api.example.invalid/v1", "--max-requests", "5"), "set OPENAI_API_KEY"),
         (("--base-url", "http://127.0.0.1:9/v1"), "cannot reach http://127.0.0.1:9/v1"),
@@ -154,3 +155,20 @@ def test_max_requests_bounds_everything_the_run_sends() -> None:
         if budget < 100:
             assert any("request budget of" in note for note in report.notes), report.notes
     assert any(p.status == "not run" for p in report.promises) is False  # 150 reaches every promise
+
+
+@pytest.mark.parametrize(
+    ("fault", "only", "broken"),
+    [
+        ("drop_before;on=create", "streaming", "stream_has_one_id"),  # the probes' requests
+        ("drop_before;on=delete", "not_a_server_error", "not_a_server_error"),  # schemathesis's generated requests
+    ],
+)
+def test_a_server_that_stops_answering_fails_the_run_without_a_traceback(fault: str, only: str, broken: str) -> None:
+    """A request that gets no answer (connection dropped) breaks the promise it was sent for; it is no pass."""
+    with MockServer(api_keys=[KEY], faults=[fault]) as mock:
+        result = cli("--base-url", mock.base_url, "--only", only, "--examples", "3", env={"OPENAI_API_KEY": KEY})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "verdict: fail" in result.stdout
+    assert any(line.strip().startswith(f"{broken} |") for line in result.stdout.splitlines()), result.stdout
