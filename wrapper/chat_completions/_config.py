@@ -145,9 +145,9 @@ class Config:
         if not url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must be an http:// or https:// URL, got {url!r}")
         # A query in the base URL (Azure's `?api-version=...`) goes on every request, as `default_query` does.
-        url, _, url_query = url.partition("?")
+        url, _, url_query = url.partition("#")[0].partition("?")  # a fragment is never sent
         #: The base URL without its query: request paths are appended to it.
-        self.root = url.partition("#")[0].rstrip("/")
+        self.root = url.rstrip("/")
         self.base_url = self.root + (f"?{url_query}" if url_query else "")
         #: The caller's `default_query` (kept apart so that `with_options` can merge over it).
         self.default_query: dict[str, object] = dict(default_query) if default_query else {}

@@ -276,6 +276,13 @@ def test_base_url_query_and_default_query_on_every_request(server: ScriptedServe
     ]
 
 
+def test_a_fragment_in_base_url_is_never_sent(server: ScriptedServer) -> None:
+    with cc.Client(api_key=API_KEY, base_url=server.url + "?api-version=2024-10-21#frag") as client:
+        server.add(ok())
+        client.chat.completions.create(**SEED_REQUEST)
+    assert [seen.path for seen in server.requests] == ["/v1/chat/completions?api-version=2024-10-21"]
+
+
 @pytest.mark.parametrize("status", [307, 308])
 def test_redirects_replay_the_body_and_drop_the_key_on_another_host(status: int, server: ScriptedServer) -> None:
     other = ScriptedServer()
