@@ -70,13 +70,10 @@ def build_model(cls: type[M], data: object, response: httpx.Response, secret: st
     try:
         if not strict:
             return cls.from_dict(data)  # type: ignore[attr-defined, no-any-return]
-        from chat_completions_api.types import STRICT
+        from chat_completions_api.types import strict_parsing
 
-        token = STRICT.set(True)
-        try:
+        with strict_parsing():
             return cls.from_dict(data)  # type: ignore[attr-defined, no-any-return]
-        finally:
-            STRICT.reset(token)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         problem = f"the response is not a valid {cls.__name__}: {_why(exc)}"
         raise validation_error(response, problem, data, secret) from exc
