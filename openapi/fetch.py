@@ -47,16 +47,18 @@ def raw_url(ref: str) -> str:
 
 def download(url: str) -> bytes:
     """GET `url` (redirects followed); any failure is one line."""
+    body = bytearray()
     try:
-        with httpx.Client(timeout=TIMEOUT, follow_redirects=True) as client:
-            response = client.get(url)
+        with httpx.Client(timeout=TIMEOUT, follow_redirects=True) as client, client.stream("GET", url) as response:
+            if response.status_code != 200:
+                raise PipelineError("fetch", f"{url} answered HTTP {response.status_code}, expected 200 with the spec")
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > MAX_BYTES:  # stop reading: a spec is a few MB
+                    raise PipelineError("fetch", f"{url} sent more than {MAX_BYTES} bytes, more than a spec should be")
     except httpx.HTTPError as exc:
         raise PipelineError("fetch", f"could not download {url}: {type(exc).__name__}: {exc}") from None
-    if response.status_code != 200:
-        raise PipelineError("fetch", f"{url} answered HTTP {response.status_code}, expected 200 with the spec")
-    if len(response.content) > MAX_BYTES:
-        raise PipelineError("fetch", f"{url} sent {len(response.content)} bytes, more than an OpenAPI spec should be")
-    return response.content
+    return bytes(body)
 
 
 def resolve_commit(ref: str) -> tuple[str, str] | None:

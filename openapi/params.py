@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from problems import PipelineError
 
 Schema = dict[str, Any]
 #: A type as the members of a union, each a Python type expression ("str", "Sequence[FooParam]", "None").
@@ -63,7 +64,7 @@ def literal(value: Any) -> str:
         return json.dumps(value)
     if isinstance(value, int):
         return repr(value)
-    raise SystemExit(f"params: {value!r} cannot be a Literal value")
+    raise PipelineError("params", f"{value!r} cannot be a Literal value")
 
 
 def doc(text: str) -> str:
@@ -101,7 +102,7 @@ class Emitter:
             found = func(self, schema, where)
             if found is not None:
                 return found
-        raise SystemExit(f"params: no rule types the schema at {where}: {schema}")
+        raise PipelineError("params", f"no rule types the schema at {where}: {schema}")
 
     def annotation(self, schema: Schema, where: str) -> str:
         members = self.members(schema, where)
@@ -123,7 +124,9 @@ class Emitter:
         if name in self.names:
             return self.names[name]
         if name in self.building:
-            raise SystemExit(f"params: the schema {name} refers to itself; recursive request types are not supported")
+            raise PipelineError(
+                "params", f"the schema {name} refers to itself; recursive request types are not supported"
+            )
         self.building.add(name)
         python = self.fresh(name if name.endswith("Param") else f"{name}Param")
         schema = self.schemas[name]
@@ -170,7 +173,7 @@ class Emitter:
             self.blocks.append("\n".join(lines))
         else:  # a key Python cannot spell as a class attribute: the functional form
             if base != "TypedDict":
-                raise SystemExit(f"params: {python} has a key that is not an identifier and a base class")
+                raise PipelineError("params", f"{python} has a key that is not an identifier and a base class")
             items = ", ".join(f"{json.dumps(key)}: {annotation}" for key, (annotation, _) in fields)
             self.blocks.append(f"{python} = TypedDict({json.dumps(python)}, {{{items}}})\n{doc(text)}")
 
@@ -205,7 +208,7 @@ def reference(emitter: Emitter, schema: Schema, where: str) -> Members | None:
         return None
     prefix = "#/components/schemas/"
     if not ref.startswith(prefix):
-        raise SystemExit(f"params: only schema refs are supported, got {ref}")
+        raise PipelineError("params", f"only schema refs are supported, got {ref}")
     return emitter.component(ref.removeprefix(prefix))
 
 
@@ -311,7 +314,7 @@ def operation(spec: Schema, operation_id: str) -> Schema:
         for op in item.values():
             if isinstance(op, dict) and op.get("operationId") == operation_id:
                 return op
-    raise SystemExit(f"params: the spec has no operation {operation_id}")
+    raise PipelineError("params", f"the spec has no operation {operation_id}")
 
 
 def body_schema(emitter: Emitter, op: Schema) -> Schema:
@@ -326,7 +329,7 @@ def create_params(emitter: Emitter) -> None:
     schema = body_schema(emitter, operation(emitter.spec, "createChatCompletion"))
     stream = schema.get("properties", {}).get(STREAM)
     if stream is None or "bool" not in emitter.annotation(stream, "createChatCompletion.stream"):
-        raise SystemExit(f"params: createChatCompletion has no boolean `{STREAM}` field")
+        raise PipelineError("params", f"createChatCompletion has no boolean `{STREAM}` field")
     base = {**schema, "properties": {k: v for k, v in schema["properties"].items() if k != STREAM}}
     text = "The body of a create, but `stream`: the keywords `create` takes."
     emitter.typed_dict(emitter.fresh("CompletionCreateParamsBase"), base, "CreateChatCompletionRequest", text)
@@ -401,7 +404,7 @@ def format_source(text: str) -> str:
     cmd = [sys.executable, "-m", "ruff", "format", "--isolated", "--line-length", "120", "--stdin-filename", "p.py", "-"]  # fmt: skip
     result = subprocess.run(cmd, input=text, capture_output=True, text=True, check=False)  # noqa: S603 - our own argv
     if result.returncode != 0:
-        raise SystemExit(f"params: ruff format failed:\n{result.stderr}")
+        raise PipelineError("params", f"ruff format failed: {result.stderr}")
     return result.stdout
 
 

@@ -234,6 +234,19 @@ def test_a_failed_fetch_is_one_line_and_writes_nothing(  # noqa: PLR0917 - fixtu
     assert snapshot(tree) == before
 
 
+def test_an_oversized_answer_is_refused_without_reading_it_all(  # noqa: PLR0917 - fixtures
+    regen: Any, fetch_module: Any, tree: Path, server: Server, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fetch_module, "MAX_BYTES", 1000)
+    server.routes["/m/openapi.yaml"] = (200, b"openapi: 3.1.0\n" + b"#" * 5000)
+    before = snapshot(tree)
+    assert regen.main(["--fetch", "--from", f"{server.url}/m/openapi.yaml"]) == regen.EXIT_PROBLEM
+    err = capsys.readouterr().err
+    assert "sent more than 1000 bytes" in err
+    assert err.count("\n") == 1
+    assert snapshot(tree) == before
+
+
 def test_a_network_failure_is_one_line_and_writes_nothing(regen: Any, tree: Path, capsys: Any) -> None:
     with socket.socket() as sock:  # a port nothing listens on
         sock.bind(("127.0.0.1", 0))

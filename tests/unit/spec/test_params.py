@@ -63,7 +63,7 @@ def test_union_variants_inline_are_named_by_their_type_constant() -> None:
 
 def test_a_recursive_schema_is_refused_with_one_line() -> None:
     schemas = {"Node": {"type": "object", "properties": {"next": {"$ref": "#/components/schemas/Node"}}}}
-    with pytest.raises(SystemExit, match="Node refers to itself"):
+    with pytest.raises(params.PipelineError, match="Node refers to itself"):
         emit(schemas, "Node")
 
 
