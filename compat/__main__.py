@@ -2,8 +2,10 @@
 
 Each server is installed into the cache folder (once), started on 127.0.0.1, checked by `chat-completions-contract`
 with a fixed seed and request budget, and stopped before the next one starts. A server that cannot be installed or
-started gets a column that says why; it does not stop the others. `--render-only` rebuilds the page from the last
-reports without starting anything.
+started gets a column that says why; it does not stop the others. While a server runs, compat/sdk_reads.py also
+checks that our SDK reads its answers as `openai` does (`sdk_reads.json`). `--sdk-only` starts each server for those
+reads alone, keeping the last contract reports; `--render-only` rebuilds the page from the last reports without
+starting anything.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .render import load_runs, render
+from .sdk_reads import write_reads
 from .servers import SERVERS, Endpoint, Place, Server, ServerError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"compat: {exc}", file=sys.stderr)
         return 2
     reports: Path = args.reports or args.cache / "reports"
-    if not args.render_only:
+    if args.render_only and args.sdk_only:
+        print("compat: --render-only and --sdk-only exclude each other", file=sys.stderr)
+        return 2
+    if args.sdk_only:
+        for key in keys:
+            _reads_only(SERVERS[key], Place(args.cache, reports / key))
+    elif not args.render_only:
         for order, key in enumerate(keys):
             _check(SERVERS[key], order, Place(args.cache, reports / key), args.seed, args.max_requests)
     runs = load_runs(reports, keys)
@@ -58,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="the contract CLI's seed, the same for all")
     parser.add_argument("--max-requests", type=int, default=DEFAULT_MAX_REQUESTS, help="request budget per server")
     parser.add_argument("--render-only", action="store_true", help="render the last reports, start nothing")
+    parser.add_argument(
+        "--sdk-only", action="store_true", help="only the SDK reads (sdk_reads.json), keep the contract reports"
+    )
     return parser
 
 
@@ -91,12 +103,34 @@ def _check(server: Server, order: int, place: Place, seed: int, budget: int) -> 
         print(f"compat: {server.key}: starting {meta['version']}", flush=True)
         with server.running(place) as endpoint:
             meta["exit_code"] = _contract(endpoint, place.work, seed, budget)
+            _reads(server, endpoint, place.work)
     except ServerError as exc:
         meta["error"] = str(exc).splitlines()[0]
         print(f"compat: {server.key}: {exc}", file=sys.stderr, flush=True)
     meta["seconds"] = round(time.monotonic() - began, 1)
     (place.work / "server.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
     print(f"compat: {server.key}: done in {meta['seconds']} s", flush=True)
+
+
+def _reads_only(server: Server, place: Place) -> None:
+    """Start one server just for the SDK reads; its logs go to a sub-folder, the contract's files stay as they are."""
+    place.work.mkdir(parents=True, exist_ok=True)
+    try:
+        server.install(place)
+        with server.running(Place(place.cache, place.work / "sdk-reads")) as endpoint:
+            _reads(server, endpoint, place.work)
+    except ServerError as exc:
+        failed = {"format": 1, "error": str(exc).splitlines()[0]}
+        (place.work / "sdk_reads.json").write_text(json.dumps(failed, indent=2), encoding="utf-8")
+        print(f"compat: {server.key}: {exc}", file=sys.stderr, flush=True)
+
+
+def _reads(server: Server, endpoint: Endpoint, work: Path) -> None:
+    """Both SDKs read the server's four kinds of answer (compat/sdk_reads.py); the verdicts go to sdk_reads.json."""
+    print(f"compat: {server.key}: reading its answers with openai and with ours", flush=True)
+    result = write_reads(endpoint, work, server.read_overrides)
+    verdicts = ", ".join(f"{r['kind']} {r['verdict']}" for r in result["reads"])
+    print(f"compat: {server.key}: {verdicts}", flush=True)
 
 
 def _contract(endpoint: Endpoint, work: Path, seed: int, budget: int) -> int:

@@ -2,7 +2,8 @@
 
 `render` is a pure function of what the runs left behind: each server's `report.json` (format 1, described in
 docs/contract.md) and the `server.json` the runner writes beside it (which server, which version, how it was
-configured, or why it did not run). The page can so be rebuilt, and tested, without starting any server.
+configured, or why it did not run), and the `sdk_reads.json` compat/sdk_reads.py writes (whether our SDK read the
+server's answers as `openai` does). The page can so be rebuilt, and tested, without starting any server.
 """
 
 from __future__ import annotations
@@ -69,6 +70,24 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Read:
+    """How both SDKs read one kind of answer from a server: the verdict word, what differed, what the answer held."""
+
+    kind: str
+    verdict: str
+    detail: str = ""
+    answer: str = ""
+
+
+READ_KINDS = {
+    "plain": "plain",
+    "streamed": "streamed",
+    "tool_call": "tool call",
+    "streamed_tool_call": "streamed tool call",
+}
+
+
+@dataclass(frozen=True)
 class ServerRun:
     """One column: the server, how it ran, and its verdicts (none when the run itself failed: see `error`)."""
 
@@ -86,6 +105,8 @@ class ServerRun:
     groups: Mapping[str, Group] = field(default_factory=dict)
     results: Mapping[str, Result] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    reads: Mapping[str, Read] = field(default_factory=dict)  # by kind; empty when no sdk_reads.json
+    reads_error: str = ""  # why the reads did not happen, when they did not
 
 
 def status_of(word: object) -> Status:
@@ -93,8 +114,32 @@ def status_of(word: object) -> Status:
     return _STATUS_WORDS.get(str(word), Status.NOT_RUN)
 
 
-def run_from_report(meta: Mapping[str, Any], report: Mapping[str, Any] | None) -> ServerRun:
-    """A column from the runner's `server.json` (`meta`) and the CLI's `report.json` (None if it wrote none)."""
+def run_from_report(
+    meta: Mapping[str, Any], report: Mapping[str, Any] | None, reads: Mapping[str, Any] | None = None
+) -> ServerRun:
+    """A column from the runner's `server.json` (`meta`), the CLI's `report.json` (None if it wrote none) and the
+    runner's `sdk_reads.json` (None if there is none)."""
+    return _with_reads(_contract_run(meta, report), reads)
+
+
+def _with_reads(run: ServerRun, reads: Mapping[str, Any] | None) -> ServerRun:
+    if reads is None:
+        return run
+    if reads.get("format") != REPORT_FORMAT:
+        return replace(run, reads_error=f"sdk_reads.json has format {reads.get('format')!r}, this page reads 1")
+    if reads.get("error"):
+        return replace(run, reads_error=_one_line(str(reads["error"])))
+    found = {
+        str(r["kind"]): Read(
+            str(r["kind"]), str(r.get("verdict", "")), _one_line(str(r.get("detail", ""))), str(r.get("answer", ""))
+        )
+        for r in reads.get("reads", [])
+        if isinstance(r, Mapping)
+    }
+    return replace(run, reads=found)
+
+
+def _contract_run(meta: Mapping[str, Any], report: Mapping[str, Any] | None) -> ServerRun:
     base = ServerRun(
         key=str(meta["key"]),
         title=str(meta.get("title", meta["key"])),
@@ -274,10 +319,49 @@ def render(runs: Sequence[ServerRun]) -> str:
                 cell += f"[^{len(footnotes)}]"
             cells.append(cell)
         lines.append(f"| `{promise.id}`<br>{_cell(promise.statement)} | " + " | ".join(cells) + " |")
+    lines += _reads_section(runs)
     lines += ["", "## Notes", "", *_notes(runs), "", "## Evidence for each ✗", ""]
     lines += footnotes or ["No promise was broken."]
     lines.append("")
     return "\n".join(lines)
+
+
+def _reads_section(runs: Sequence[ServerRun]) -> list[str]:
+    """Whether our SDK reads each server's answers as `openai` does: kinds down, servers across, footnotes under."""
+    if not any(run.reads or run.reads_error for run in runs):
+        return []
+    lines = [
+        "",
+        "## Read by the SDK",
+        "",
+        "Each kind of answer was fetched once from the server, and the same bytes were then read by the official "
+        "`openai` package and by this SDK (`compat/sdk_reads.py`). ✓ both read the same (as plain JSON, nulls "
+        "dropped; in brackets what the answer held) · ✗ they differ or one raised (see its note) · *both raised*: "
+        "neither could read it (the server refused the request, say) · *not run*: no reads for this server. "
+        "The tool-call requests offer one tool, `compat_weather`, and name it in `tool_choice`; aimock answers them "
+        "from a fixture matched on that name, LiteLLM's proxy from a second mock model with `mock_tool_calls`.",
+        "",
+        "| answer | " + " | ".join(_cell(run.title) for run in runs) + " |",
+        "| --- " * (len(runs) + 1) + "|",
+    ]
+    notes: list[str] = []
+    for kind, label in READ_KINDS.items():
+        cells = []
+        for run in runs:
+            read = run.reads.get(kind)
+            if read is None:
+                cells.append("*not run*")
+                continue
+            cell = {"same": "✓", "both raised": "*both raised*", "no answer": "*no answer*"}.get(read.verdict, "✗")
+            cell += f" ({_cell(read.answer)})" if read.answer else ""
+            if read.verdict != "same":
+                notes.append(f"[^read-{len(notes) + 1}]: {run.title}, {label}: {read.verdict}: {_clip(read.detail)}")
+                cell += f"[^read-{len(notes)}]"
+            cells.append(cell)
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    said = [f"- **{run.title}**: the reads did not run: {_redact(run.reads_error)}" for run in runs if run.reads_error]
+    lines += ["", *said, *([""] if said else []), *(notes or ["Both SDKs read every answer the same."])]
+    return lines
 
 
 def _run_line(runs: Sequence[ServerRun]) -> list[str]:
@@ -323,7 +407,8 @@ def load_runs(folder: Path, keys: Iterable[str] | None = None) -> list[ServerRun
         metas.sort(key=lambda m: (int(m[1].get("order", 0)), str(m[1]["key"])))
     runs = []
     for where, meta in metas:
-        report_path = where / "report.json"
+        report_path, reads_path = where / "report.json", where / "sdk_reads.json"
         report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.exists() else None
-        runs.append(run_from_report(meta, report))
+        reads = json.loads(reads_path.read_text(encoding="utf-8")) if reads_path.exists() else None
+        runs.append(run_from_report(meta, report, reads))
     return runs

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
 import httpx
 
@@ -49,6 +49,8 @@ class Server:
     key: str = ""  # short name: folder and `--servers` value
     title: str = ""  # column heading
     setup: str = ""  # one line: how it was configured for the run (shown under the table)
+    # Fields that replace compat/sdk_reads.py's request body, per kind ("tool_call", ...): what this server needs.
+    read_overrides: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def install(self, place: Place) -> None:
         """Make the server runnable from `place.cache` (a no-op when it already is); may take minutes once."""

@@ -16,8 +16,13 @@ from ._base import Endpoint, Place, Server, ServerError, free_port, new_key, pro
 PACKAGE = "@copilotkit/aimock"
 PIN = "1.43.0"
 MODEL = "gpt-4o-mini"
+TOOL_NAME = "compat_weather"  # the tool compat/sdk_reads.py offers; nothing else sends this name
 FIXTURES = {
     "fixtures": [
+        {
+            "match": {"toolName": TOOL_NAME},
+            "response": {"toolCalls": [{"name": TOOL_NAME, "arguments": '{"city": "Paris"}'}]},
+        },
         {"match": {"responseFormat": "json_object"}, "response": {"content": '{"answer": "This is a test!"}'}},
         {"match": {}, "response": {"content": "This is a test!"}},
     ]
@@ -29,7 +34,7 @@ class AiMock(Server):
     title = "aimock"
     setup = (
         "`llmock -f FIXTURES` with `AIMOCK_API_KEYS`; fixtures: a JSON object for `response_format: json_object`, "
-        "`This is a test!` for anything else"
+        "a call of `compat_weather` when that tool is offered, `This is a test!` for anything else"
     )
 
     def _root(self, place: Place) -> Path:

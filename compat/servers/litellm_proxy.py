@@ -11,12 +11,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any, ClassVar
 
 from ._base import Endpoint, Place, Server, ServerError, free_port, new_key, process
 
 MODEL = "gpt-4o-mini"
 ANSWER = "This is a test!"
 CLOSED_PORT_API_BASE = "http://127.0.0.1:9/v1"
+TOOLS_MODEL = "compat-tools"  # answers a tool call, for compat/sdk_reads.py (mock mode cannot stream one)
+TOOL_CALLS = [
+    {"id": "call_1", "type": "function", "function": {"name": "compat_weather", "arguments": '{"city": "Paris"}'}}
+]
 
 
 class LiteLLMProxy(Server):
@@ -24,8 +29,12 @@ class LiteLLMProxy(Server):
     title = "LiteLLM proxy"
     setup = (
         f"`litellm --config` with one model `{MODEL}` answering `mock_response: {ANSWER!r}`, a master key, "
-        "no database, retries off"
+        "and `compat-tools` answering `mock_tool_calls` (for the SDK reads), no database, retries off"
     )
+    read_overrides: ClassVar[dict[str, dict[str, Any]]] = {
+        "tool_call": {"model": TOOLS_MODEL},
+        "streamed_tool_call": {"model": TOOLS_MODEL},
+    }
 
     def install(self, place: Place) -> None:
         try:
@@ -51,7 +60,17 @@ class LiteLLMProxy(Server):
                         "api_base": CLOSED_PORT_API_BASE,
                         "mock_response": ANSWER,
                     },
-                }
+                },
+                {
+                    "model_name": TOOLS_MODEL,
+                    "litellm_params": {
+                        "model": f"openai/{TOOLS_MODEL}",
+                        "api_key": "sk-upstream-never-called",
+                        "api_base": CLOSED_PORT_API_BASE,
+                        "mock_response": "",
+                        "mock_tool_calls": TOOL_CALLS,
+                    },
+                },
             ],
             "litellm_settings": {"num_retries": 0},
             "router_settings": {"num_retries": 0},

@@ -230,3 +230,67 @@ def test_the_footnote_says_when_a_request_did_not_carry_the_runs_key(headers: di
     )
     note = next(line for line in render([run]).splitlines() if line.startswith("[^1]"))
     assert shown in note
+
+
+# -- the SDK reads (sdk_reads.json, written by compat/sdk_reads.py) ---------------------------------------------------
+
+
+def reads(*entries: tuple[str, str, str, str]) -> dict[str, Any]:
+    return {
+        "format": 1,
+        "reads": [{"kind": k, "verdict": v, "detail": d, "answer": a} for k, v, d, a in entries],
+    }
+
+
+ALL_SAME = reads(
+    ("plain", "same", "", "text"),
+    ("streamed", "same", "", "text, 9 chunks"),
+    ("tool_call", "same", "", "tool call"),
+    ("streamed_tool_call", "same", "", "tool call, 4 chunks"),
+)
+
+
+def test_sdk_reads_are_a_table_of_kinds_down_and_servers_across(tmp_path: Path) -> None:
+    other = reads(
+        ("plain", "same", "", "text"),
+        ("streamed", "differs", '$[2].choices[0].delta.content: openai read "a|b", ours "a"', "text, 3 chunks"),
+        ("tool_call", "ours raised", "APIResponseValidationError: sk-leaked-0123456789 was bad", ""),
+        ("streamed_tool_call", "both raised", "openai: BadRequestError (400): no; ours: BadRequestError (400): no", ""),
+    )
+    for key, order, sdk in (("ours", 0, ALL_SAME), ("other", 1, other), ("none", 2, None)):
+        (tmp_path / key).mkdir()
+        (tmp_path / key / "server.json").write_text(json.dumps(meta(key, order)))
+        (tmp_path / key / "report.json").write_text(json.dumps(report(ALL_HOLD)))
+        if sdk is not None:
+            (tmp_path / key / "sdk_reads.json").write_text(json.dumps(sdk))
+    page = render(load_runs(tmp_path))
+    assert table(page, "Read by the SDK") == [
+        ["answer", "OURS", "OTHER", "NONE"],
+        ["---", "---", "---", "---"],
+        ["plain", "✓ (text)", "✓ (text)", "*not run*"],
+        ["streamed", "✓ (text, 9 chunks)", "✗ (text, 3 chunks)[^read-1]", "*not run*"],
+        ["tool call", "✓ (tool call)", "✗[^read-2]", "*not run*"],
+        ["streamed tool call", "✓ (tool call, 4 chunks)", "*both raised*[^read-3]", "*not run*"],
+    ]
+    notes = section(page, "Read by the SDK")
+    assert '[^read-1]: OTHER, streamed: differs: $[2].choices[0].delta.content: openai read "a|b", ours "a"' in notes
+    assert "[^read-2]: OTHER, tool call: ours raised: APIResponseValidationError: [redacted] was bad" in notes
+    assert "sk-leaked" not in page
+    assert "[^read-3]: OTHER, streamed tool call: both raised: openai: BadRequestError (400)" in notes
+
+
+def test_sdk_reads_that_did_not_run_or_have_another_format_say_so_and_read_not_run() -> None:
+    failed = run_from_report(meta("a", 0), report(ALL_HOLD), {"format": 1, "error": "exited with 1 before answering"})
+    future = run_from_report(meta("b", 1), report(ALL_HOLD), {**ALL_SAME, "format": 2})
+    page = render([failed, future])
+    rows = table(page, "Read by the SDK")
+    assert all(row[1:] == ["*not run*", "*not run*"] for row in rows[2:])
+    notes = section(page, "Read by the SDK")
+    assert "- **A**: the reads did not run: exited with 1 before answering" in notes
+    assert "- **B**: the reads did not run: sdk_reads.json has format 2, this page reads 1" in notes
+
+
+def test_no_sdk_reads_anywhere_leaves_the_section_out(page: str) -> None:
+    assert "## Read by the SDK" not in page
+    all_same = render([run_from_report(meta("ours", 0), report(ALL_HOLD), ALL_SAME)])
+    assert "Both SDKs read every answer the same." in section(all_same, "Read by the SDK")
