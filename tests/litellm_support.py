@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -14,15 +13,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from loopback import free_port
 
 STARTUP_LIMIT = 90.0  # seconds; LiteLLM's proxy takes ~8 s to import and start on this machine
-
-
-def free_port() -> int:
-    """A loopback port free at the time of asking."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextmanager

@@ -4,7 +4,8 @@
 `handle(conn)` with the accepted socket (or running a `socketserver.BaseRequestHandler` class, such as
 `http.server.BaseHTTPRequestHandler`, when given one). It counts connections in `accepted` (the attempts a client
 made), gives its `port` and `base_url` (ending in `/v1`), and `close()` (or leaving the `with` block) stops it;
-with `join=True` it also waits for the connections' threads to finish.
+with `join=True` it also waits for the connections' threads to finish. `free_port()` names a loopback port free
+at the time of asking, for servers started in another process.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 Handle = Callable[[socket.socket], None]
 
-__all__ = ["LoopbackServer"]
+__all__ = ["LoopbackServer", "free_port"]
 
 
 class _Server(socketserver.ThreadingTCPServer):
@@ -82,3 +83,10 @@ class LoopbackServer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on at the time of asking."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +21,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import httpx
 import uvicorn
+from loopback import free_port
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -533,12 +533,6 @@ BREAKAGES: dict[str, Breakage] = {
 CAPABILITY_GAPS: dict[str, Breakage] = {"no stored completions": _no_stored_routes()}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def create_proxy(
     upstream: str, breakage: str | None = None, upstream_key: str = "", log: list[Any] | None = None
 ) -> ASGIApp:
@@ -595,7 +589,7 @@ def running_proxy(
     upstream: str, breakage: str | None = None, upstream_key: str = "", log: list[Any] | None = None
 ) -> Iterator[str]:
     """Serve `create_proxy(...)` on a free loopback port; yield its base URL (ending in `/v1`)."""
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(
         create_proxy(upstream.rstrip("/"), breakage, upstream_key, log),
         host="127.0.0.1",

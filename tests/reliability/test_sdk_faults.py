@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import signal
-import socket
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -20,6 +19,7 @@ import anyio
 import chat_completions as cc
 import pytest
 from chat_completions_mock import MockServer
+from loopback import free_port
 from reliability_support import (
     KEY,
     SEED,
@@ -461,17 +461,11 @@ async def test_cancelled_requests_and_streams_free_their_connections(mock: MockS
     assert wait_until(lambda: not tcp_to(port), 5), tcp_to(port)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
 def test_server_restart_under_an_idle_pooled_connection(is_async: bool) -> None:
     """A deploy: the server restarts (gracefully, then killed) while the client keeps an idle keep-alive connection.
     The next request works at once, with no retry (max_retries=0): the stale connection is not used."""
-    port = _free_port()
+    port = free_port()
     server = MockProcess("--port", str(port))  # the later --port wins
     server.start()
     try:
