@@ -130,37 +130,6 @@ class LegacyAPIResponse(Generic[R]):
         return f"<LegacyAPIResponse [{response.status_code} {response.reason_phrase}] {response.request.method}>"
 
 
-def _items(first: Any, fetch: Callable[[dict[str, Any]], Any], query: dict[str, Any]) -> Iterator[Any]:
-    """The items of a first page, then of each page after it, fetched as iteration needs them (as `pages` does)."""
-    from ._requester import _next_after
-
-    seen = {query.get("after")}
-    page = first
-    while True:
-        yield from page.data
-        after = _next_after(page, seen)
-        if after is None:
-            return
-        query = {**query, "after": after}
-        page = fetch(query)
-
-
-async def _aitems(first: Any, fetch: Callable[[dict[str, Any]], Any], query: dict[str, Any]) -> AsyncIterator[Any]:
-    """`_items` for an async client (`fetch` returns an awaitable page)."""
-    from ._requester import _next_after
-
-    seen = {query.get("after")}
-    page = first
-    while True:
-        for item in page.data:
-            yield item
-        after = _next_after(page, seen)
-        if after is None:
-            return
-        query = {**query, "after": after}
-        page = await fetch(query)
-
-
 def _create(request: Request | None, stream: bool | None, params: dict[str, Any], config: Any) -> tuple[Any, Any]:
     """The request tuple and the options of a create, from `create`'s keywords."""
     options = {key: params.pop(key) for key in _CREATE_OPTIONS if key in params}
@@ -189,14 +158,12 @@ class CompletionsWithRawResponse:
     def _pages(self, url: str, cls: type[Any], query: dict[str, Any], options: Any) -> LegacyAPIResponse[Any]:
         from ._parsing import parse
 
-        client = self._client
-        config = client._config
-        response = client._requester().send(config, ("GET", url, None, query), options)
-
-        def fetch(q: dict[str, Any]) -> Any:
-            return client._requester().request(config, ("GET", url, None, q), cls, options)
-
-        return LegacyAPIResponse(response, lambda r: _items(parse(r, cls, config), fetch, query))
+        config = self._client._config
+        requester = self._client._requester()
+        response = requester.send(config, ("GET", url, None, query), options)
+        return LegacyAPIResponse(
+            response, lambda r: requester.pages(config, url, cls, query, options, first=parse(r, cls, config))
+        )
 
     @overload
     def create(
@@ -299,14 +266,12 @@ class AsyncCompletionsWithRawResponse:
     async def _pages(self, url: str, cls: type[Any], query: dict[str, Any], options: Any) -> LegacyAPIResponse[Any]:
         from ._parsing import parse
 
-        client = self._client
-        config = client._config
-        response = await client._requester().send(config, ("GET", url, None, query), options)
-
-        def fetch(q: dict[str, Any]) -> Any:
-            return client._requester().request(config, ("GET", url, None, q), cls, options)
-
-        return LegacyAPIResponse(response, lambda r: _aitems(parse(r, cls, config), fetch, query))
+        config = self._client._config
+        requester = self._client._requester()
+        response = await requester.send(config, ("GET", url, None, query), options)
+        return LegacyAPIResponse(
+            response, lambda r: requester.pages(config, url, cls, query, options, first=parse(r, cls, config))
+        )
 
     @overload
     async def create(

@@ -189,17 +189,28 @@ class SyncRequester:
         return Stream(self.send(config, request, options, stream=True), config.api_key, config.strict)
 
     def pages(
-        self, config: Config, url: str, cls: type[Any], params: dict[str, Any], options: RequestOptions
+        self,
+        config: Config,
+        url: str,
+        cls: type[Any],
+        params: dict[str, Any],
+        options: RequestOptions,
+        *,
+        first: Any = None,
     ) -> Iterator[Any]:
-        """The items of every page from `params["after"]` on, each page fetched when the previous one is used up."""
+        """The items of every page from `params["after"]` on, each page fetched when the previous one is used up
+        (`first`: the first page, when the caller has it already)."""
         seen = {params.get("after")}
+        page = first
         while True:
-            page = self.request(config, ("GET", url, None, params), cls, options)
+            if page is None:
+                page = self.request(config, ("GET", url, None, params), cls, options)
             yield from page.data
             after = _next_after(page, seen)
             if after is None:
                 return
             params = {**params, "after": after}
+            page = None
 
     def close(self) -> None:
         if self.owned:
@@ -256,18 +267,29 @@ class AsyncRequester:
         return await AsyncStream.open(response, config.api_key, config.strict)
 
     async def pages(
-        self, config: Config, url: str, cls: type[Any], params: dict[str, Any], options: RequestOptions
+        self,
+        config: Config,
+        url: str,
+        cls: type[Any],
+        params: dict[str, Any],
+        options: RequestOptions,
+        *,
+        first: Any = None,
     ) -> AsyncIterator[Any]:
-        """The items of every page from `params["after"]` on, each page fetched when the previous one is used up."""
+        """The items of every page from `params["after"]` on, each page fetched when the previous one is used up
+        (`first`: the first page, when the caller has it already)."""
         seen = {params.get("after")}
+        page = first
         while True:
-            page = await self.request(config, ("GET", url, None, params), cls, options)
+            if page is None:
+                page = await self.request(config, ("GET", url, None, params), cls, options)
             for item in page.data:
                 yield item
             after = _next_after(page, seen)
             if after is None:
                 return
             params = {**params, "after": after}
+            page = None
 
     async def aclose(self) -> None:
         if self.owned:
