@@ -232,6 +232,8 @@ class CaseJudge:
             else:
                 self.results.held(name)
         headers = {k.lower(): v[0] if isinstance(v, list) else v for k, v in response.headers.items()}
+        if getattr(response, "stream_cut_short", False):  # read only up to max_stream_events: no whole answer to judge
+            return
         if case.operation.path.startswith("/chat/completions") and response.request.method == case.method.upper():
             outcomes = judge_answer(_operation_id(case), case.body, response.status_code, headers, response.text)
             self.results.record(outcomes, where, exchange)
