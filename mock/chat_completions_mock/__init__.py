@@ -15,21 +15,28 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._app import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, MockApp, MockState, create_app
+    from ._cassette import CassetteError, Interaction, load_cassette, load_directory
     from ._faults import FAULT_HEADER, Fault, parse_fault
     from ._server import MockServer, running
     from ._spec import load_spec, spec_path
     from ._tokens import count_tokens, tokenize
+    from ._traffic import Received
 
 __all__ = [
     "DEFAULT_CONTEXT_WINDOW",
     "DEFAULT_MAX_BODY_BYTES",
     "FAULT_HEADER",
+    "CassetteError",
     "Fault",
+    "Interaction",
     "MockApp",
     "MockServer",
     "MockState",
+    "Received",
     "count_tokens",
     "create_app",
+    "load_cassette",
+    "load_directory",
     "load_spec",
     "parse_fault",
     "running",
@@ -46,6 +53,11 @@ _HOMES = {
     "FAULT_HEADER": "_faults",
     "Fault": "_faults",
     "parse_fault": "_faults",
+    "CassetteError": "_cassette",
+    "Interaction": "_cassette",
+    "load_cassette": "_cassette",
+    "load_directory": "_cassette",
+    "Received": "_traffic",
     "MockServer": "_server",
     "running": "_server",
     "load_spec": "_spec",

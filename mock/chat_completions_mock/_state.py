@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from ._errors import SchemaErrors
 from ._faults import Fault, FaultBook
 from ._spec import Spec, compiled_spec
 from ._store import CompletionStore
+from ._traffic import RequestLog
+
+if TYPE_CHECKING:
+    from ._tape import CassetteOptions
 
 #: Default limit of a request body (bigger bodies get 413).
 DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -25,6 +30,8 @@ class MockOptions:
     faults: tuple[Fault, ...] = ()
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     context_window: int = DEFAULT_CONTEXT_WINDOW
+    request_log: int = 0
+    cassettes: CassetteOptions | None = None
 
 
 class MockState:
@@ -36,6 +43,7 @@ class MockState:
         self.errors = SchemaErrors(self.spec)
         self.store = CompletionStore(options.store_path)
         self.faults = FaultBook(options.faults)
+        self.requests = RequestLog(options.request_log)
         self.requests_total = 0
         self.active_requests = 0
         self.active_streams = 0
