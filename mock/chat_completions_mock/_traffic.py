@@ -17,7 +17,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ._cassette import Chunk, Interaction, scrub_headers
+from ._cassette import SECRET_MARKER, Chunk, Interaction, scrub_headers
 
 __all__ = ["SERVED_BY_KEY", "UPSTREAM_URI_KEY", "Received", "RequestLog", "Traffic"]
 
@@ -25,6 +25,7 @@ __all__ = ["SERVED_BY_KEY", "UPSTREAM_URI_KEY", "Received", "RequestLog", "Traff
 #: the upstream URI a forwarded request went to.
 SERVED_BY_KEY = "chat_completions_mock.served_by"
 UPSTREAM_URI_KEY = "chat_completions_mock.upstream_uri"
+_CREDENTIALS = frozenset({b"authorization", b"api-key", b"x-api-key", b"openai-api-key", b"proxy-authorization"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -165,20 +166,39 @@ class Traffic:
         query = scope.get("query_string", b"").decode("latin-1")
         uri = scope.get(UPSTREAM_URI_KEY) or (scope["path"] + (f"?{query}" if query else ""))
         response_headers = _headers(start.get("headers", ()))
+        secrets = _secrets(scope["headers"])
         stream = any(n.lower() == "content-type" and v.startswith("text/event-stream") for n, v in response_headers)
         status = int(start["status"])
         interaction = Interaction(
             method=scope["method"],
             uri=uri,
             request_headers=scrub_headers(_headers(scope["headers"]), self.scrub),
-            request_body=b"".join(sent),
+            request_body=_hide(b"".join(sent), secrets),
             status=status,
             reason=_reason(status),
             response_headers=scrub_headers(response_headers, self.scrub),
-            response_body=b"".join(answer),
+            response_body=_hide(b"".join(answer), secrets),
             chunks=chunks if stream else None,
         )
         return Received(interaction, scope.get(SERVED_BY_KEY, "mock"))
+
+
+def _secrets(headers: Iterable[tuple[bytes, bytes]]) -> list[bytes]:
+    """The credentials a request carries (its keys, without `Bearer`), to keep out of bodies too."""
+    found = []
+    for name, value in headers:
+        if name.lower() in _CREDENTIALS:
+            token = value.split(b" ", 1)[-1].strip()
+            if len(token) >= 8:
+                found.append(token)
+    return found
+
+
+def _hide(body: bytes, secrets: list[bytes]) -> bytes:
+    for secret in secrets:
+        if secret in body:
+            body = body.replace(secret, SECRET_MARKER.encode())
+    return body
 
 
 def _reason(status: int) -> str:
