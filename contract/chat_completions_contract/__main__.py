@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._promises import GROUPS
+from ._report import Report
 from ._runner import DEFAULT_MODEL, DEFAULT_SEED, Options, UsageError, run
 
 
@@ -57,6 +58,21 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         help="schemathesis examples per operation and mode (default: 30, or a share of --max-requests)",
     )
+    recorded = p.add_argument_group("recordings (docs/contract.md)")
+    recorded.add_argument(
+        "--cassettes", type=Path, metavar="DIR", help="judge the VCR.py cassettes under DIR instead of a server"
+    )
+    recorded.add_argument(
+        "--against-spec",
+        nargs="?",
+        const="",
+        metavar="SPEC",
+        help="with --cassettes: list the recordings a spec (default: the project's) rejects and those that conform",
+    )
+    recorded.add_argument(
+        "--spec-before", metavar="SPEC", help="with --against-spec: the spec before, to list what changed"
+    )
+    recorded.add_argument("--record-to", metavar="DIR", help="with --base-url: keep this run's traffic as a cassette")
     return p
 
 
@@ -73,7 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         seed=args.seed,
         api_key_env=args.api_key_env,
         examples=args.examples,
+        record_to=args.record_to,
     )
+    if args.cassettes is not None and args.against_spec is not None:
+        return _against_spec(args)
     if args.report_dir is not None:
         try:
             args.report_dir.mkdir(parents=True, exist_ok=True)
@@ -84,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 2
     try:
-        report = run(options)
+        report = run(options) if args.cassettes is None else _judge_cassettes(args.cassettes, options)
     except UsageError as exc:
         print(f"chat-completions-contract: {exc}", file=sys.stderr)
         return 2
@@ -103,6 +122,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         print(f"reports: {', '.join(str(p) for p in paths)}")
     return report.exit_code
+
+
+def _judge_cassettes(directory: Path, options: Options) -> Report:
+    from ._recorded import judge_cassettes
+
+    return judge_cassettes(directory, options)
+
+
+def _against_spec(args: argparse.Namespace) -> int:
+    from ._recorded import against_spec
+
+    try:
+        drift = against_spec(args.cassettes, args.against_spec or None, args.spec_before)
+    except UsageError as exc:
+        print(f"chat-completions-contract: {exc}", file=sys.stderr)
+        return 2
+    for line in drift.lines():
+        print(line)
+    return drift.exit_code
 
 
 if __name__ == "__main__":

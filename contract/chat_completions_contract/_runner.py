@@ -48,6 +48,7 @@ class Options:
     api_key_env: str = "OPENAI_API_KEY"
     examples: int | None = None
     stateful: bool = True
+    record_to: str | None = None
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ), repr=False)
 
 
@@ -75,6 +76,8 @@ def validate(options: Options) -> None:
         raise UsageError("--max-requests must be at least 1")
     _expand(options.only, "--only")
     _expand(options.require, "--require")
+    if options.record_to is not None and options.base_url is None:
+        raise UsageError("--record-to records a server's traffic: it needs --base-url")
     if options.base_url is not None:
         if not options.base_url.startswith(("http://", "https://")):
             raise UsageError(f"--base-url must be an http(s) URL ending in /v1, not {options.base_url!r}")
@@ -104,6 +107,19 @@ def open_target(options: Options) -> Iterator[Target]:
         return
     # Without a key, a placeholder, as clients send one even to servers that check none (`api_key="EMPTY"`).
     key = options.env.get(options.api_key_env) or PLACEHOLDER_KEY
+    if options.record_to is not None:
+        from ._recorded import recording
+
+        with recording(options.base_url, options.record_to) as via:
+            yield Target(
+                via,
+                key,
+                options.model,
+                auth_required=options.auth == "required",
+                max_requests=options.max_requests,
+                origin=options.base_url.rstrip("/"),
+            )
+        return
     yield Target(
         options.base_url,
         key,
@@ -236,7 +252,7 @@ def _report(
         groups.append(GroupResult(group, status, any(p.required for p in members), note))
     failing = [p for p in promises if p.required and p.status in ("broken", "not supported")]
     return Report(
-        base_url=target.base_url,
+        base_url=target.origin or target.base_url,
         bundled_mock=target.bundled,
         model=target.model,
         auth="required" if target.auth_required else "none",

@@ -71,6 +71,8 @@ class Target:
     max_requests: int | None = None
     sent: int = 0
     last: Exchange | None = field(default=None, repr=False)
+    #: The server behind `base_url` when the run goes through a recording mock (`--record-to`).
+    origin: str = ""
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
@@ -81,7 +83,7 @@ class Target:
     @property
     def loopback(self) -> bool:
         """Loopback servers cost nothing: they get the full run; others only shaped, cheap requests."""
-        return is_loopback(self.base_url)
+        return is_loopback(self.origin or self.base_url)
 
     @property
     def headers(self) -> dict[str, str]:
