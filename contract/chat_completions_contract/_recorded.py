@@ -13,10 +13,12 @@ from __future__ import annotations
 import contextlib
 import importlib
 import json
+import socket
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from chat_completions_mock import CassetteError, Interaction, load_directory
 from chat_completions_mock._spec import Spec, compiled_spec, pointer, resolve
@@ -35,21 +37,25 @@ yaml: Any = importlib.import_module("yaml")
 JUDGED_FROM = "recordings"
 
 
+#: The operation of a /chat/completions request whose method the spec does not list (a 405 is promised).
+UNSUPPORTED = "unsupportedMethod"
+
+
 def operation_of(method: str, path: str) -> str | None:
-    """The operation a recorded request is (`createChatCompletion`...), or None when it is not /chat/completions."""
+    """The operation a recorded request is (`createChatCompletion`..., `UNSUPPORTED` for a method the path does
+    not have), or None when it is not a /chat/completions request."""
     at = path.find("/chat/completions")
     if at < 0:
         return None
     parts = [p for p in path[at + len("/chat/completions") :].split("/") if p]
     method = method.upper()
     if not parts:
-        return {"POST": "createChatCompletion", "GET": "listChatCompletions"}.get(method)
+        return {"POST": "createChatCompletion", "GET": "listChatCompletions"}.get(method, UNSUPPORTED)
     if len(parts) == 1:
-        return {"GET": "getChatCompletion", "POST": "updateChatCompletion", "DELETE": "deleteChatCompletion"}.get(
-            method
-        )
-    if len(parts) == 2 and parts[1] == "messages" and method == "GET":
-        return "getChatCompletionMessages"
+        by_method = {"GET": "getChatCompletion", "POST": "updateChatCompletion", "DELETE": "deleteChatCompletion"}
+        return by_method.get(method, UNSUPPORTED)
+    if len(parts) == 2 and parts[1] == "messages":
+        return "getChatCompletionMessages" if method == "GET" else UNSUPPORTED
     return None
 
 
@@ -173,6 +179,15 @@ class SpecJudge:
         return None
 
 
+def _unsupported(recording: Recording) -> list[Outcome]:
+    """A method the path does not have: 405 with an `Allow` header, as a live run's `unsupported_method`."""
+    status, allow = recording.interaction.status, recording.headers.get("allow")
+    problem = None if status == 405 and allow else f"{recording.interaction.method} answered {status}"
+    if status == 405 and not allow:
+        problem = "405 without an Allow header"
+    return [_outcome("unsupported_method", problem)]
+
+
 def _outcome(promise_id: str, problem: str | None) -> Outcome:
     return promise_id, None if problem is None else BrokenPromise(promise_id, problem)
 
@@ -240,8 +255,11 @@ def judge_cassettes(directory: str | Path, options: Options | None = None) -> Re
             response_headers=recording.headers,
             response_text=recording.text,
         )
-        outcomes = judge_answer(recording.operation_id, request, item.status, recording.headers, recording.text)
-        outcomes += schema.outcomes(recording)
+        if recording.operation_id == UNSUPPORTED:
+            outcomes = _unsupported(recording)
+        else:
+            outcomes = judge_answer(recording.operation_id, request, item.status, recording.headers, recording.text)
+            outcomes += schema.outcomes(recording)
         results.record([o for o in outcomes if o[0] in selected], where, exchange)
     models = sorted(
         {str(r.interaction.json_body().get("model")) for r in recordings if isinstance(r.interaction.json_body(), dict)}
@@ -308,6 +326,13 @@ def recording(base_url: str, directory: str | Path) -> Iterator[str]:
     """
     from chat_completions_mock import MockServer
 
+    parts = urlsplit(base_url)
+    try:  # a server that is not there is a usage error, as without --record-to (not a 502 from the recorder)
+        socket.create_connection(
+            (parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)), 10
+        ).close()
+    except OSError as exc:
+        raise UsageError(f"cannot reach {base_url}: {type(exc).__name__}: {exc}") from None
     try:
         server = MockServer(record_to=directory, upstream=base_url, upstream_key_env="", request_log=0)
     except (OSError, ValueError) as exc:
