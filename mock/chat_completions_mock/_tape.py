@@ -193,18 +193,20 @@ class Upstream:
             self._client = None
 
 
-def _once(body: bytes, receive: Receive) -> Receive:
-    """A `receive` that hands the already-read body to the app, then the client's own messages."""
-    given = False
+class _Again:
+    """A `receive` that hands the already-read body to the app, then the client's own messages (still leading to
+    uvicorn's transport, as `_wire.transport_of` expects)."""
 
-    async def again() -> Message:
-        nonlocal given
-        if not given:
-            given = True
+    def __init__(self, body: bytes, receive: Receive) -> None:
+        self.body: bytes | None = body
+        self._receive = receive
+        self.transport = getattr(getattr(receive, "__self__", None), "transport", None)
+
+    async def receive(self) -> Message:
+        if self.body is not None:
+            body, self.body = self.body, None
             return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return again
+        return await self._receive()
 
 
 async def play(recorded: Interaction, scope: Scope, receive: Receive, send: Send, timing: str) -> None:
@@ -270,7 +272,7 @@ class Tape:
                 return
             if self.mode == "none":
                 if self.options.fallback == "generate":
-                    await app(scope, _once(body, receive), send)
+                    await app(scope, _Again(body, receive).receive, send)
                 else:
                     await error_response(self.library.unmatched(incoming))(scope, receive, send)
                 return

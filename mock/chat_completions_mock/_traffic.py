@@ -116,6 +116,22 @@ class RequestLog:
             self._entries.clear()
 
 
+class _Reading:
+    """A `receive` that keeps the body's pieces; it still leads to uvicorn's transport (see `_wire.transport_of`),
+    which the faults that drop connections need."""
+
+    def __init__(self, receive: Receive, sent: list[bytes]) -> None:
+        self._receive = receive
+        self.sent = sent
+        self.transport = getattr(getattr(receive, "__self__", None), "transport", None)
+
+    async def receive(self) -> Message:
+        message = await self._receive()
+        if message["type"] == "http.request":
+            self.sent.append(message.get("body", b""))
+        return message
+
+
 def _headers(raw: Iterable[tuple[bytes, bytes]]) -> list[tuple[str, str]]:
     return [(name.decode("latin-1"), value.decode("latin-1")) for name, value in raw]
 
@@ -138,12 +154,6 @@ class Traffic:
         chunks: list[Chunk] = []
         start: dict[str, Any] = {}
 
-        async def reading() -> Message:
-            message = await receive()
-            if message["type"] == "http.request":
-                sent.append(message.get("body", b""))
-            return message
-
         async def sending(message: Message) -> None:
             if message["type"] == "http.response.start":
                 start.update(message)
@@ -155,7 +165,7 @@ class Traffic:
             await send(message)
 
         try:
-            await self.app(scope, reading, sending)
+            await self.app(scope, _Reading(receive, sent).receive, sending)
         finally:
             if start:
                 self.log.add(self._entry(scope, sent, start, answer, chunks))
