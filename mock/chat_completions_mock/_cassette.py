@@ -13,6 +13,7 @@ the older httpx layout VCR.py still reads (`status_code`/`content`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -53,6 +54,7 @@ SECRET_HEADERS = frozenset(
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _SUFFIXES = (".yaml", ".yml")
+_UNSET: Any = object()
 
 
 class CassetteError(ValueError):
@@ -82,19 +84,22 @@ class Interaction:
     chunks: list[Chunk] | None = None
     source: str = ""  # `file.yaml#3`: where it was read from (not written)
 
-    @property
+    @functools.cached_property
     def path(self) -> str:
         """The path of the request's URI (`/v1/chat/completions`)."""
         return urlsplit(self.uri).path or "/"
 
-    @property
+    @functools.cached_property
     def query(self) -> str:
         """The query string of the request's URI."""
         return urlsplit(self.uri).query
 
     def json_body(self) -> Any:
-        """The request body as JSON data, or None when it is empty or not JSON."""
-        return _json(self.request_body)
+        """The request body as JSON data, or None when it is empty or not JSON (parsed once; do not modify it)."""
+        cached = self.__dict__.get("_json_body", _UNSET)
+        if cached is _UNSET:
+            cached = self.__dict__["_json_body"] = _json(self.request_body)
+        return cached
 
     def response_json(self) -> Any:
         """The answer's body as JSON data, or None when it is not JSON (a stream, say)."""

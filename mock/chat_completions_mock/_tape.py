@@ -209,20 +209,36 @@ class _Again:
         return await self._receive()
 
 
+def _answer_headers(recorded: Interaction) -> list[tuple[bytes, bytes]]:
+    """The recorded answer's headers as sent on replay: framing headers dropped, a length for a JSON body."""
+    cached: list[tuple[bytes, bytes]] | None = recorded.__dict__.get("_answer_headers")
+    if cached is None:
+        cached = [
+            (n.lower().encode("latin-1"), v.encode("latin-1"))
+            for n, v in recorded.response_headers
+            if n.lower() not in _HOP
+        ]
+        if not recorded.is_stream:
+            cached.append((b"content-length", str(len(recorded.response_body)).encode()))
+        recorded.__dict__["_answer_headers"] = cached
+    return cached
+
+
 async def play(recorded: Interaction, scope: Scope, receive: Receive, send: Send, timing: str) -> None:
     """Answer with a recording: its status and headers, its body in the recorded pieces (at their pace)."""
     scope[SERVED_BY_KEY] = "replay"
-    headers = [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in recorded.response_headers]
-    headers = [(n, v) for n, v in headers if n.decode() not in _HOP]
-    if not recorded.is_stream:
-        headers.append((b"content-length", str(len(recorded.response_body)).encode()))
-    await send({"type": "http.response.start", "status": recorded.status, "headers": headers})
+    await send({"type": "http.response.start", "status": recorded.status, "headers": _answer_headers(recorded)})
+    pieces = recorded.pieces()
+    if timing != "recorded" or not recorded.chunks:
+        for position, piece in enumerate(pieces):
+            await send({"type": "http.response.body", "body": piece, "more_body": position < len(pieces) - 1})
+        if not pieces:
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+        return
     loop = asyncio.get_running_loop()
     started = loop.time()
-    pieces = recorded.pieces()
-    times = [c.at for c in recorded.chunks] if recorded.chunks else [0.0] * len(pieces)
-    for piece, at in zip(pieces, times, strict=False):
-        wait = at - (loop.time() - started) if timing == "recorded" else 0
+    for piece, chunk in zip(pieces, recorded.chunks, strict=False):
+        wait = chunk.at - (loop.time() - started)
         if wait > 0 and await pause(receive, wait):
             raise ClientGone
         await send({"type": "http.response.body", "body": piece, "more_body": True})
