@@ -1,0 +1,87 @@
+"""The evidence corpus: real recorded exchanges in `openapi/evidence/<source>/*.yaml` (VCR.py cassettes).
+
+Each cassette is plain VCR.py (`version: 1`, `interactions: [{request, response}]`, stream bodies as the exact text
+of the body) plus VCR.py's optional top-level `metadata`, which here says which server answered (`server`), where
+the recording comes from (`source`: repository, commit, path), its `licence` and when it was `recorded`.
+
+Read with PyYAML rather than vcrpy: the pipeline needs only the parsed data, and PyYAML is already its dependency
+(the tests prove that vcrpy itself loads every cassette). Nothing here imports the SDK, the mock or the contract tool.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+EVIDENCE = Path(__file__).resolve().parent / "evidence"
+REQUIRED_METADATA = ("server", "source", "licence", "recorded")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Recording:
+    """One recorded answer: the cassette it is in, its place there, who sent it and what."""
+
+    cassette: Path
+    index: int
+    server: str
+    status: int
+    headers: dict[str, list[str]]
+    body: str
+    request: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        """`<source>/<file>#<index>`: how a message names this recording."""
+        return f"{self.cassette.parent.name}/{self.cassette.name}#{self.index}"
+
+    @property
+    def is_stream(self) -> bool:
+        return any("text/event-stream" in v for v in self.headers.get("content-type", []))
+
+    def events(self) -> list[Any]:
+        """The JSON of each `data:` event of a stream (`[DONE]` left out); for a JSON answer, its one body."""
+        if not self.is_stream:
+            return [json.loads(self.body)]
+        out = []
+        for block in self.body.replace("\r\n", "\n").split("\n\n"):
+            data = "\n".join(line[5:].lstrip(" ") for line in block.split("\n") if line.startswith("data:"))
+            if data and data != "[DONE]":
+                out.append(json.loads(data))
+        return out
+
+
+def cassettes(root: Path = EVIDENCE) -> list[Path]:
+    """Every cassette of the corpus, in a stable order."""
+    return sorted(root.glob("*/*.yaml"))
+
+
+def load(path: Path) -> dict[str, Any]:
+    """One cassette as parsed YAML (a mapping with `interactions` and `metadata`)."""
+    data: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+    return data
+
+
+def recordings(root: Path = EVIDENCE, server: str | None = None) -> Iterator[Recording]:
+    """Every recorded answer of the corpus (optionally only `server`'s), cassette by cassette."""
+    for path in cassettes(root):
+        data = load(path)
+        who = str(data["metadata"]["server"])
+        if server is not None and who != server:
+            continue
+        for index, interaction in enumerate(data["interactions"]):
+            response = interaction["response"]
+            yield Recording(
+                cassette=path,
+                index=index,
+                server=who,
+                status=int(response["status"]["code"]),
+                headers={k.lower(): list(v) for k, v in (response.get("headers") or {}).items()},
+                body=str(response["body"]["string"]),
+                request=interaction["request"],
+            )
