@@ -5,7 +5,8 @@ of the body) plus VCR.py's optional top-level `metadata`, which here says which 
 the recording comes from (`source`: repository, commit, path), its `licence` and when it was `recorded`.
 
 Read with PyYAML rather than vcrpy: the pipeline needs only the parsed data, and PyYAML is already its dependency
-(the tests prove that vcrpy itself loads every cassette). Nothing here imports the SDK, the mock or the contract tool.
+(the tests prove that vcrpy itself loads every cassette). Answers are validated with jsonschema-rs, the validator the
+mock and the contract tool use (a dev dependency through the `mock` extra). Nothing here imports the SDK, the mock or the contract tool.
 """
 
 from __future__ import annotations
@@ -16,10 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import yaml
 
 EVIDENCE = Path(__file__).resolve().parent / "evidence"
 REQUIRED_METADATA = ("server", "source", "licence", "recorded")
+# The server whose answers the spec must accept: OpenAI's. Other servers' answers are evidence for the SDK's reader.
+OPENAI = "openai"
+ANSWER = "#/components/schemas/CreateChatCompletionResponse"
+CHUNK = "#/components/schemas/CreateChatCompletionStreamResponse"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -85,3 +91,35 @@ def recordings(root: Path = EVIDENCE, server: str | None = None) -> Iterator[Rec
                 body=str(response["body"]["string"]),
                 request=interaction["request"],
             )
+
+
+def _validator(spec: dict[str, Any], ref: str) -> jsonschema_rs.Draft202012Validator:
+    return jsonschema_rs.Draft202012Validator({"$ref": ref, "components": spec.get("components", {})})
+
+
+def _field(error: jsonschema_rs.ValidationError) -> str:
+    """The dotted path of the field an error is about (`choices.0.logprobs`), or `(the answer)`."""
+    path = [str(p) for p in error.instance_path]
+    if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required):
+        path.append(str(error.kind.property))
+    return ".".join(path) or "(the answer)"
+
+
+def problems(spec: dict[str, Any], root: Path = EVIDENCE) -> list[str]:
+    """One line per recorded OpenAI answer (status 200) the spec rejects: the recording, the field, the reason.
+
+    A JSON answer is checked against the answer schema, each JSON event of a stream against the chunk schema.
+    """
+    answer, chunk = _validator(spec, ANSWER), _validator(spec, CHUNK)
+    found = []
+    for rec in recordings(root, server=OPENAI):
+        if rec.status != 200:
+            continue
+        validator = chunk if rec.is_stream else answer
+        for number, event in enumerate(rec.events()):
+            error = next(iter(validator.iter_errors(event)), None)
+            if error is not None:
+                where = f"{rec.name} event {number}" if rec.is_stream else rec.name
+                found.append(f"{where}: {_field(error)}: {error.message[:160]}")
+                break
+    return found

@@ -19,7 +19,15 @@ SECRET = re.compile(
     r"|Bearer\s+[A-Za-z0-9._~+/-]{8,}|org-[A-Za-z0-9]{16,}|proj_[A-Za-z0-9]{16,}|eyJ[A-Za-z0-9_-]{20,}\."
     r"|(?i:__cf_bm|_cfuvid|session)=[^;\s]{8,}"
 )
-SECRET_HEADERS = {"authorization", "cookie", "set-cookie", "api-key", "x-api-key", "openai-organization", "openai-project"}
+SECRET_HEADERS = {
+    "authorization",
+    "cookie",
+    "set-cookie",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+}
 
 
 def test_corpus_holds_enough_real_answers() -> None:
@@ -38,12 +46,14 @@ def test_vcrpy_loads_the_cassette_as_recorded(path: Path) -> None:
     assert raw["version"] == 1
     assert len(requests) == len(responses) == len(raw["interactions"]) > 0
     for request, response, interaction in zip(requests, responses, raw["interactions"], strict=True):
-        assert request.method == "POST" and request.uri.endswith("/chat/completions")
+        assert request.method == "POST"
+        assert request.uri.endswith("/chat/completions")
         assert response["body"]["string"] == interaction["response"]["body"]["string"].encode()
     for key in recordings.REQUIRED_METADATA:
         assert metadata.get(key), f"{path.name}: metadata.{key} is missing"
     source = metadata["source"]
-    assert source["repository"].startswith("https://") and re.fullmatch(r"[0-9a-f]{40}", source["commit"])
+    assert source["repository"].startswith("https://")
+    assert re.fullmatch(r"[0-9a-f]{40}", source["commit"])
     assert source["path"]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(metadata["recorded"]))
     assert (path.parent / "LICENSE").is_file(), f"{path.parent.name} has no LICENSE"
