@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -48,6 +49,7 @@ def test_vcrpy_loads_the_cassette_as_recorded(path: Path) -> None:
     for request, response, interaction in zip(requests, responses, raw["interactions"], strict=True):
         assert request.method == "POST"
         assert request.uri.endswith("/chat/completions")
+        assert "messages" in json.loads(request.body), "the request's JSON body"
         assert response["body"]["string"] == interaction["response"]["body"]["string"].encode()
     for key in recordings.REQUIRED_METADATA:
         assert metadata.get(key), f"{path.name}: metadata.{key} is missing"
