@@ -76,21 +76,30 @@ def load(path: Path) -> dict[str, Any]:
 def recordings(root: Path = EVIDENCE, server: str | None = None) -> Iterator[Recording]:
     """Every recorded answer of the corpus (optionally only `server`'s), cassette by cassette."""
     for path in cassettes(root):
-        data = load(path)
-        who = str(data["metadata"]["server"])
-        if server is not None and who != server:
-            continue
-        for index, interaction in enumerate(data["interactions"]):
-            response = interaction["response"]
-            yield Recording(
-                cassette=path,
-                index=index,
-                server=who,
-                status=int(response["status"]["code"]),
-                headers={k.lower(): list(v) for k, v in (response.get("headers") or {}).items()},
-                body=str(response["body"]["string"]),
-                request=interaction["request"],
-            )
+        try:
+            found = list(_read(path))
+        except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
+            where = f"{path.parent.name}/{path.name}"
+            raise ValueError(
+                f"{where} is not a VCR.py cassette with metadata.server ({type(exc).__name__}: {exc})"
+            ) from None
+        yield from (rec for rec in found if server is None or rec.server == server)
+
+
+def _read(path: Path) -> Iterator[Recording]:
+    data = load(path)
+    who = str(data["metadata"]["server"])
+    for index, interaction in enumerate(data["interactions"]):
+        response = interaction["response"]
+        yield Recording(
+            cassette=path,
+            index=index,
+            server=who,
+            status=int(response["status"]["code"]),
+            headers={k.lower(): list(v) for k, v in (response.get("headers") or {}).items()},
+            body=str(response["body"]["string"]),
+            request=interaction["request"],
+        )
 
 
 def _validator(spec: dict[str, Any], ref: str) -> jsonschema_rs.Draft202012Validator:
@@ -107,16 +116,21 @@ def _field(error: jsonschema_rs.ValidationError) -> str:
 
 def problems(spec: dict[str, Any], root: Path = EVIDENCE) -> list[str]:
     """One line per recorded OpenAI answer (status 200) the spec rejects: the recording, the field, the reason.
+    A file that is not a cassette raises ValueError naming it.
 
     A JSON answer is checked against the answer schema, each JSON event of a stream against the chunk schema.
     """
+    answers = [rec for rec in recordings(root, server=OPENAI) if rec.status == 200]
     answer, chunk = _validator(spec, ANSWER), _validator(spec, CHUNK)
     found = []
-    for rec in recordings(root, server=OPENAI):
-        if rec.status != 200:
-            continue
+    for rec in answers:
         validator = chunk if rec.is_stream else answer
-        for number, event in enumerate(rec.events()):
+        try:
+            events = rec.events()
+        except ValueError as exc:  # json's error
+            found.append(f"{rec.name}: (the body): not JSON ({exc})")
+            continue
+        for number, event in enumerate(events):
             error = next(iter(validator.iter_errors(event)), None)
             if error is not None:
                 where = f"{rec.name} event {number}" if rec.is_stream else rec.name

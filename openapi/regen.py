@@ -128,7 +128,10 @@ def check_evidence(spec_text: str) -> None:
     """Every recorded OpenAI answer (openapi/evidence/) must be valid under the new spec; else one line naming the
     first recording and field it rejects (a normalise step, dropped or changed, no longer follows the evidence)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    found = recordings.problems(yaml.load(spec_text, Loader=loader))  # noqa: S506 - a safe loader
+    try:
+        found = recordings.problems(yaml.load(spec_text, Loader=loader))  # noqa: S506 - a safe loader
+    except ValueError as exc:  # a file in openapi/evidence/ that is not a cassette
+        raise PipelineError("evidence", str(exc)) from None
     if found:
         more = f" (and {len(found) - 1} more recorded answers)" if len(found) > 1 else ""
         raise PipelineError("evidence", f"the spec rejects a recorded OpenAI answer: {found[0]}{more}")

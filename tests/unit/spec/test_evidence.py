@@ -4,6 +4,7 @@ is a named evidence step, and dropping one fails the pipeline with one line nami
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -77,3 +78,24 @@ def test_a_missing_generator_pin_says_so_and_keeps_the_editable_install(
     message = str(caught.value)
     assert message.startswith("regen: no-such-generator-xyz 1.0 is pinned but is not installed; ")
     assert "`pip install -e . --group dev`" in message
+
+
+def test_the_cli_refuses_such_a_spec_with_one_line_and_exit_2(
+    regen: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    normalise = regen.normalise.__globals__
+    steps = [s for s in normalise["STEPS"] if s.__name__ != "system_fingerprint_nullable"]
+    monkeypatch.setitem(normalise, "STEPS", steps)
+    monkeypatch.setattr(regen, "check_tools", lambda: None)
+    assert regen.main(["--check"]) == regen.EXIT_PROBLEM  # before any generation: nothing written
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert err.startswith("regen: evidence: the spec rejects a recorded OpenAI answer: ")
+    assert "system_fingerprint" in err
+
+
+def test_a_file_that_is_not_a_cassette_is_one_line_naming_it(tmp_path: Path, regen: ModuleType) -> None:
+    (tmp_path / "someone").mkdir()
+    (tmp_path / "someone" / "broken.yaml").write_text("interactions: [{request: {}}]\n")
+    with pytest.raises(ValueError, match=r"someone/broken\.yaml is not a VCR\.py cassette"):
+        recordings.problems({}, tmp_path)
