@@ -229,7 +229,10 @@ class RecordedReport(Report):
         lines = super().summary_lines()
         lines[0] = f"judged from recordings: {self.recordings} exchanges under {self.directory}, no server contacted"
         lines[1] = "requests sent: 0"
-        return lines
+        return [
+            line.replace("| request -> answer", "| recording") if line.startswith("deviations (") else line
+            for line in lines
+        ]
 
     def markdown(self) -> str:
         text = super().markdown()

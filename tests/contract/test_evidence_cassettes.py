@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
+import recordings
 from chat_completions_contract.__main__ import main
 from chat_completions_contract._recorded import SpecJudge, judge_recording, load_recordings
 from chat_completions_mock._spec import compiled_spec
@@ -18,12 +18,8 @@ pytestmark = pytest.mark.skipif(not EVIDENCE.is_dir(), reason="the evidence corp
 
 
 def _servers() -> dict[str, str]:
-    """Cassette file -> who answered (VCR.py's `metadata.server`)."""
-    found = {}
-    for path in EVIDENCE.rglob("*.yaml"):
-        metadata = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader).get("metadata") or {}
-        found[str(path)] = str(metadata.get("server"))
-    return found
+    """Cassette file -> who answered (its VCR.py `metadata.server`, read as the spec pipeline reads the corpus)."""
+    return {str(path): str(recordings.load(path)["metadata"]["server"]) for path in recordings.cassettes(EVIDENCE)}
 
 
 def test_recorded_openai_answers_break_no_promise_and_others_deviations_are_named() -> None:
@@ -39,7 +35,7 @@ def test_recorded_openai_answers_break_no_promise_and_others_deviations_are_name
                 line = f"{recording.interaction.source}: {promise_id}: {problem.detail}"
                 broken.setdefault(server, []).append(line)
     assert judged > 1000
-    assert "openai" in servers.values()
+    assert recordings.OPENAI in servers.values()
     assert broken.get("openai", []) == []
     assert len(broken) >= 3, broken  # other servers' recordings do deviate, and each deviation names its file
 
