@@ -83,12 +83,22 @@ class Received:
         return f"<Received {self.method} {self.path} -> {self.status} ({self.served_by})>"
 
 
+#: The most request and answer bytes the log keeps: older entries go first (load tests send big bodies).
+MAX_LOGGED_BYTES = 64 * 1024 * 1024
+
+
+def _size(entry: Received) -> int:
+    return len(entry.interaction.request_body) + len(entry.interaction.response_body)
+
+
 class RequestLog:
-    """The last `size` exchanges (0: none kept), and the sink a recording writes through (`on_upstream`)."""
+    """The last `size` exchanges (0: none kept; at most `MAX_LOGGED_BYTES` of bodies), and the sink a recording
+    writes through (`on_upstream`)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._entries: collections.deque[Received] = collections.deque(maxlen=size or 1)
+        self._entries: collections.deque[Received] = collections.deque()
+        self._bytes = 0
         self._lock = threading.Lock()
         self.on_upstream: Callable[[Interaction], None] | None = None
 
@@ -102,6 +112,9 @@ class RequestLog:
         if self.size:
             with self._lock:
                 self._entries.append(entry)
+                self._bytes += _size(entry)
+                while len(self._entries) > self.size or (self._bytes > MAX_LOGGED_BYTES and len(self._entries) > 1):
+                    self._bytes -= _size(self._entries.popleft())
         if entry.served_by == "upstream" and self.on_upstream is not None:
             self.on_upstream(entry.interaction)
 
@@ -114,6 +127,7 @@ class RequestLog:
         """Forget the kept exchanges."""
         with self._lock:
             self._entries.clear()
+            self._bytes = 0
 
 
 class _Reading:

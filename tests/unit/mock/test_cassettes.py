@@ -234,3 +234,17 @@ def test_a_cassette_vcrpy_wrote_replays_in_our_mock(tmp_path: Path) -> None:
     with MockServer(replay=tmp_path) as replay:
         client = openai.OpenAI(base_url=replay.base_url, api_key="k", max_retries=0)
         assert client.chat.completions.create(**PROMPT) == live
+
+
+def test_the_log_is_bounded_in_entries_and_bytes() -> None:
+    from chat_completions_mock._traffic import MAX_LOGGED_BYTES, Received, RequestLog
+
+    def entry(size: int) -> Received:
+        return Received(_interaction(b"x" * size), "mock")
+
+    log = RequestLog(3)
+    for _ in range(5):
+        log.add(entry(10))
+    assert len(log.entries()) == 3
+    log.add(entry(MAX_LOGGED_BYTES))  # a load test's big bodies push the older entries out
+    assert [len(e.interaction.response_body) for e in log.entries()] == [MAX_LOGGED_BYTES]
