@@ -25,7 +25,7 @@ from ._errors import ApiError
 from ._handlers import read_body
 from ._matchers import DEFAULT_IGNORED_FIELDS, Incoming, closest, mismatch
 from ._traffic import SERVED_BY_KEY, UPSTREAM_URI_KEY, RequestLog
-from ._wire import ClientGone, error_response, pause
+from ._wire import TRANSPORT_KEY, ClientGone, drop, error_response, pause, transport_of
 
 __all__ = ["RECORD_MODES", "CassetteOptions", "Cassettes", "Tape"]
 
@@ -180,8 +180,17 @@ class Upstream:
                 if n.lower() not in _HOP
             ]
             await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
-            async for piece in response.aiter_bytes():
-                await send({"type": "http.response.body", "body": piece, "more_body": True})
+            try:
+                async for piece in response.aiter_bytes():
+                    await send({"type": "http.response.body", "body": piece, "more_body": True})
+            except httpx.HTTPError:
+                # The upstream broke off mid-answer: break off too, so the client sees what the upstream did (an
+                # answer cut short is logged, never recorded).
+                transport = transport_of(receive)
+                if transport is None:
+                    raise ClientGone from None
+                scope[TRANSPORT_KEY] = transport
+                await drop(scope, receive)
             await send({"type": "http.response.body", "body": b"", "more_body": False})
         finally:
             await response.aclose()

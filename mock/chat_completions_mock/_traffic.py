@@ -33,11 +33,13 @@ class Received:
     """One request the mock answered, and its answer (credential headers masked).
 
     `body` is the request's JSON (None when it sent none or not JSON); `answer` the answer's JSON (None for a
-    stream: read `text`); `served_by` says who answered: `mock`, `replay` (a cassette) or `upstream`.
+    stream: read `text`); `served_by` says who answered: `mock`, `replay` (a cassette) or `upstream`; `complete`
+    is False when the answer was cut short (never recorded then).
     """
 
     interaction: Interaction
     served_by: str
+    complete: bool = True  # False: the answer was cut short (the client left, a fault dropped it)
 
     @property
     def method(self) -> str:
@@ -115,7 +117,7 @@ class RequestLog:
                 self._bytes += _size(entry)
                 while len(self._entries) > self.size or (self._bytes > MAX_LOGGED_BYTES and len(self._entries) > 1):
                     self._bytes -= _size(self._entries.popleft())
-        if entry.served_by == "upstream" and self.on_upstream is not None:
+        if entry.served_by == "upstream" and entry.complete and self.on_upstream is not None:
             self.on_upstream(entry.interaction)
 
     def entries(self) -> list[Received]:
@@ -167,6 +169,7 @@ class Traffic:
         answer: list[bytes] = []
         chunks: list[Chunk] = []
         start: dict[str, Any] = {}
+        ended: list[bool] = []
 
         async def sending(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -177,15 +180,24 @@ class Traffic:
                     answer.append(piece)
                     chunks.append(Chunk(len(piece), time.perf_counter() - started))
             await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                ended.append(True)
 
         try:
             await self.app(scope, _Reading(receive, sent).receive, sending)
         finally:
             if start:
-                self.log.add(self._entry(scope, sent, start, answer, chunks))
+                self.log.add(self._entry(scope, sent, start, answer, chunks, complete=bool(ended)))
 
     def _entry(
-        self, scope: Scope, sent: list[bytes], start: dict[str, Any], answer: list[bytes], chunks: list[Chunk]
+        self,
+        scope: Scope,
+        sent: list[bytes],
+        start: dict[str, Any],
+        answer: list[bytes],
+        chunks: list[Chunk],
+        *,
+        complete: bool,
     ) -> Received:
         query = scope.get("query_string", b"").decode("latin-1")
         uri = scope.get(UPSTREAM_URI_KEY) or (scope["path"] + (f"?{query}" if query else ""))
@@ -204,7 +216,7 @@ class Traffic:
             response_body=_hide(b"".join(answer), secrets),
             chunks=chunks if stream else None,
         )
-        return Received(interaction, scope.get(SERVED_BY_KEY, "mock"))
+        return Received(interaction, scope.get(SERVED_BY_KEY, "mock"), complete)
 
 
 def _secrets(headers: Iterable[tuple[bytes, bytes]]) -> list[bytes]:

@@ -248,3 +248,20 @@ def test_the_log_is_bounded_in_entries_and_bytes() -> None:
     assert len(log.entries()) == 3
     log.add(entry(MAX_LOGGED_BYTES))  # a load test's big bodies push the older entries out
     assert [len(e.interaction.response_body) for e in log.entries()] == [MAX_LOGGED_BYTES]
+
+
+def test_an_answer_the_upstream_cut_short_is_passed_on_and_never_recorded(tmp_path: Path) -> None:
+    with (
+        MockServer(faults=["drop_after=2"]) as upstream,
+        MockServer(record_to=tmp_path, upstream=upstream.base_url) as rec,
+    ):
+        url, key = f"{rec.base_url}/chat/completions", {"Authorization": "Bearer k"}
+        with pytest.raises(httpx.RemoteProtocolError), httpx.stream("POST", url, json=STREAMED, headers=key) as r:
+            r.read()  # the caller sees the upstream's break, not a tidy end
+        deadline = time.monotonic() + 5
+        while not rec.requests and time.monotonic() < deadline:  # logged once the server sees the client gone
+            time.sleep(0.01)
+        (received,) = rec.requests
+    assert (received.served_by, received.complete) == ("upstream", False)
+    assert received.text.count("data: ") == 2
+    assert not list(tmp_path.glob("*.yaml"))
