@@ -79,6 +79,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     args = parser().parse_args(argv)
+    early = _recordings_first(args)
+    if early is not None:
+        return early
     options = Options(
         base_url=args.base_url,
         model=args.model,
@@ -91,8 +94,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         examples=args.examples,
         record_to=args.record_to,
     )
-    if args.cassettes is not None and args.against_spec is not None:
-        return _against_spec(args)
     if args.report_dir is not None:
         try:
             args.report_dir.mkdir(parents=True, exist_ok=True)
@@ -122,6 +123,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         print(f"reports: {', '.join(str(p) for p in paths)}")
     return report.exit_code
+
+
+def _recordings_first(args: argparse.Namespace) -> int | None:
+    """The exit status when the recording options settle the run (a conflict: 2; --against-spec: its own)."""
+    conflict = _recorded_conflict(args)
+    if conflict:
+        print(f"chat-completions-contract: {conflict}", file=sys.stderr)
+        return 2
+    if args.cassettes is not None and args.against_spec is not None:
+        return _against_spec(args)
+    return None
+
+
+def _recorded_conflict(args: argparse.Namespace) -> str | None:
+    """The options about recordings that do not go together, in one line (None when they do)."""
+    if args.cassettes is None and (args.against_spec is not None or args.spec_before is not None):
+        return "--against-spec and --spec-before judge recordings: they need --cassettes DIR"
+    if args.spec_before is not None and args.against_spec is None:
+        return "--spec-before compares with --against-spec: pass both"
+    if args.cassettes is not None and (args.base_url is not None or args.record_to is not None):
+        return "--cassettes judges recordings without a server: it takes no --base-url or --record-to"
+    return None
 
 
 def _judge_cassettes(directory: Path, options: Options) -> Report:

@@ -172,3 +172,19 @@ def test_a_live_run_keeps_its_traffic(mock_url: str, tmp_path: Path) -> None:
     on_disk = b"".join(p.read_bytes() for p in recorded.rglob("*.yaml"))
     assert KEY.encode() not in on_disk
     assert main(["--cassettes", str(recorded), "--only", "streaming"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--against-spec"], "need --cassettes DIR"),
+        (["--cassettes", ".", "--spec-before", "x.yaml"], "pass both"),
+        (["--cassettes", ".", "--base-url", "http://127.0.0.1:1/v1"], "takes no --base-url"),
+        (["--record-to", "out"], "it needs --base-url"),
+    ],
+)
+def test_options_that_do_not_go_together(capsys: pytest.CaptureFixture[str], args: list[str], expected: str) -> None:
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert expected in err
