@@ -144,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: None)
     print(f"Chat Completions mock listening on {url_of(sock)}", flush=True)
+    if app.tape is not None:
+        print(app.tape.describe(), flush=True)
     server = uvicorn.Server(uvicorn_config(app, log_level=args.log_level, access_log=args.access_log))
     try:
         server.run(sockets=[sock])

@@ -32,6 +32,7 @@ class MockApp(Starlette):
 
     mock: MockState
     handlers: Handlers
+    tape: Tape | None  # record/replay, when cassettes are in play
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -172,5 +173,6 @@ def create_app(
     app.router.redirect_slashes = False
     app.mock = state
     app.handlers = handlers
+    app.tape = tape
     app.state.mock = state
     return app

@@ -271,6 +271,13 @@ class Tape:
         if self.mode != "none":
             log.on_upstream = self.record
 
+    def describe(self) -> str:
+        """One line: what this server replays and records (the CLI prints it at start)."""
+        replays = f"replaying {len(self.library.interactions)} recordings from {self.options.replay}"
+        records = f"recording to {self.options.record_file} from {self.options.upstream}"
+        parts = {"none": [replays], "all": [records]}.get(self.mode, [replays, records])
+        return f"Record mode {self.mode}: " + "; ".join(parts)
+
     def record(self, interaction: Interaction) -> None:
         """Write one forwarded exchange to the cassette (mode `all` starts the file afresh)."""
         path = self.options.record_file

@@ -265,3 +265,21 @@ def test_an_answer_the_upstream_cut_short_is_passed_on_and_never_recorded(tmp_pa
     assert (received.served_by, received.complete) == ("upstream", False)
     assert received.text.count("data: ") == 2
     assert not list(tmp_path.glob("*.yaml"))
+
+
+def test_the_cli_replays_and_says_what_it_serves(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    live = record_through_mock(tmp_path, [PROMPT])
+    command = [sys.executable, "-m", "chat_completions_mock", "--port", "0", "--replay", str(tmp_path)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().split()[-1]
+        assert proc.stdout.readline().strip() == f"Record mode none: replaying 1 recordings from {tmp_path}"
+        answer = httpx.post(f"{url}/chat/completions", json=PROMPT, headers={"Authorization": "Bearer k"})
+        assert answer.content == live[0].content
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
