@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, Unpack, overload
 
 from . import _models
-from ._resources import _body, _deleted, _path, list_request, messages_request, update_request
+from ._params import _deleted, _path, create_request, list_request, messages_request, update_request
 
 if TYPE_CHECKING:
     import datetime
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ._client import AsyncClient, Client
     from ._config import RequestOptions
     from ._models import ChatCompletionDeleted, CreateChatCompletionResponse
-    from ._resources import (
+    from ._params import (
         CreateKwargs,
         CreateOverrides,
         ListKwargs,
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 __all__ = ["LegacyAPIResponse"]
-
-_CREATE_OPTIONS = ("extra_headers", "timeout", "max_retries")
 
 
 class LegacyAPIResponse(Generic[R]):
@@ -130,13 +128,6 @@ class LegacyAPIResponse(Generic[R]):
         return f"<LegacyAPIResponse [{response.status_code} {response.reason_phrase}] {response.request.method}>"
 
 
-def _create(request: Request | None, stream: bool | None, params: dict[str, Any], config: Any) -> tuple[Any, Any]:
-    """The request tuple and the options of a create, from `create`'s keywords."""
-    options = {key: params.pop(key) for key in _CREATE_OPTIONS if key in params}
-    body = _body(request, params, stream, config.extra_body, params.pop("extra_body", None))
-    return ("POST", config.completions_url, body, None), options
-
-
 class CompletionsWithRawResponse:
     """`client.chat.completions.with_raw_response`: each method as `client.chat.completions`'s, returning the
     `LegacyAPIResponse` (headers, status) whose `parse()` gives the usual result."""
@@ -192,7 +183,7 @@ class CompletionsWithRawResponse:
     ) -> LegacyAPIResponse[CreateChatCompletionResponse] | LegacyAPIResponse[Stream]:
         """`client.chat.completions.create(...)`, raw; with `stream=True`, `parse()` gives the `Stream`."""
         config = self._client._config
-        call, options = _create(request, stream, params, config)
+        call, options = create_request(request, stream, params, config)
         if not stream:
             return self._send(call, options, _models.completion_type())
         from ._streaming import Stream
@@ -302,7 +293,7 @@ class AsyncCompletionsWithRawResponse:
     ) -> LegacyAPIResponse[CreateChatCompletionResponse] | LegacyAPIResponse[AsyncStream]:
         """`await client.chat.completions.create(...)`, raw; with `stream=True`, `parse()` gives the `AsyncStream`."""
         config = self._client._config
-        call, options = _create(request, stream, params, config)
+        call, options = create_request(request, stream, params, config)
         if not stream:
             return await self._send(call, options, _models.completion_type())
         from ._streaming import AsyncStream
