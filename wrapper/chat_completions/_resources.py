@@ -28,6 +28,12 @@ if TYPE_CHECKING:
         CompletionsWithRawResponse,
         MessagesWithRawResponse,
     )
+    from ._streamed import (
+        AsyncCompletionsWithStreamingResponse,
+        AsyncMessagesWithStreamingResponse,
+        CompletionsWithStreamingResponse,
+        MessagesWithStreamingResponse,
+    )
     from ._streaming import AsyncStream, Stream
 
 
@@ -47,6 +53,13 @@ class Completions:
         from ._raw import CompletionsWithRawResponse
 
         return CompletionsWithRawResponse(self._client)
+
+    @property
+    def with_streaming_response(self) -> CompletionsWithStreamingResponse:
+        """These methods as `with` blocks giving the answer before its body is read (`.iter_lines()`, `.parse()`)."""
+        from ._streamed import CompletionsWithStreamingResponse
+
+        return CompletionsWithStreamingResponse(self._client)
 
     @overload
     def create(
@@ -125,6 +138,13 @@ class Messages:
 
         return CompletionsWithRawResponse(self._client).messages
 
+    @property
+    def with_streaming_response(self) -> MessagesWithStreamingResponse:
+        """`list` as a `with` block giving the first page's answer before its body is read."""
+        from ._streamed import CompletionsWithStreamingResponse
+
+        return CompletionsWithStreamingResponse(self._client).messages
+
     def list(
         self, completion_id: str, **params: Unpack[MessageListKwargs]
     ) -> Iterator[ChatCompletionMessageListDataItem]:
@@ -160,6 +180,13 @@ class AsyncCompletions:
         from ._raw import AsyncCompletionsWithRawResponse
 
         return AsyncCompletionsWithRawResponse(self._client)
+
+    @property
+    def with_streaming_response(self) -> AsyncCompletionsWithStreamingResponse:
+        """These methods as `async with` blocks giving the answer before its body is read."""
+        from ._streamed import AsyncCompletionsWithStreamingResponse
+
+        return AsyncCompletionsWithStreamingResponse(self._client)
 
     @overload
     async def create(
@@ -238,6 +265,13 @@ class AsyncMessages:
         from ._raw import AsyncCompletionsWithRawResponse
 
         return AsyncCompletionsWithRawResponse(self._client).messages
+
+    @property
+    def with_streaming_response(self) -> AsyncMessagesWithStreamingResponse:
+        """`list` as an `async with` block giving the first page's answer before its body is read."""
+        from ._streamed import AsyncCompletionsWithStreamingResponse
+
+        return AsyncCompletionsWithStreamingResponse(self._client).messages
 
     def list(
         self, completion_id: str, **params: Unpack[MessageListKwargs]
