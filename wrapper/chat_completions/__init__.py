@@ -13,6 +13,7 @@ types (`TypedDict`s generated from the spec) are in `chat_completions.types`; `w
 from typing import TYPE_CHECKING, Any
 
 from ._accumulate import ChatCompletionAccumulator
+from ._azure import AsyncAzureClient, AzureClient
 from ._client import AsyncClient, Client
 from ._config import (
     DEFAULT_BASE_URL,
@@ -56,9 +57,11 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncAPIResponse",
+    "AsyncAzureClient",
     "AsyncClient",
     "AsyncStream",
     "AuthenticationError",
+    "AzureClient",
     "BadRequestError",
     "ChatCompletionAccumulator",
     "Client",

@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 import httpx
 
 from . import _retry
-from ._config import NOT_GIVEN, Config, NotGiven, RequestOptions, check_retries, merge_headers, redact, timeout_dict
+from ._config import (
+    NOT_GIVEN,
+    Config,
+    NotGiven,
+    RequestOptions,
+    check_retries,
+    merge_headers,
+    redact,
+    timeout_dict,
+    with_bearer,
+)
 from ._errors import APIConnectionError, APIError, APITimeoutError, status_error
 from ._parsing import encode_body, parse
 
@@ -62,6 +72,8 @@ class _Call:
         options: RequestOptions,
     ) -> None:
         method, url, body, params = request
+        if config.route is not None:
+            url = config.route(method, url, body)
         content = None if body is None else encode_body(body)
         if config.query is not None:  # the base URL's query and `default_query`, under the request's own
             params = {**config.query, **params} if params else config.query
@@ -153,6 +165,8 @@ class SyncRequester:
 
     def send(self, config: Config, request: Request, options: RequestOptions, stream: bool = False) -> httpx.Response:
         """The first 2xx response (its body unread when `stream`), after retries; raises `APIError` otherwise."""
+        if config.token_provider is not None:
+            options = with_bearer(options, config.token_provider())
         call = _Call(self.http, config, request, options)
         while True:
             try:
@@ -230,6 +244,9 @@ class AsyncRequester:
         self, config: Config, request: Request, options: RequestOptions, stream: bool = False
     ) -> httpx.Response:
         """The first 2xx response (its body unread when `stream`), after retries; raises `APIError` otherwise."""
+        if config.token_provider is not None:
+            token = config.token_provider()
+            options = with_bearer(options, await token if hasattr(token, "__await__") else token)
         call = _Call(self.http, config, request, options)
         while True:
             try:
