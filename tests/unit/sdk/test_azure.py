@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import chat_completions as cc
 import pytest
+from chat_completions_mock import MockServer
 from sdk_support import ScriptedServer, ok
 
 KEY = "azure-secret-key-0123456789"
@@ -107,3 +108,30 @@ def test_the_v1_api_from_a_base_url_sends_no_api_version(server: ScriptedServer)
         client.chat.completions.create(model="gpt-4o-mini", messages=[])
     assert server.requests[0].path == "/openai/v1/chat/completions"
     assert server.requests[0].headers["api-key"] == KEY
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"azure_deployment": "my-deployment", "api_version": VERSION},
+        {"api_version": VERSION},
+        {"api_version": "v1"},
+    ],
+    ids=["deployment", "model_as_deployment", "v1"],
+)
+def test_every_method_against_the_mock(chat_completions_mock: MockServer, options: dict[str, str]) -> None:
+    root = chat_completions_mock.base_url.removesuffix("/v1")
+    seed = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Say this is a test!"}]}
+    with cc.AzureClient(azure_endpoint=root, api_key=KEY, **options) as client:
+        completions = client.chat.completions
+        stored = completions.create(**seed, store=True)  # type: ignore[arg-type]
+        assert stored.choices[0].message.content.strip() == "This is a test!"
+        with completions.create(**seed, stream=True) as stream:  # type: ignore[arg-type]
+            assert "".join(c.choices[0].delta.content or "" for c in stream if c.choices).strip() == "This is a test!"
+        with completions.with_streaming_response.create(**seed) as response:  # type: ignore[arg-type]
+            assert "/openai/" in str(response.url)
+            assert response.parse().id
+        assert completions.retrieve(stored.id).id == stored.id
+        assert [m.content for m in completions.messages.list(stored.id)] == ["Say this is a test!"]
+        assert stored.id in {c.id for c in completions.list(limit=100)}
+        assert completions.delete(stored.id).deleted is True
