@@ -6,7 +6,7 @@ from __future__ import annotations
 import chat_completions as cc
 import pytest
 from chat_completions_mock import MockServer
-from sdk_support import ScriptedServer, ok
+from sdk_support import Reply, ScriptedServer, ok
 
 KEY = "azure-secret-key-0123456789"
 VERSION = "2024-10-21"
@@ -135,3 +135,24 @@ def test_every_method_against_the_mock(chat_completions_mock: MockServer, option
         assert [m.content for m in completions.messages.list(stored.id)] == ["Say this is a test!"]
         assert stored.id in {c.id for c in completions.list(limit=100)}
         assert completions.delete(stored.id).deleted is True
+
+
+@pytest.mark.anyio
+async def test_the_api_key_does_not_follow_a_redirect_to_another_origin(server: ScriptedServer) -> None:
+    other = ScriptedServer()
+    try:
+        target = f"{endpoint(other)}/openai/deployments/d/chat/completions?api-version={VERSION}"
+        same = f"{endpoint(server)}/openai/deployments/d/chat/completions?api-version={VERSION}&again=1"
+        server.add(Reply(307, b"", {"location": target}), Reply(307, b"", {"location": same}), ok())
+        other.add(ok(), ok())
+        options = {"azure_endpoint": endpoint(server), "azure_deployment": "d", "api_version": VERSION, "api_key": KEY}
+        with cc.AzureClient(**options) as client:  # type: ignore[arg-type]
+            client.chat.completions.create(model="m", messages=[])
+        server.add(Reply(307, b"", {"location": target}))
+        async with cc.AsyncAzureClient(**options) as aclient:  # type: ignore[arg-type]
+            await aclient.chat.completions.create(model="m", messages=[])
+            await aclient.chat.completions.create(model="m", messages=[])  # the redirect to the same origin keeps it
+    finally:
+        other.close()
+    assert [r.headers.get("api-key") for r in other.requests] == [None, None]
+    assert [r.headers.get("api-key") for r in server.requests] == [KEY] * 4
