@@ -84,23 +84,32 @@ def _credentials(
     )
 
 
+def _base_url_route(base_url: str) -> tuple[bool, bool]:
+    """For a `base_url`: whether it is Azure's v1 API, and whether a completion's model names its deployment (no
+    deployment in the URL, not the v1 API), as the official SDK decides it."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(base_url).path.rstrip("/")
+    v1 = path.endswith("/openai/v1")
+    return v1, not v1 and "/deployments" not in path
+
+
 def _urls(
     api_version: str | None, azure_endpoint: str | None, azure_deployment: str | None, base_url: str | None
 ) -> tuple[str, dict[str, str], bool, str | None]:
     """The base URL, the query of every request, whether the model names the deployment, and where non-deployment
     paths go (None: under the base URL)."""
-    from urllib.parse import quote, urlsplit
+    from urllib.parse import quote
 
     api_version = api_version or os.environ.get("OPENAI_API_VERSION") or None
     if base_url is not None:
         if azure_endpoint is not None:
             raise ValueError("base_url and azure_endpoint are mutually exclusive")
-        path = urlsplit(base_url).path.rstrip("/")
-        v1 = path.endswith("/openai/v1")
+        v1, by_model = _base_url_route(base_url)
         if api_version is None and not v1:
             raise ValueError("No API version: pass api_version or set the OPENAI_API_VERSION environment variable")
         query = {"api-version": api_version} if api_version and api_version != V1 else {}
-        return base_url, query, not v1 and "/deployments" not in path, None
+        return base_url, query, by_model, None
     endpoint = (azure_endpoint or os.environ.get("AZURE_OPENAI_ENDPOINT") or "").rstrip("/")
     if not endpoint:
         raise ValueError("No endpoint: pass azure_endpoint (or base_url), or set the AZURE_OPENAI_ENDPOINT variable")
@@ -154,6 +163,13 @@ def _key_headers(api_key: str | None, extra_headers: Mapping[str, str | None] | 
     if api_key is None:
         return extra_headers
     return {"authorization": None, "api-key": api_key, **(extra_headers or {})}
+
+
+def _reroute(copy: Client | AsyncClient, base_url: str | None) -> None:
+    """`with_options(base_url=...)` on an Azure client: requests are built on the new URL, routed as that URL says."""
+    if base_url is not None:
+        config = copy._config
+        config.route = _Route(config.root, _base_url_route(base_url)[1], None)
 
 
 class AzureClient(Client):
@@ -218,8 +234,9 @@ class AzureClient(Client):
         default_query: Mapping[str, object] | None = None,
         strict_response_validation: bool | None = None,
     ) -> Self:
-        """A copy with these options changed, as `Client.with_options`; a new `api_key` is sent as `api-key`."""
-        return super().with_options(
+        """A copy with these options changed, as `Client.with_options`; a new `api_key` is sent as `api-key`, a new
+        `base_url` is routed as the constructor's `base_url` is."""
+        copy = super().with_options(
             api_key=api_key,
             organization=organization,
             project=project,
@@ -231,6 +248,8 @@ class AzureClient(Client):
             default_query=default_query,
             strict_response_validation=strict_response_validation,
         )
+        _reroute(copy, base_url)
+        return copy
 
 
 class AsyncAzureClient(AsyncClient):
@@ -291,8 +310,9 @@ class AsyncAzureClient(AsyncClient):
         default_query: Mapping[str, object] | None = None,
         strict_response_validation: bool | None = None,
     ) -> Self:
-        """A copy with these options changed, as `AsyncClient.with_options`; a new `api_key` is sent as `api-key`."""
-        return super().with_options(
+        """A copy with these options changed, as `AsyncClient.with_options`; a new `api_key` is sent as `api-key`, a
+        new `base_url` is routed as the constructor's `base_url` is."""
+        copy = super().with_options(
             api_key=api_key,
             organization=organization,
             project=project,
@@ -304,3 +324,5 @@ class AsyncAzureClient(AsyncClient):
             default_query=default_query,
             strict_response_validation=strict_response_validation,
         )
+        _reroute(copy, base_url)
+        return copy

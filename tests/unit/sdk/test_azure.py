@@ -156,3 +156,15 @@ async def test_the_api_key_does_not_follow_a_redirect_to_another_origin(server: 
         other.close()
     assert [r.headers.get("api-key") for r in other.requests] == [None, None]
     assert [r.headers.get("api-key") for r in server.requests] == [KEY] * 4
+
+
+def test_a_copy_on_another_base_url_is_routed_as_that_url_says(server: ScriptedServer) -> None:
+    server.add(ok(), ok())
+    with cc.AzureClient(azure_endpoint="https://unused.example", api_version=VERSION, api_key=KEY) as client:
+        client.with_options(base_url=f"{endpoint(server)}/openai").chat.completions.create(model="m1", messages=[])
+        client.with_options(base_url=f"{endpoint(server)}/openai/v1").chat.completions.create(model="m1", messages=[])
+    assert [r.path for r in server.requests] == [
+        f"/openai/deployments/m1/chat/completions?api-version={VERSION}",
+        f"/openai/v1/chat/completions?api-version={VERSION}",  # the client's api-version goes on: its default_query
+    ]
+    assert {r.headers["api-key"] for r in server.requests} == {KEY}
