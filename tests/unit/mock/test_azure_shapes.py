@@ -75,3 +75,21 @@ def test_faults_select_azure_requests_by_operation(azure: httpx.Client) -> None:
     response = azure.post("/openai/deployments/d/chat/completions", params=VERSION, json=SEED, headers=fault)
     assert response.status_code == 429
     assert azure.get("/openai/chat/completions/chatcmpl-missing", params=VERSION, headers=fault).status_code == 404
+
+
+@pytest.mark.parametrize("deployment", [None, "my-deployment"])
+def test_openais_azure_client_runs_every_method_against_the_mock(server: MockServer, deployment: str | None) -> None:
+    import openai
+
+    root = server.base_url.removesuffix("/v1")
+    options = {"azure_endpoint": root, "api_version": "2024-10-21", "api_key": KEY, "azure_deployment": deployment}
+    with openai.AzureOpenAI(**options) as client:  # type: ignore[arg-type]
+        completions = client.chat.completions
+        stored = completions.create(**SEED, store=True)  # type: ignore[call-overload]
+        assert stored.choices[0].message.content.strip() == "This is a test!"
+        chunks = list(completions.create(**SEED, stream=True))  # type: ignore[call-overload]
+        assert "".join(c.choices[0].delta.content or "" for c in chunks if c.choices).strip() == "This is a test!"
+        assert completions.retrieve(stored.id).id == stored.id
+        assert [m.content for m in completions.messages.list(stored.id)] == [SEED["messages"][0]["content"]]
+        assert stored.id in {c.id for c in completions.list(limit=100)}
+        assert completions.delete(stored.id).deleted is True
