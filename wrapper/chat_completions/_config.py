@@ -251,6 +251,9 @@ def redact(headers: Mapping[str, str], secret: str) -> dict[str, str]:
 
 def with_bearer(options: RequestOptions, token: object) -> RequestOptions:
     """`options` with `Authorization: Bearer <token>` (a token provider's answer) unless the call sets its own."""
+    if hasattr(token, "__await__"):  # an async provider on a sync client
+        getattr(token, "close", lambda: None)()  # no "never awaited" warning
+        raise ValueError("the token provider returned an awaitable: an async provider needs AsyncAzureClient")
     if not isinstance(token, str) or not token:
         raise ValueError("the token provider must return a non-empty str")
     extra = dict(options.get("extra_headers") or {})

@@ -86,6 +86,16 @@ def test_a_provider_giving_no_token_is_a_clear_error(server: ScriptedServer, tok
     assert server.requests == []
 
 
+def test_an_async_provider_on_the_sync_client_is_a_clear_error(server: ScriptedServer) -> None:
+    async def token() -> str:
+        return "t"
+
+    options = {"azure_endpoint": endpoint(server), "api_version": VERSION, "azure_ad_token_provider": token}
+    with cc.AzureClient(**options) as client, pytest.raises(ValueError, match="needs AsyncAzureClient"):  # type: ignore[arg-type]
+        client.chat.completions.create(model="m", messages=[])
+    assert server.requests == []
+
+
 @pytest.mark.anyio
 async def test_async_client_takes_a_sync_or_an_async_provider(server: ScriptedServer) -> None:
     server.add(ok(), ok())
