@@ -170,6 +170,24 @@ SNIPPETS: dict[str, str] = {
         with client.chat.completions.with_streaming_response.messages.list("chatcmpl-1") as listed:
             reveal_type(listed.parse())  # R: typing.Iterator[chat_completions_api.models.chat_completion_message_list_data_item.ChatCompletionMessageListDataItem]
     """,
+    "ok_azure": """
+        from chat_completions import AsyncAzureClient, AzureClient
+
+        async def atoken() -> str:
+            return "t"
+
+        azure = AzureClient(azure_endpoint="https://r.openai.azure.com", api_version="2024-10-21", azure_ad_token_provider=lambda: "t")
+        reveal_type(azure.chat.completions.create(model="gpt-4o-mini", messages=[]))  # R: chat_completions._models.CreateChatCompletionResponse
+        aazure = AsyncAzureClient(azure_endpoint="https://r.openai.azure.com", api_version="v1", azure_ad_token_provider=atoken)
+    """,
+    "bad_async_token_provider_on_the_sync_azure_client": """
+        from chat_completions import AzureClient
+
+        async def atoken() -> str:
+            return "t"
+
+        AzureClient(azure_endpoint="https://r", api_version="v", azure_ad_token_provider=atoken)  # E: Argument "azure_ad_token_provider" to "AzureClient" has incompatible type
+    """,
     "bad_misspelt_parameter": """
         client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}], temprature=0.7)  # E: Unexpected keyword argument "temprature" .*did you mean "temperature"
     """,
