@@ -146,15 +146,17 @@ class Upstream:
         """The caller's headers to forward; the key from the environment when set (else the caller's own)."""
         key = os.environ.get(self.key_env, "")
         out = []
+        azure = False  # the caller authenticates as Azure OpenAI clients do: the key goes in `api-key` then
         for raw_name, raw_value in scope["headers"]:
             name = raw_name.decode("latin-1").lower()
             if name in _HOP or name == "accept-encoding" or name.startswith("x-mock-"):
                 continue
+            azure = azure or name == "api-key"
             if key and name in ("authorization", "api-key"):
                 continue
             out.append((name, raw_value.decode("latin-1")))
         if key:
-            out.append(("authorization", f"Bearer {key}"))
+            out.append(("api-key", key) if azure else ("authorization", f"Bearer {key}"))
         out.append(("accept-encoding", "identity"))  # stored byte for byte, as the client read it
         return out
 

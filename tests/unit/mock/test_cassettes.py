@@ -116,6 +116,10 @@ def test_the_upstream_gets_the_environment_key_else_the_callers(
         assert httpx.post(url, json=PROMPT, headers=sent).status_code == 401  # the environment's key was used
         monkeypatch.setenv("OPENAI_API_KEY", REAL_LOOKING)
         assert httpx.post(url, json=PROMPT).status_code == 200
+        assert upstream.requests[-1].headers["authorization"] == "<scrubbed>"
+        httpx.post(url, json=PROMPT, headers={"api-key": "sk-azure-caller"})  # an Azure client: the key as api-key
+        assert upstream.requests[-1].headers["api-key"] == "<scrubbed>"
+        assert "authorization" not in upstream.requests[-1].headers
 
 
 def test_replay_answers_as_recorded_and_streams_in_recorded_pieces(tmp_path: Path) -> None:
