@@ -4,7 +4,7 @@ from collections.abc import Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, ClassVar, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -79,6 +79,95 @@ def to_json(value: Any) -> Any:
     return value
 
 
+class Model:
+    """The serialisation methods every model shares, named and shaped as the official SDK's (pydantic's) are.
+
+    Each model defines `to_dict()` (its JSON object, keys by their API names, as sent); these build on it.
+    """
+
+    __slots__ = ()
+    #: The fields whose Python name is not their API name (a builtin's name gets a trailing `_`): python -> API.
+    _API_NAMES: ClassVar[dict[str, str]] = {}
+
+    def to_dict(self) -> dict[str, Any]:  # each model's own
+        raise NotImplementedError
+
+    def model_dump(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        exclude_unset: bool = False,
+        exclude_none: bool = False,
+    ) -> dict[str, Any]:
+        """The model as a dict with its API names. Absent fields are None unless `exclude_unset` (then only what
+        was sent or set is kept); `exclude_none` leaves out fields that are None. Values are JSON values in both
+        modes (models hold no dates or bytes)."""
+        if exclude_unset and not exclude_none:
+            return self.to_dict()
+        return dump_model(self, exclude_unset, exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_unset: bool = False, exclude_none: bool = False
+    ) -> str:
+        """`model_dump()` as a JSON string (compact unless `indent` is given)."""
+        return _json_text(self.model_dump(exclude_unset=exclude_unset, exclude_none=exclude_none), indent)
+
+    def to_json(self, *, indent: int | None = 2, exclude_unset: bool = True, exclude_none: bool = False) -> str:
+        """The JSON text of what was sent or set (as `to_dict()`), indented by 2 unless told otherwise."""
+        return _json_text(self.model_dump(exclude_unset=exclude_unset, exclude_none=exclude_none), indent)
+
+
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """(Python name, API name) of a model class's fields, in declaration order (cached per class)."""
+    known = _FIELDS.get(cls)
+    if known is None:
+        import attrs
+
+        names = getattr(cls, "_API_NAMES", {})
+        skip = ("additional_properties", "_odd_keys", "_request_id")
+        known = tuple((f.name, names.get(f.name, f.name)) for f in attrs.fields(cls) if f.name not in skip)
+        _FIELDS[cls] = known
+    return known
+
+
+def dump_model(model: Any, exclude_unset: bool, exclude_none: bool) -> dict[str, Any]:
+    """`model_dump()` for any flag: each field by its API name, nested models dumped the same way."""
+    sent = model.to_dict() if exclude_unset else None
+    out: dict[str, Any] = {}
+    for name, api in _fields(type(model)):
+        if sent is not None and api not in sent:
+            continue
+        value = getattr(model, name)
+        if value is UNSET or value is None:
+            if exclude_none:
+                continue
+            value = None
+        out[api] = _dump_value(value, exclude_unset, exclude_none)
+    for key, value in getattr(model, "additional_properties", {}).items():
+        if not (exclude_none and value is None):
+            out[key] = _dump_value(value, exclude_unset, exclude_none)
+    return out
+
+
+def _dump_value(value: Any, exclude_unset: bool, exclude_none: bool) -> Any:
+    if isinstance(value, Model):
+        return dump_model(value, exclude_unset, exclude_none)
+    if isinstance(value, list):
+        return [_dump_value(item, exclude_unset, exclude_none) for item in value]
+    return value
+
+
+def _json_text(data: Any, indent: int | None) -> str:
+    import json
+
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
 FileTypes = (
@@ -120,6 +209,7 @@ __all__ = [
     "STRICT",
     "UNSET",
     "File",
+    "Model",
     "FileTypes",
     "RequestFiles",
     "Response",

@@ -97,13 +97,13 @@ class ChatCompletionAccumulator:
                 tool = tools[part.index] = {"id": "", "type": "function", "name": "", "text": ""}
             if isinstance(part.id, str) and part.id:
                 tool["id"] = part.id
-            if isinstance(part.type_, str):
-                tool["type"] = part.type_
+            if isinstance(part.type, str):
+                tool["type"] = part.type
             function, custom = part.function, part.custom
             if custom:
-                if not isinstance(part.type_, str):
+                if not isinstance(part.type, str):
                     tool["type"] = "custom"
-                name, text = custom.name, custom.input_
+                name, text = custom.name, custom.input
             elif function:
                 name, text = function.name, function.arguments
             else:
