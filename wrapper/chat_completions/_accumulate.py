@@ -118,14 +118,15 @@ class ChatCompletionAccumulator:
             return {"id": tool["id"], "type": "custom", "custom": {"name": tool["name"], "input": tool["text"]}}
         return {"id": tool["id"], "type": tool["type"], "function": {"name": tool["name"], "arguments": tool["text"]}}
 
-    def completion(self) -> CreateChatCompletionResponse:
-        """The completion so far; raises `ValueError` if no chunk came or a choice has no finish_reason yet."""
+    def completion(self, *, partial: bool = False) -> CreateChatCompletionResponse:
+        """The completion so far; raises `ValueError` if no chunk came or a choice has no finish_reason yet (unless
+        `partial`: then unfinished choices have `finish_reason` None, as a snapshot mid-stream)."""
         if not self._top:
             raise ValueError("no chunks were added")
         choices = []
         for index in sorted(self._choices):
             state = self._choices[index]
-            if state["finish_reason"] is None:
+            if state["finish_reason"] is None and not partial:
                 raise ValueError(f"choice {index} has no finish_reason yet: the stream is not complete")
             message = dict(state["message"])
             tools = self._tools.get(index)

@@ -7,7 +7,7 @@ parameter or an unknown message role; at run time they are plain dicts, sent as 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack, overload
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, TypeVar, Unpack, overload
 
 from . import _models
 from ._config import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
@@ -22,8 +22,12 @@ if TYPE_CHECKING:
         CompletionCreateParamsBase,
         CompletionCreateParamsOverrides,
         CompletionListParams,
+        CompletionParseParams,
         CompletionUpdateParams,
         MessageListParams,
+        ResponseFormatJsonObjectParam,
+        ResponseFormatJsonSchemaParam,
+        ResponseFormatTextParam,
     )
 
     from ._client import AsyncClient, Client
@@ -34,7 +38,9 @@ if TYPE_CHECKING:
         CompletionsWithRawResponse,
         MessagesWithRawResponse,
     )
+    from ._stream_events import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
     from ._streaming import AsyncStream, Stream
+    from ._structured import ParsedChatCompletion
 
     Request = CreateChatCompletionRequest | Mapping[str, Any]
 
@@ -52,6 +58,11 @@ if TYPE_CHECKING:
     class CreateOverrides(CompletionCreateParamsOverrides, CreateOptions):
         """The keywords of `create` after a request: any of the body's fields, laid over the request's."""
 
+    class ParseKwargs(CompletionParseParams, CreateOptions):
+        """The keywords of `parse` and `stream` besides `response_format`."""
+
+    ResponseFormat = ResponseFormatTextParam | ResponseFormatJsonSchemaParam | ResponseFormatJsonObjectParam
+
     class UpdateKwargs(CompletionUpdateParams, RequestOptions, total=False):
         """The keywords of `update`."""
 
@@ -64,6 +75,7 @@ if TYPE_CHECKING:
         """The keywords of `messages.list`."""
 
 
+T = TypeVar("T")
 Headers = Mapping[str, "str | None"]
 Body = Mapping[str, Any]
 _OPTIONS = frozenset(RequestOptions.__annotations__)
@@ -209,6 +221,40 @@ class Completions:
             return client._requester().stream(client._config, body, options)
         return client._request("POST", "/chat/completions", _models.completion_type(), options, body)
 
+    @overload
+    def parse(self, /, *, response_format: type[T], **params: Unpack[ParseKwargs]) -> ParsedChatCompletion[T]: ...
+    @overload
+    def parse(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> ParsedChatCompletion[None]: ...
+    def parse(self, /, *, response_format: Any = None, **params: Any) -> ParsedChatCompletion[Any]:
+        """`create`, with `response_format` a type (pydantic model, dataclass, TypedDict, attrs class) sent as its
+        strict JSON schema; each `message.parsed` is an instance of it. Function tools made by `function_tool` (or
+        strict dict tools) get `parsed_arguments`. Raises `LengthFinishReasonError` / `ContentFilterFinishReasonError`
+        for an answer cut short."""
+        from ._structured import parse_completion, prepare
+
+        tools = prepare(params, response_format)
+        return parse_completion(self.create(**params), response_format, tools)
+
+    @overload
+    def stream(
+        self, /, *, response_format: type[T], **params: Unpack[ParseKwargs]
+    ) -> ChatCompletionStreamManager[T]: ...
+    @overload
+    def stream(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> ChatCompletionStreamManager[None]: ...
+    def stream(self, /, *, response_format: Any = None, **params: Any) -> ChatCompletionStreamManager[Any]:
+        """A streamed `parse()`: `with` it for typed events (`content.delta`, `content.done` with `parsed`,
+        `tool_calls.function.arguments.done`, ...), then `get_final_completion()`."""
+        from ._stream_events import ChatCompletionStreamManager, ChatCompletionStreamState
+        from ._structured import prepare
+
+        tools = prepare(params, response_format)
+        state: ChatCompletionStreamState[Any] = ChatCompletionStreamState(response_format=response_format, tools=tools)
+        return ChatCompletionStreamManager(lambda: self.create(**params, stream=True), state)
+
     def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:
         """Get a stored completion (one created with `store=True`)."""
         return self._client._request("GET", _path(completion_id), _models.completion_type(), options)
@@ -322,6 +368,40 @@ class AsyncCompletions:
         if stream:
             return await client._requester().stream(client._config, body, options)
         return await client._request("POST", "/chat/completions", _models.completion_type(), options, body)
+
+    @overload
+    async def parse(self, /, *, response_format: type[T], **params: Unpack[ParseKwargs]) -> ParsedChatCompletion[T]: ...
+    @overload
+    async def parse(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> ParsedChatCompletion[None]: ...
+    async def parse(self, /, *, response_format: Any = None, **params: Any) -> ParsedChatCompletion[Any]:
+        """`create`, with `response_format` a type (pydantic model, dataclass, TypedDict, attrs class) sent as its
+        strict JSON schema; each `message.parsed` is an instance of it. Function tools made by `function_tool` (or
+        strict dict tools) get `parsed_arguments`. Raises `LengthFinishReasonError` / `ContentFilterFinishReasonError`
+        for an answer cut short."""
+        from ._structured import parse_completion, prepare
+
+        tools = prepare(params, response_format)
+        return parse_completion(await self.create(**params), response_format, tools)
+
+    @overload
+    def stream(
+        self, /, *, response_format: type[T], **params: Unpack[ParseKwargs]
+    ) -> AsyncChatCompletionStreamManager[T]: ...
+    @overload
+    def stream(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> AsyncChatCompletionStreamManager[None]: ...
+    def stream(self, /, *, response_format: Any = None, **params: Any) -> AsyncChatCompletionStreamManager[Any]:
+        """A streamed `parse()`: `with` it for typed events (`content.delta`, `content.done` with `parsed`,
+        `tool_calls.function.arguments.done`, ...), then `get_final_completion()`."""
+        from ._stream_events import AsyncChatCompletionStreamManager, ChatCompletionStreamState
+        from ._structured import prepare
+
+        tools = prepare(params, response_format)
+        state: ChatCompletionStreamState[Any] = ChatCompletionStreamState(response_format=response_format, tools=tools)
+        return AsyncChatCompletionStreamManager(lambda: self.create(**params, stream=True), state)
 
     async def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:
         """Get a stored completion (one created with `store=True`)."""
