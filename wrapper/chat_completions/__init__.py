@@ -31,7 +31,9 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    ContentFilterFinishReasonError,
     InternalServerError,
+    LengthFinishReasonError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -41,6 +43,20 @@ from ._streaming import AsyncStream, Stream
 
 if TYPE_CHECKING:
     from ._raw import LegacyAPIResponse
+    from ._stream_events import ChatCompletionStreamEvent, ChatCompletionStreamState
+    from ._structured import ParsedChatCompletion, function_tool
+
+    pydantic_function_tool = function_tool
+
+#: Names loaded on first access (their modules are not imported by `import chat_completions`).
+_LAZY = {
+    "LegacyAPIResponse": "_raw",  # with the first `with_raw_response`
+    "ChatCompletionStreamEvent": "_stream_events",
+    "ChatCompletionStreamState": "_stream_events",
+    "ParsedChatCompletion": "_structured",
+    "function_tool": "_structured",
+    "pydantic_function_tool": "_structured",
+}
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -57,24 +73,34 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ChatCompletionAccumulator",
+    "ChatCompletionStreamEvent",
+    "ChatCompletionStreamState",
     "Client",
     "ConflictError",
+    "ContentFilterFinishReasonError",
     "InternalServerError",
     "LegacyAPIResponse",
+    "LengthFinishReasonError",
     "NotFoundError",
     "NotGiven",
+    "ParsedChatCompletion",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestOptions",
     "Stream",
     "UnprocessableEntityError",
     "__version__",
+    "function_tool",
+    "pydantic_function_tool",
 ]
 
 
 def __getattr__(name: str) -> Any:
-    if name == "LegacyAPIResponse":  # imported with the first `with_raw_response`, not by `import chat_completions`
-        from ._raw import LegacyAPIResponse
+    module = _LAZY.get(name)
+    if module is not None:
+        from importlib import import_module
 
-        return LegacyAPIResponse
+        return getattr(
+            import_module(f"{__name__}.{module}"), "function_tool" if name == "pydantic_function_tool" else name
+        )
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -294,6 +294,13 @@ _EXTENDS = {
     "ParsedChatCompletion": ("", "CreateChatCompletionResponse"),
 }
 _ADDED = {"ParsedFunction": "parsed_arguments", "ParsedChatCompletionMessage": "parsed"}
+_DOCS = {
+    "ParsedFunction": "A function call with its arguments decoded (`parsed_arguments`).",
+    "ParsedFunctionToolCall": "A function tool call of a parsed completion.",
+    "ParsedChatCompletionMessage": "A message with its content decoded into the `response_format` type (`parsed`).",
+    "ParsedChoice": "A choice of a parsed completion.",
+    "ParsedChatCompletion": "The completion `parse()` returns: each `message.parsed`, each call's `parsed_arguments`.",
+}
 _BUILT: dict[str, type[Any]] = {}
 
 
@@ -313,7 +320,7 @@ def parsed_type(name: str) -> type[Any]:
         from . import _models
 
         base = _models.completion_type()
-    namespace: dict[str, Any] = {"__module__": __name__, "__qualname__": name, "__doc__": base.__doc__}
+    namespace: dict[str, Any] = {"__module__": __name__, "__qualname__": name, "__doc__": _DOCS[name]}
     namespace["__class_getitem__"] = classmethod(lambda cls, item: cls)  # ParsedChatCompletion[MyModel] at run time
     added = _ADDED.get(name)
     if added:
