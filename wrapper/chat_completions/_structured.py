@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from chat_completions_api.models.create_chat_completion_response_choices_item import (
         CreateChatCompletionResponseChoicesItem,
     )
+    from chat_completions_api.params import ChatCompletionToolParam
 
     from ._models import CreateChatCompletionResponse
 
@@ -218,7 +219,9 @@ class TypedFunction(dict[str, Any]):
     codec: Codec[Any]
 
 
-def function_tool(tp: type[Any], *, name: str | None = None, description: str | None = None) -> dict[str, Any]:
+def function_tool(
+    tp: type[Any], *, name: str | None = None, description: str | None = None
+) -> ChatCompletionToolParam:
     """A strict function tool whose parameters are `tp`'s fields (a pydantic model, dataclass, TypedDict or attrs
     class); in `parse()` and `stream()` its calls carry `parsed_arguments`, an instance of `tp`. `openai`'s
     `pydantic_function_tool` counterpart."""
@@ -228,7 +231,7 @@ def function_tool(tp: type[Any], *, name: str | None = None, description: str | 
     if text:
         function["description"] = text
     function.codec = found
-    return {"type": "function", "function": function}
+    return {"type": "function", "function": function}  # type: ignore[typeddict-item]
 
 
 def check_tools(tools: Iterable[Any] | None) -> list[Mapping[str, Any]]:

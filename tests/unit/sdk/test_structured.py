@@ -277,9 +277,9 @@ def test_stream_tool_call_events() -> None:
 
 def test_stream_cut_by_length_raises_with_a_type_given() -> None:
     transport = Transport([*_stream_chunks('{"steps": [')[:-1], chunk({}, finish_reason="length")])
-    with transport.client().chat.completions.stream(model="m", messages=[], response_format=Math) as stream:
-        with pytest.raises(cc.LengthFinishReasonError):
-            stream.until_done()
+    stream = transport.client().chat.completions.stream(model="m", messages=[], response_format=Math)
+    with stream as events, pytest.raises(cc.LengthFinishReasonError):
+        events.until_done()
 
 
 def test_async_parse_and_stream() -> None:
