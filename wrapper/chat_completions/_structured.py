@@ -219,9 +219,7 @@ class TypedFunction(dict[str, Any]):
     codec: Codec[Any]
 
 
-def function_tool(
-    tp: type[Any], *, name: str | None = None, description: str | None = None
-) -> ChatCompletionToolParam:
+def function_tool(tp: type[Any], *, name: str | None = None, description: str | None = None) -> ChatCompletionToolParam:
     """A strict function tool whose parameters are `tp`'s fields (a pydantic model, dataclass, TypedDict or attrs
     class); in `parse()` and `stream()` its calls carry `parsed_arguments`, an instance of `tp`. `openai`'s
     `pydantic_function_tool` counterpart."""

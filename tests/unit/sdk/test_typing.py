@@ -239,7 +239,7 @@ SNIPPETS: dict[str, str] = {
         reveal_type(plain.choices[0].message.parsed)  # R: None
         tools = client.chat.completions.parse(model="m", messages=[], tools=[function_tool(Point)])
         for call in tools.choices[0].message.tool_calls or []:
-            reveal_type(call.function.parsed_arguments)  # R: builtins.object
+            reveal_type(call.function.parsed_arguments)  # R: object
         if message.parsed is not None:
             print(message.parsed.x + 1, message.refusal)
 
