@@ -1,0 +1,276 @@
+"""`parse()` and `stream()` of `openai` and of ours on the same answers: the same `parsed` values, refusals, parsed
+tool arguments, stream events (in the same order, with the same payloads) and errors on cut or filtered answers.
+
+Both SDKs get the same pydantic model (the only kind `openai` decodes) and the same tools; each answer is written by
+the byte server, once per SDK.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Literal
+
+import chat_completions
+import openai
+import pydantic
+import pytest
+from byte_server import Answer, ByteServer
+from differential_cases import answer, chunk, completion, message, sse
+from differential_support import KEY, MODEL, plain
+
+
+class Units(StrEnum):
+    CELSIUS = "c"
+    FAHRENHEIT = "f"
+
+
+class Location(pydantic.BaseModel):
+    city: str
+    temperature: float
+    units: Literal["c", "f"]
+
+
+class Weather(pydantic.BaseModel):
+    city: str
+    units: Units | None = None
+
+
+class Query(pydantic.BaseModel):
+    table_name: Literal["orders", "customers"]
+    columns: list[str]
+    conditions: list[Condition] = []
+
+
+class Condition(pydantic.BaseModel):
+    column: str
+    value: str | int | None
+
+
+Query.model_rebuild()
+
+LOCATION = '{"city":"San Francisco","temperature":65,"units":"f"}'
+WEATHER_TOOL = {
+    "type": "function",
+    "function": {
+        "name": "get_stock",
+        "parameters": {
+            "type": "object",
+            "properties": {"ticker": {"type": "string"}},
+            "required": ["ticker"],
+            "additionalProperties": False,
+        },
+        "strict": True,
+    },
+}
+
+
+def _call(name: str, arguments: str, index: int = 0) -> dict[str, Any]:
+    return {"id": f"call_{index}", "type": "function", "function": {"name": name, "arguments": arguments}}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One call made through both SDKs: `method` parse or stream, its keywords (`tools` built per SDK: `openai`'s
+    `pydantic_function_tool` or our `function_tool` for a type), the answer."""
+
+    name: str
+    method: Literal["parse", "stream"]
+    answer: Answer
+    response_format: Any = None
+    typed_tools: tuple[type[Any], ...] = ()
+    tools: tuple[dict[str, Any], ...] = ()
+    args: dict[str, Any] = field(default_factory=dict)
+    nullable_defaults: bool = False  # a field with a default: nullable in our schema (docs/differences.md)
+
+
+def _stream_of(text: str, pieces: int = 3, finish: str = "stop", **delta: Any) -> list[dict[str, Any]]:
+    size = -(-len(text) // pieces)
+    out = [chunk({"role": "assistant", "content": "", "refusal": None})]
+    out += [chunk({"content": text[i : i + size], **delta}) for i in range(0, len(text), size)]
+    return [*out, chunk({}, finish)]
+
+
+def _tool_stream(*calls: tuple[str, str], finish: str = "tool_calls") -> list[dict[str, Any]]:
+    out = [chunk({"role": "assistant", "content": None})]
+    for index, (name, arguments) in enumerate(calls):
+        head = {"index": index, "id": f"call_{index}", "type": "function", "function": {"name": name, "arguments": ""}}
+        out.append(chunk({"tool_calls": [head]}))
+        half = len(arguments) // 2
+        for part in (arguments[:half], arguments[half:]):
+            out.append(chunk({"tool_calls": [{"index": index, "function": {"arguments": part}}]}))
+    return [*out, chunk({}, finish)]
+
+
+def _logprob(token: str) -> dict[str, Any]:
+    return {"token": token, "logprob": -0.5, "bytes": list(token.encode()), "top_logprobs": []}
+
+
+def _logprob_stream() -> list[dict[str, Any]]:
+    out = [chunk({"role": "assistant", "content": "", "refusal": None}, choice={"logprobs": {"content": []}})]
+    for token in ("Hello", "!"):
+        out.append(chunk({"content": token}, choice={"logprobs": {"content": [_logprob(token)], "refusal": None}}))
+    return [*out, chunk({}, "stop")]
+
+
+def _refusal_stream() -> list[dict[str, Any]]:
+    out = [chunk({"role": "assistant", "content": None, "refusal": ""})]
+    out += [chunk({"refusal": part}) for part in ("I'm sorry, ", "I can't help with that.")]
+    return [*out, chunk({}, "stop")]
+
+
+CASES = [
+    Case("parsed", "parse", answer(completion(message(content=LOCATION))), Location),
+    Case(
+        "nested_and_optional",
+        "parse",
+        answer(
+            completion(
+                message(
+                    content=json.dumps(
+                        {
+                            "table_name": "orders",
+                            "columns": ["id", "total"],
+                            "conditions": [{"column": "id", "value": 3}],
+                        }
+                    )
+                )
+            )
+        ),
+        Query,
+        nullable_defaults=True,
+    ),
+    Case("enum_and_null", "parse", answer(completion(message(content='{"city":"Oslo","units":null}'))), Weather),
+    Case("refusal", "parse", answer(completion(message(content=None, refusal="I'm sorry, I can't."))), Location),
+    Case("dict_response_format", "parse", answer(completion(message(content='{"a":1}'))), {"type": "json_object"}),
+    Case("no_response_format", "parse", answer(completion())),
+    Case("length", "parse", answer(completion(message(content='{"city":"San'), {"finish_reason": "length"})), Location),
+    Case(
+        "content_filter",
+        "parse",
+        answer(completion(message(content=""), {"finish_reason": "content_filter"})),
+        Location,
+    ),
+    Case(
+        "typed_and_dict_tools",
+        "parse",
+        answer(
+            completion(
+                message(
+                    content=None, tool_calls=[_call("Location", LOCATION), _call("get_stock", '{"ticker":"AAPL"}', 1)]
+                ),
+                {"finish_reason": "tool_calls"},
+            )
+        ),
+        typed_tools=(Location,),
+        tools=(WEATHER_TOOL,),
+    ),
+    Case("stream_parsed", "stream", sse(*_stream_of(LOCATION)), Location),
+    Case("stream_text", "stream", sse(*_stream_of("Hello there, how are you?"))),
+    Case("stream_refusal", "stream", sse(*_refusal_stream()), Location),
+    Case("stream_logprobs", "stream", sse(*_logprob_stream()), args={"logprobs": True}),
+    Case(
+        "stream_tools",
+        "stream",
+        sse(*_tool_stream(("Location", LOCATION), ("get_stock", '{"ticker":"MSFT"}'))),
+        typed_tools=(Location,),
+        tools=(WEATHER_TOOL,),
+    ),
+    Case("stream_length", "stream", sse(*_stream_of('{"city":"San', finish="length")), Location),
+    Case("stream_content_filter", "stream", sse(*_stream_of('{"ci', finish="content_filter")), Location),
+    Case("stream_length_plain", "stream", sse(*_stream_of("Once upon", finish="length"))),
+]
+
+
+def _value(value: Any) -> Any:
+    """A parsed value or payload, comparable across the SDKs."""
+    if isinstance(value, openai.BaseModel) or (
+        hasattr(value, "model_dump") and not isinstance(value, pydantic.BaseModel)
+    ):
+        return plain(value.model_dump(exclude_unset=True))  # an SDK's own model: the fields the answer had
+    if isinstance(value, pydantic.BaseModel):
+        return {"model": type(value).__name__, **value.model_dump(mode="json")}
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return value
+
+
+_PAYLOAD = {
+    "content.delta": ("delta", "snapshot", "parsed"),
+    "content.done": ("content", "parsed"),
+    "refusal.delta": ("delta", "snapshot"),
+    "refusal.done": ("refusal",),
+    "tool_calls.function.arguments.delta": ("name", "index", "arguments", "parsed_arguments", "arguments_delta"),
+    "tool_calls.function.arguments.done": ("name", "index", "arguments", "parsed_arguments"),
+    "logprobs.content.delta": ("content", "snapshot"),
+    "logprobs.content.done": ("content",),
+    "logprobs.refusal.delta": ("refusal", "snapshot"),
+    "logprobs.refusal.done": ("refusal",),
+}
+
+
+def _event(event: Any) -> tuple[Any, ...]:
+    if event.type == "chunk":
+        snapshot = event.snapshot.choices[0].message if event.snapshot.choices else None
+        seen = (snapshot.content, snapshot.refusal) if snapshot else None
+        return ("chunk", _value(event.chunk), seen)
+    return (event.type, *(_value(getattr(event, name)) for name in _PAYLOAD[event.type]))
+
+
+def _completion(parsed: Any) -> dict[str, Any]:
+    out = []
+    for choice in parsed.choices:
+        calls = [
+            (c.function.name, c.function.arguments, _value(c.function.parsed_arguments))
+            for c in choice.message.tool_calls or []
+        ]
+        out.append((choice.finish_reason, _value(choice.message.parsed), choice.message.refusal, calls))
+    return {"choices": out}
+
+
+def _run(case: Case, client: Any, tool: Callable[[type[Any]], Any]) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}], **case.args}
+    if case.response_format is not None:
+        kwargs["response_format"] = case.response_format
+    if case.typed_tools or case.tools:
+        kwargs["tools"] = [*(tool(t) for t in case.typed_tools), *case.tools]
+    events: list[tuple[Any, ...]] = []
+    try:
+        if case.method == "parse":
+            return {"result": _completion(client.chat.completions.parse(**kwargs))}
+        with client.chat.completions.stream(**kwargs) as stream:
+            for event in stream:
+                events.append(_event(event))
+            final = stream.get_final_completion()
+        return {"events": events, "result": _completion(final)}
+    except (openai.OpenAIError, chat_completions.APIError, ValueError, Exception) as error:
+        return {"events": events, "error": type(error).__name__}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_parse_and_stream_read_as_openai_does(case: Case, byte_server: ByteServer) -> None:
+    theirs_script, ours_script = byte_server.script(case.answer), byte_server.script(case.answer)
+    with openai.OpenAI(api_key=KEY, base_url=theirs_script.base_url, max_retries=0) as theirs:
+        expected = _run(case, theirs, openai.pydantic_function_tool)
+    with chat_completions.Client(api_key=KEY, base_url=ours_script.base_url, max_retries=0) as ours:
+        got = _run(case, ours, chat_completions.function_tool)
+    assert got == expected
+    sent_theirs, sent_ours = (json.loads(s.requests[0].body) for s in (theirs_script, ours_script))
+    assert bool(sent_ours.get("stream")) == bool(sent_theirs.get("stream"))
+    assert ("response_format" in sent_ours) == ("response_format" in sent_theirs)
+    if isinstance(case.response_format, type) and not case.nullable_defaults:
+        schema_theirs = sent_theirs["response_format"]["json_schema"]
+        schema_ours = sent_ours["response_format"]["json_schema"]
+        assert (schema_ours["name"], schema_ours["strict"]) == (schema_theirs["name"], schema_theirs["strict"])
+        assert _strict_shape(schema_ours["schema"]) == _strict_shape(schema_theirs["schema"])
+
+
+def _strict_shape(schema: Any) -> Any:
+    """The part of a schema that decides what the model may answer (titles, descriptions and defaults left out)."""
+    if isinstance(schema, dict):
+        return {k: _strict_shape(v) for k, v in schema.items() if k not in ("title", "description", "default")}
+    if isinstance(schema, list):
+        return [_strict_shape(v) for v in schema]
+    return schema
