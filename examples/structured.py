@@ -33,7 +33,9 @@ class GetWeather:
 def main() -> None:
     messages = [{"role": "user", "content": "Solve 8x + 7 = -23"}]
     with running() as base_url, Client(api_key="sk-mock", base_url=base_url) as client:
-        completion = client.chat.completions.parse(model="gpt-4o-mini", messages=messages, response_format=MathReasoning)
+        completion = client.chat.completions.parse(
+            model="gpt-4o-mini", messages=messages, response_format=MathReasoning
+        )
         message = completion.choices[0].message
         if message.parsed is not None:  # a MathReasoning (None when the model refused: see message.refusal)
             print("parsed:", message.parsed.final_answer, f"({len(message.parsed.steps)} steps)")
