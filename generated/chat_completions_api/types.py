@@ -157,6 +157,16 @@ def _dump_value(value: Any, exclude_unset: bool, exclude_none: bool) -> Any:
         return dump_model(value, exclude_unset, exclude_none)
     if isinstance(value, list):
         return [_dump_value(item, exclude_unset, exclude_none) for item in value]
+    if hasattr(value, "model_dump"):  # a pydantic model, e.g. the `parsed` of a structured output
+        return value.model_dump()
+    if hasattr(value, "__dataclass_fields__"):
+        import dataclasses
+
+        return dataclasses.asdict(value)
+    if hasattr(value, "__attrs_attrs__"):
+        import attrs
+
+        return attrs.asdict(value)
     return value
 
 
