@@ -251,7 +251,7 @@ class Completions:
         from ._stream_events import ChatCompletionStreamManager, ChatCompletionStreamState
         from ._structured import prepare
 
-        tools = prepare(params, response_format)
+        tools = prepare(params, response_format, strict_tools=False)
         state: ChatCompletionStreamState[Any] = ChatCompletionStreamState(response_format=response_format, tools=tools)
         return ChatCompletionStreamManager(lambda: self.create(**params, stream=True), state)
 
@@ -399,7 +399,7 @@ class AsyncCompletions:
         from ._stream_events import AsyncChatCompletionStreamManager, ChatCompletionStreamState
         from ._structured import prepare
 
-        tools = prepare(params, response_format)
+        tools = prepare(params, response_format, strict_tools=False)
         state: ChatCompletionStreamState[Any] = ChatCompletionStreamState(response_format=response_format, tools=tools)
         return AsyncChatCompletionStreamManager(lambda: self.create(**params, stream=True), state)
 

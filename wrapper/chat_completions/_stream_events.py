@@ -177,7 +177,8 @@ class ChatCompletionStreamState(Generic[T]):
         self._accumulator = ChatCompletionAccumulator()
         self._format = response_format if isinstance(response_format, type) else None
         self._tools = tools or []
-        self._strict_names = {t["function"].get("name") for t in self._tools if t["function"].get("strict")}
+        functions = [t.get("function") or {} for t in self._tools if t.get("type") == "function"]
+        self._strict_names = {f.get("name") for f in functions if f.get("strict")}
         self._parseable = self._format is not None or bool(self._strict_names)
         self._choices: dict[int, _Choice] = {}
         self._snapshot: ParsedChatCompletion[T] | None = None

@@ -248,8 +248,8 @@ def check_tools(tools: Iterable[Any] | None) -> list[Mapping[str, Any]]:
 def parse_arguments(tools: list[Mapping[str, Any]], name: object, arguments: str) -> object:
     """A call's `parsed_arguments`: an instance of its tool's type, the JSON value for a strict dict tool, else None."""
     for tool in tools:
-        function = tool["function"]
-        if function.get("name") == name:
+        function = tool.get("function") or {}
+        if tool.get("type") == "function" and function.get("name") == name:
             if isinstance(function, TypedFunction):
                 return function.codec.decode(arguments)
             return json.loads(arguments) if function.get("strict") else None
@@ -404,10 +404,10 @@ def with_parsed(
     return _upgrade(completion, "ParsedChatCompletion", choices=choices)  # type: ignore[no-any-return]
 
 
-def prepare(params: dict[str, Any], response_format: Any) -> list[Mapping[str, Any]]:
-    """Check the tools of a `parse()`/`stream()` call and put the `response_format` to send into `params`; the tools
-    whose calls are parsed."""
-    tools = check_tools(params.get("tools"))
+def prepare(params: dict[str, Any], response_format: Any, *, strict_tools: bool = True) -> list[Mapping[str, Any]]:
+    """Put the `response_format` to send into `params`; the call's tools, checked to be strict function tools
+    (`parse()`; `stream()` takes any, as `openai`'s does, and parses the arguments of the strict ones only)."""
+    tools = check_tools(params.get("tools")) if strict_tools else list(params.get("tools") or ())
     if response_format is not None:
         params["response_format"] = response_format_param(response_format)
     return tools
