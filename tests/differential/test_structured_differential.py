@@ -2,7 +2,9 @@
 tool arguments, stream events (in the same order, with the same payloads) and errors on cut or filtered answers.
 
 Both SDKs get the same pydantic model (the only kind `openai` decodes) and the same tools; each answer is written by
-the byte server, once per SDK.
+the byte server, once per SDK. The answers: scripted ones (`CASES`), and the real OpenAI answers recorded by
+openai-python's own structured-output and stream-helper tests (`openapi/evidence/openai-python/completions*.yaml`),
+each called as its test called it (the request in the cassette; the types below are the ones its schema describes).
 """
 
 from __future__ import annotations
@@ -11,14 +13,16 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Literal
 
 import chat_completions
 import openai
 import pydantic
 import pytest
+import yaml
 from byte_server import Answer, ByteServer
-from differential_cases import answer, chunk, completion, message, sse
+from differential_cases import answer, chunk, completion, message, raw, sse
 from differential_support import KEY, MODEL, plain
 
 
@@ -41,10 +45,10 @@ class Weather(pydantic.BaseModel):
 class Query(pydantic.BaseModel):
     table_name: Literal["orders", "customers"]
     columns: list[str]
-    conditions: list[Condition] = []
+    conditions: list[Filter] = []
 
 
-class Condition(pydantic.BaseModel):
+class Filter(pydantic.BaseModel):
     column: str
     value: str | int | None
 
@@ -230,23 +234,31 @@ def _completion(parsed: Any) -> dict[str, Any]:
     return {"choices": out}
 
 
-def _run(case: Case, client: Any, tool: Callable[[type[Any]], Any]) -> dict[str, Any]:
-    kwargs: dict[str, Any] = {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}], **case.args}
-    if case.response_format is not None:
-        kwargs["response_format"] = case.response_format
-    if case.typed_tools or case.tools:
-        kwargs["tools"] = [*(tool(t) for t in case.typed_tools), *case.tools]
+def _call(method: str, kwargs: dict[str, Any], typed: Any, client: Any, tool: Callable[..., Any]) -> dict[str, Any]:
+    """`parse` or `stream` through one SDK (`typed`: (type, options) of the tools `tool` makes); what came, or the
+    class of the error raised (and the events before it)."""
+    kwargs = dict(kwargs)
+    if typed:
+        kwargs["tools"] = [*(tool(t, **options) for t, options in typed), *kwargs.get("tools", ())]
     events: list[tuple[Any, ...]] = []
     try:
-        if case.method == "parse":
+        if method == "parse":
             return {"result": _completion(client.chat.completions.parse(**kwargs))}
         with client.chat.completions.stream(**kwargs) as stream:
             for event in stream:
                 events.append(_event(event))
-            final = stream.get_final_completion()
-        return {"events": events, "result": _completion(final)}
-    except (openai.OpenAIError, chat_completions.APIError, ValueError, Exception) as error:
+            return {"events": events, "result": _completion(stream.get_final_completion())}
+    except Exception as error:
         return {"events": events, "error": type(error).__name__}
+
+
+def _run(case: Case, client: Any, tool: Callable[..., Any]) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}], **case.args}
+    if case.response_format is not None:
+        kwargs["response_format"] = case.response_format
+    if case.tools:
+        kwargs["tools"] = list(case.tools)
+    return _call(case.method, kwargs, [(t, {}) for t in case.typed_tools], client, tool)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
@@ -274,3 +286,183 @@ def _strict_shape(schema: Any) -> Any:
     if isinstance(schema, list):
         return [_strict_shape(v) for v in schema]
     return schema
+
+
+# --- the recordings of openai-python's tests --------------------------------------------------------------------------
+
+EVIDENCE = Path(__file__).resolve().parents[2] / "openapi" / "evidence" / "openai-python"
+
+
+class Color(StrEnum):
+    """The detected color"""
+
+    RED = "red"
+    BLUE = "blue"
+    GREEN = "green"
+
+
+class ColorDetection(pydantic.BaseModel):
+    color: Color
+    hex_color_code: str = pydantic.Field(description="The hex color code of the detected color")
+
+
+@pydantic.dataclasses.dataclass
+class CalendarEvent:
+    name: str
+    date: str
+    participants: list[str]
+
+
+class GetWeatherArgs(pydantic.BaseModel):
+    """Get the temperature for the given country/city combo"""
+
+    city: str
+    country: str
+    units: Literal["c", "f"] = "c"
+
+
+class GetStockPrice(pydantic.BaseModel):
+    ticker: str
+    exchange: str
+
+
+class Table(StrEnum):
+    orders = "orders"
+    customers = "customers"
+    products = "products"
+
+
+class Column(StrEnum):
+    id = "id"
+    status = "status"
+    expected_delivery_date = "expected_delivery_date"
+    delivered_at = "delivered_at"
+    shipped_at = "shipped_at"
+    ordered_at = "ordered_at"
+    canceled_at = "canceled_at"
+
+
+class Operator(StrEnum):
+    eq = "="
+    gt = ">"
+    lt = "<"
+    le = "<="
+    ge = ">="
+    ne = "!="
+
+
+class OrderBy(StrEnum):
+    asc = "asc"
+    desc = "desc"
+
+
+class DynamicValue(pydantic.BaseModel):
+    column_name: str
+
+
+class Condition(pydantic.BaseModel):
+    column: str
+    operator: Operator
+    value: str | int | DynamicValue
+
+
+class RecordedQuery(pydantic.BaseModel):
+    name: str | None = None
+    table_name: Table
+    columns: list[Column]
+    conditions: list[Condition]
+    order_by: OrderBy
+
+
+def _named(model: type[pydantic.BaseModel], name: str) -> type[pydantic.BaseModel]:
+    return pydantic.create_model(name, __base__=model)
+
+
+#: The type behind each recorded `response_format` / tool name (the optional-default test's Location: `units`
+#: optional). `pydantic.create_model` names them as the recorded requests do.
+_FORMATS: dict[str, Any] = {
+    "Location": _named(Location, "Location"),
+    "CalendarEvent": CalendarEvent,
+    "ColorDetection": ColorDetection,
+    "Query": pydantic.create_model("Query", __base__=RecordedQuery),
+}
+_OPTIONAL_LOCATION = pydantic.create_model("Location", units=(Literal["c", "f"] | None, None), __base__=Location)
+_TOOLS: dict[str, tuple[type[Any], dict[str, Any]]] = {
+    "GetWeatherArgs": (GetWeatherArgs, {}),
+    "get_stock_price": (
+        GetStockPrice,
+        {"name": "get_stock_price", "description": "Fetch the latest price for a given ticker"},
+    ),
+    "Query": (_FORMATS["Query"], {}),
+}
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A recording made into a call of both SDKs."""
+
+    name: str
+    method: Literal["parse", "stream"]
+    answer: Answer
+    kwargs: dict[str, Any]
+    typed_tools: tuple[tuple[type[Any], dict[str, Any]], ...]
+    sent: dict[str, Any]  # the request openai-python made when it was recorded
+
+
+def _recorded(path: Path) -> Recorded:
+    cassette = yaml.safe_load(path.read_text(encoding="utf-8"))
+    (interaction,) = cassette["interactions"]
+    request, response = json.loads(interaction["request"]["body"]), interaction["response"]
+    content_type = response["headers"]["content-type"][0]
+    body = response["body"]["string"].encode()
+    kwargs = {k: v for k, v in request.items() if k not in ("stream", "tools", "response_format")}
+    fmt = request.get("response_format")
+    if fmt is not None and fmt.get("type") == "json_schema":
+        name = fmt["json_schema"]["name"]
+        kwargs["response_format"] = _OPTIONAL_LOCATION if "optional_default" in path.stem else _FORMATS[name]
+    elif fmt is not None:
+        kwargs["response_format"] = fmt
+    typed, plain_tools = [], []
+    for tool in request.get("tools") or ():
+        found = _TOOLS.get(tool["function"]["name"])
+        if found is None:
+            plain_tools.append(tool)
+        else:
+            typed.append(found)
+    if plain_tools:
+        kwargs["tools"] = plain_tools
+    method: Literal["parse", "stream"] = "stream" if request.get("stream") else "parse"
+    return Recorded(
+        path.stem, method, raw(response["status"]["code"], body, content_type), kwargs, tuple(typed), request
+    )
+
+
+RECORDED = [_recorded(p) for p in sorted(EVIDENCE.glob("completions*.yaml"))]
+
+
+def test_the_recordings_of_openai_python_are_all_here() -> None:
+    names = {r.name for r in RECORDED}
+    assert len(names) >= 20
+    assert {"completions__parse_pydantic_model", "completions_streaming__content_logprobs_events"} <= names
+
+
+def _run_recorded(case: Recorded, client: Any, tool: Callable[..., Any]) -> dict[str, Any]:
+    return _call(case.method, case.kwargs, case.typed_tools, client, tool)
+
+
+@pytest.mark.parametrize("case", RECORDED, ids=lambda c: c.name)
+def test_recorded_answers_read_as_openai_does(case: Recorded, byte_server: ByteServer) -> None:
+    theirs_script, ours_script = byte_server.script(case.answer), byte_server.script(case.answer)
+    with openai.OpenAI(api_key=KEY, base_url=theirs_script.base_url, max_retries=0) as theirs:
+        expected = _run_recorded(case, theirs, openai.pydantic_function_tool)
+    with chat_completions.Client(api_key=KEY, base_url=ours_script.base_url, max_retries=0) as ours:
+        got = _run_recorded(case, ours, chat_completions.function_tool)
+    assert got == expected
+    assert "error" not in expected or "max_tokens" in case.name  # only the cut answers raise
+    sent = json.loads(ours_script.requests[0].body)
+    assert sent["messages"] == case.sent["messages"]
+    recorded_format = case.sent.get("response_format", {}).get("json_schema")
+    if recorded_format is not None:
+        ours_format = sent["response_format"]["json_schema"]
+        assert ours_format["name"] == recorded_format["name"]
+        assert _strict_shape(ours_format["schema"]) == _strict_shape(recorded_format["schema"])
