@@ -145,20 +145,22 @@ def dump_model(model: Any, exclude_unset: bool, exclude_none: bool) -> dict[str,
             if exclude_none:
                 continue
             value = None
-        out[api] = _dump_value(value, exclude_unset, exclude_none)
+        out[api] = dump_value(value, exclude_unset, exclude_none)
     for key, value in getattr(model, "additional_properties", {}).items():
         if not (exclude_none and value is None):
-            out[key] = _dump_value(value, exclude_unset, exclude_none)
+            out[key] = dump_value(value, exclude_unset, exclude_none)
     return out
 
 
-def _dump_value(value: Any, exclude_unset: bool, exclude_none: bool) -> Any:
+def dump_value(value: Any, exclude_unset: bool = True, exclude_none: bool = False) -> Any:
+    """A field value as JSON: models by `model_dump`, lists item by item, a parsed value (pydantic model, dataclass,
+    attrs instance) as its dict, the rest as it is."""
     if isinstance(value, Model):
         return dump_model(value, exclude_unset, exclude_none)
     if isinstance(value, list):
-        return [_dump_value(item, exclude_unset, exclude_none) for item in value]
+        return [dump_value(item, exclude_unset, exclude_none) for item in value]
     if hasattr(value, "model_dump"):  # a pydantic model, e.g. the `parsed` of a structured output
-        return value.model_dump()
+        return value.model_dump(mode="json")
     if hasattr(value, "__dataclass_fields__"):
         import dataclasses
 
@@ -220,6 +222,8 @@ __all__ = [
     "UNSET",
     "File",
     "Model",
+    "dump_model",
+    "dump_value",
     "FileTypes",
     "RequestFiles",
     "Response",

@@ -25,6 +25,9 @@ from byte_server import Answer, ByteServer
 from differential_cases import answer, chunk, completion, message, raw, sse
 from differential_support import KEY, MODEL, plain
 
+#: openai's own `to_dict()` of a parsed completion warns that `parsed` is not None (its generic field's type).
+pytestmark = pytest.mark.filterwarnings("ignore:Pydantic serializer warnings:UserWarning")
+
 
 class Units(StrEnum):
     CELSIUS = "c"
@@ -231,7 +234,11 @@ def _completion(parsed: Any) -> dict[str, Any]:
             for c in choice.message.tool_calls or []
         ]
         out.append((choice.finish_reason, _value(choice.message.parsed), choice.message.refusal, calls))
-    return {"choices": out}
+    as_dict = plain(json.loads(json.dumps(parsed.to_dict(), default=str)))
+    for choice in as_dict["choices"]:
+        for call in choice["message"].get("tool_calls", ()):
+            call.pop("index", None)  # openai's streamed completion keeps the chunks' tool-call index (differences.md)
+    return {"choices": out, "to_dict": as_dict}
 
 
 def _call(method: str, kwargs: dict[str, Any], typed: Any, client: Any, tool: Callable[..., Any]) -> dict[str, Any]:

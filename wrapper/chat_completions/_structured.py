@@ -327,10 +327,25 @@ def parsed_type(name: str) -> type[Any]:
     if added:
         namespace["__annotations__"] = {added: "object"}
         namespace[added] = attrs.field(default=None)
+        namespace["to_dict"] = _to_dict_with(base.to_dict, added)
     cls = attrs.define(type(name, (base,), namespace))
     _BUILT[name] = cls
     globals()[name] = cls  # so pickle finds it by name
     return cls
+
+
+def _to_dict_with(to_dict: Callable[..., dict[str, Any]], added: str) -> Callable[..., dict[str, Any]]:
+    """The generated `to_dict`, plus the added field (as `openai`'s `to_dict()` has `parsed`)."""
+    from chat_completions_api.types import dump_value
+
+    def with_added(self: Any, **flags: Any) -> dict[str, Any]:
+        data = to_dict(self, **flags)
+        value = getattr(self, added)
+        if added not in data and not (value is None and flags.get("exclude_none")):
+            data[added] = dump_value(value)
+        return data
+
+    return with_added
 
 
 def __getattr__(name: str) -> Any:
