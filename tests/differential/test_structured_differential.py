@@ -9,6 +9,7 @@ each called as its test called it (the request in the cassette; the types below 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -259,6 +260,25 @@ def _call(method: str, kwargs: dict[str, Any], typed: Any, client: Any, tool: Ca
         return {"events": events, "error": type(error).__name__}
 
 
+async def _acall(
+    method: str, kwargs: dict[str, Any], typed: Any, client: Any, tool: Callable[..., Any]
+) -> dict[str, Any]:
+    """`_call` through an async client."""
+    kwargs = dict(kwargs)
+    if typed:
+        kwargs["tools"] = [*(tool(t, **options) for t, options in typed), *kwargs.get("tools", ())]
+    events: list[tuple[Any, ...]] = []
+    try:
+        if method == "parse":
+            return {"result": _completion(await client.chat.completions.parse(**kwargs))}
+        async with client.chat.completions.stream(**kwargs) as stream:
+            async for event in stream:
+                events.append(_event(event))
+            return {"events": events, "result": _completion(await stream.get_final_completion())}
+    except Exception as error:
+        return {"events": events, "error": type(error).__name__}
+
+
 def _run(case: Case, client: Any, tool: Callable[..., Any]) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}], **case.args}
     if case.response_format is not None:
@@ -453,17 +473,29 @@ def test_the_recordings_of_openai_python_are_all_here() -> None:
     assert {"completions__parse_pydantic_model", "completions_streaming__content_logprobs_events"} <= names
 
 
-def _run_recorded(case: Recorded, client: Any, tool: Callable[..., Any]) -> dict[str, Any]:
-    return _call(case.method, case.kwargs, case.typed_tools, client, tool)
+def _run_recorded(case: Recorded, mode: str, script: Any, sdk: str) -> dict[str, Any]:
+    """The recording through one SDK (`openai` or ours), sync or async."""
+    tool = openai.pydantic_function_tool if sdk == "openai" else chat_completions.function_tool
+    options = {"api_key": KEY, "base_url": script.base_url, "max_retries": 0}
+    if mode == "sync":
+        sync = openai.OpenAI if sdk == "openai" else chat_completions.Client
+        with sync(**options) as client:
+            return _call(case.method, case.kwargs, case.typed_tools, client, tool)
+
+    async def run() -> dict[str, Any]:
+        client: Any = openai.AsyncOpenAI(**options) if sdk == "openai" else chat_completions.AsyncClient(**options)
+        async with client:
+            return await _acall(case.method, case.kwargs, case.typed_tools, client, tool)
+
+    return asyncio.run(run())
 
 
+@pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("case", RECORDED, ids=lambda c: c.name)
-def test_recorded_answers_read_as_openai_does(case: Recorded, byte_server: ByteServer) -> None:
+def test_recorded_answers_read_as_openai_does(case: Recorded, mode: str, byte_server: ByteServer) -> None:
     theirs_script, ours_script = byte_server.script(case.answer), byte_server.script(case.answer)
-    with openai.OpenAI(api_key=KEY, base_url=theirs_script.base_url, max_retries=0) as theirs:
-        expected = _run_recorded(case, theirs, openai.pydantic_function_tool)
-    with chat_completions.Client(api_key=KEY, base_url=ours_script.base_url, max_retries=0) as ours:
-        got = _run_recorded(case, ours, chat_completions.function_tool)
+    expected = _run_recorded(case, mode, theirs_script, "openai")
+    got = _run_recorded(case, mode, ours_script, "ours")
     assert got == expected
     assert "error" not in expected or "max_tokens" in case.name  # only the cut answers raise
     sent = json.loads(ours_script.requests[0].body)
