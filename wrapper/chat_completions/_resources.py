@@ -252,7 +252,9 @@ class Completions:
         from ._structured import prepare
 
         tools = prepare(params, response_format, strict_tools=False)
-        state: ChatCompletionStreamState[Any] = ChatCompletionStreamState(response_format=response_format, tools=tools)
+        state: ChatCompletionStreamState[Any] = ChatCompletionStreamState(
+            input_tools=tools, response_format=response_format
+        )
         return ChatCompletionStreamManager(lambda: self.create(**params, stream=True), state)
 
     def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:
@@ -400,7 +402,9 @@ class AsyncCompletions:
         from ._structured import prepare
 
         tools = prepare(params, response_format, strict_tools=False)
-        state: ChatCompletionStreamState[Any] = ChatCompletionStreamState(response_format=response_format, tools=tools)
+        state: ChatCompletionStreamState[Any] = ChatCompletionStreamState(
+            input_tools=tools, response_format=response_format
+        )
         return AsyncChatCompletionStreamManager(lambda: self.create(**params, stream=True), state)
 
     async def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:

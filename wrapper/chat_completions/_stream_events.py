@@ -7,7 +7,7 @@ and decoded into the `response_format` type or the tool's type when done.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
@@ -173,10 +173,10 @@ class ChatCompletionStreamState(Generic[T]):
     """Turns chunks into events (`handle_chunk`) on a `ChatCompletionAccumulator`; usable on a plain
     `create(stream=True)` too, as `openai`'s class of the same name."""
 
-    def __init__(self, *, response_format: Any = None, tools: list[Mapping[str, Any]] | None = None) -> None:
+    def __init__(self, *, input_tools: Iterable[Mapping[str, Any]] = (), response_format: Any = None) -> None:
         self._accumulator = ChatCompletionAccumulator()
         self._format = response_format if isinstance(response_format, type) else None
-        self._tools = tools or []
+        self._tools = list(input_tools)
         functions = [t.get("function") or {} for t in self._tools if t.get("type") == "function"]
         self._strict_names = {f.get("name") for f in functions if f.get("strict")}
         self._parseable = self._format is not None or bool(self._strict_names)

@@ -422,6 +422,8 @@ def with_parsed(
 def prepare(params: dict[str, Any], response_format: Any, *, strict_tools: bool = True) -> list[Mapping[str, Any]]:
     """Put the `response_format` to send into `params`; the call's tools, checked to be strict function tools
     (`parse()`; `stream()` takes any, as `openai`'s does, and parses the arguments of the strict ones only)."""
+    if "stream" in params:
+        raise TypeError("parse() and stream() take no `stream` argument: parse() answers whole, stream() streams")
     tools = check_tools(params.get("tools")) if strict_tools else list(params.get("tools") or ())
     if response_format is not None:
         params["response_format"] = response_format_param(response_format)

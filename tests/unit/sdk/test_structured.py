@@ -320,3 +320,23 @@ def test_parse_without_pydantic_never_imports_it() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_parse_takes_no_stream_argument() -> None:
+    transport = Transport()
+    with pytest.raises(TypeError, match="no `stream` argument"):
+        transport.client().chat.completions.parse(model="m", messages=[], stream=True)  # type: ignore[call-overload]
+    assert transport.bodies == []
+
+
+def test_the_stream_state_on_a_plain_stream_as_in_openai() -> None:
+    content = json.dumps(ANSWER)
+    transport = Transport(_stream_chunks(content))
+    state: cc.ChatCompletionStreamState[Math] = cc.ChatCompletionStreamState(response_format=Math)
+    kinds = []
+    with transport.client().chat.completions.create(model="m", messages=[], stream=True) as stream:
+        for piece in stream:
+            kinds += [event.type for event in state.handle_chunk(piece)]
+    assert kinds[-1] == "content.done"
+    assert state.current_completion_snapshot.choices[0].message.content == content
+    assert state.get_final_completion().choices[0].message.parsed == Math([Step("6 * 7", "42")], "42", None, 1)
