@@ -59,6 +59,15 @@ class Filter(pydantic.BaseModel):
 
 Query.model_rebuild()
 
+
+class Described(pydantic.BaseModel):
+    """A `$ref` with a description beside it, which the strict dialect does not allow: inlined."""
+
+    units: Units = pydantic.Field(description="the units")
+    where: Location = pydantic.Field(description="the place")
+    also: Location | None
+
+
 LOCATION = '{"city":"San Francisco","temperature":65,"units":"f"}'
 WEATHER_TOOL = {
     "type": "function",
@@ -149,6 +158,12 @@ CASES = [
         ),
         Query,
         nullable_defaults=True,
+    ),
+    Case(
+        "described_refs",
+        "parse",
+        answer(completion(message(content=json.dumps({"units": "c", "where": json.loads(LOCATION), "also": None})))),
+        Described,
     ),
     Case("enum_and_null", "parse", answer(completion(message(content='{"city":"Oslo","units":null}'))), Weather),
     Case("refusal", "parse", answer(completion(message(content=None, refusal="I'm sorry, I can't."))), Location),
@@ -307,7 +322,12 @@ def test_parse_and_stream_read_as_openai_does(case: Case, byte_server: ByteServe
 
 
 def _strict_shape(schema: Any) -> Any:
-    """The part of a schema that decides what the model may answer (titles, descriptions and defaults left out)."""
+    """The part of a schema that decides what the model may answer (titles, descriptions and defaults left out, and
+    definitions nothing refers to, which openai keeps after inlining them)."""
+    if isinstance(schema, dict) and "$defs" in schema:
+        text = json.dumps({k: v for k, v in schema.items() if k != "$defs"}) + json.dumps(schema["$defs"])
+        used = {k: v for k, v in schema["$defs"].items() if f'"#/$defs/{k}"' in text}
+        schema = {**{k: v for k, v in schema.items() if k != "$defs"}, **({"$defs": used} if used else {})}
     if isinstance(schema, dict):
         return {k: _strict_shape(v) for k, v in schema.items() if k not in ("title", "description", "default")}
     if isinstance(schema, list):

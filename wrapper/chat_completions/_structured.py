@@ -54,6 +54,11 @@ class _Strict:
         return TypeError(f"{self.owner}: field {where!r} cannot be expressed in a strict JSON schema: {why}")
 
     def schema(self, node: Any, where: str) -> dict[str, Any]:
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if isinstance(ref, str) and len(node) > 1:  # `$ref` with siblings (a description): not allowed, inline it
+            target = self.defs.get(ref.rsplit("/", 1)[-1])
+            if isinstance(target, dict):
+                node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
         if not isinstance(node, dict) or not node.keys() - _DROPPED - {"title", "description"}:
             raise self.fail(where, "it has no JSON type (Any, object or an untyped value)")
         out: dict[str, Any] = {}
@@ -126,16 +131,15 @@ class Codec(Generic[T]):
         defs = dict(raw.pop("$defs", None) or raw.pop("definitions", None) or {})
         root = raw
         ref = raw.get("$ref")
-        if isinstance(ref, str) and len(raw) == 1:  # msgspec: the root is a $ref to its own definition
+        if isinstance(ref, str) and len(raw) == 1:  # msgspec, a recursive pydantic model: the root is a $ref
             root = defs[ref.rsplit("/", 1)[-1]]
         strict = _Strict(owner, defs)
         self.schema = strict.schema(root, "")
         if self.schema.get("type") != "object":
             raise TypeError(f"{owner}: the root of a structured output must be an object (a class with fields)")
-        for key, definition in defs.items():
-            if definition is not root or f'"#/$defs/{key}"' in json.dumps(self.schema):
-                strict.defs[key] = strict.schema(definition, key)
-        kept = {k: v for k, v in strict.defs.items() if f'"#/$defs/{k}"' in json.dumps([self.schema, strict.defs])}
+        converted = {key: strict.schema(definition, key) for key, definition in defs.items()}
+        text = json.dumps([self.schema, converted])
+        kept = {key: value for key, value in converted.items() if f'"#/$defs/{key}"' in text}
         if kept:
             self.schema["$defs"] = kept
         self._nullable = strict.nullable
