@@ -92,6 +92,10 @@ def to_json(value: Any) -> Any:
     return value
 
 
+#: Field names for `include`/`exclude`: a set, or a mapping whose values are `True` (top-level fields only).
+Keys = set[str] | frozenset[str] | Mapping[str, Any]
+
+
 class Model:
     """The serialisation methods every model shares, named and shaped as the official SDK's (pydantic's) are.
 
@@ -109,25 +113,63 @@ class Model:
         self,
         *,
         mode: Literal["json", "python"] = "python",
+        include: Keys | None = None,
+        exclude: Keys | None = None,
+        by_alias: bool | None = None,
         exclude_unset: bool = False,
         exclude_none: bool = False,
+        round_trip: bool = False,
+        warnings: bool | Literal["none", "warn", "error"] = True,
     ) -> dict[str, Any]:
         """The model as a dict with its API names. Absent fields are None unless `exclude_unset` (then only what
-        was sent or set is kept); `exclude_none` leaves out fields that are None. Values are JSON values in both
-        modes (models hold no dates or bytes)."""
+        was sent or set is kept); `exclude_none` leaves out fields that are None; `include`/`exclude` keep or drop
+        top-level fields by name. The values are JSON values in both modes (models hold no dates or bytes), the keys
+        the API's names whatever `by_alias` says (they are the official SDK's field names too), and there is nothing
+        for `round_trip` or `warnings` to change: they are taken so that calls written for it work unchanged."""
         if exclude_unset and not exclude_none:
-            return self.to_dict()
-        return dump_model(self, exclude_unset, exclude_none)
+            data = self.to_dict()
+        else:
+            data = dump_model(self, exclude_unset, exclude_none)
+        return _select(data, include, exclude)
 
     def model_dump_json(
-        self, *, indent: int | None = None, exclude_unset: bool = False, exclude_none: bool = False
+        self,
+        *,
+        indent: int | None = None,
+        include: Keys | None = None,
+        exclude: Keys | None = None,
+        by_alias: bool | None = None,
+        exclude_unset: bool = False,
+        exclude_none: bool = False,
+        round_trip: bool = False,
+        warnings: bool | Literal["none", "warn", "error"] = True,
     ) -> str:
         """`model_dump()` as a JSON string (compact unless `indent` is given)."""
-        return _json_text(self.model_dump(exclude_unset=exclude_unset, exclude_none=exclude_none), indent)
+        data = self.model_dump(include=include, exclude=exclude, exclude_unset=exclude_unset, exclude_none=exclude_none)
+        return _json_text(data, indent)
 
-    def to_json(self, *, indent: int | None = 2, exclude_unset: bool = True, exclude_none: bool = False) -> str:
+    def to_json(
+        self,
+        *,
+        indent: int | None = 2,
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> str:
         """The JSON text of what was sent or set (as `to_dict()`), indented by 2 unless told otherwise."""
         return _json_text(self.model_dump(exclude_unset=exclude_unset, exclude_none=exclude_none), indent)
+
+
+def _select(data: dict[str, Any], include: Keys | None, exclude: Keys | None) -> dict[str, Any]:
+    for keys in (include, exclude):
+        if isinstance(keys, Mapping) and any(v is not True and v is not ... for v in keys.values()):
+            raise TypeError("include/exclude name top-level fields only (a set, or a mapping to True)")
+    if include is not None:
+        data = {k: v for k, v in data.items() if k in include}
+    if exclude is not None:
+        data = {k: v for k, v in data.items() if k not in exclude}
+    return data
 
 
 _FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}

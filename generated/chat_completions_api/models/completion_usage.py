@@ -59,7 +59,13 @@ class CompletionUsage(Model):
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
     def to_dict(
-        self, *, mode: Literal["json", "python"] = "python", exclude_unset: bool = True, exclude_none: bool = False
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
     ) -> dict[str, Any]:
         """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
         if exclude_none or not exclude_unset:

@@ -37,7 +37,13 @@ class PredictionContent(Model):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(
-        self, *, mode: Literal["json", "python"] = "python", exclude_unset: bool = True, exclude_none: bool = False
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
     ) -> dict[str, Any]:
         """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
         if exclude_none or not exclude_unset:

@@ -15,6 +15,7 @@ import chat_completions as cc
 import chat_completions_api.models as models_package
 import httpx
 import openai
+import pytest
 
 # A local variable of `from_dict` is named after its field and read from the API's key: `type_: Any = src_dict["type"]`.
 _READ = re.compile(r"^\s+(\w+): Any = src_dict(?:\[|\.get\()\"([^\"]+)\"", re.M)
@@ -93,6 +94,9 @@ def log_completion(completion: Any, lines: list[str]) -> None:
         for call in choice.message.tool_calls or []:
             lines.append(f"{call.type} {call.function.name} {json.dumps(call.model_dump(), sort_keys=True)}")
     lines.append(json.dumps(json.loads(completion.model_dump_json(indent=2, exclude_unset=True)), sort_keys=True))
+    cached = completion.model_dump(mode="json", exclude={"usage"}, exclude_unset=True, by_alias=True, warnings=False)
+    lines.append(json.dumps(cached, sort_keys=True))
+    lines.append(json.dumps(completion.to_dict(mode="json", use_api_names=True, exclude_none=True), sort_keys=True))
 
 
 def tool_loop(client: Any, lines: list[str]) -> str:
@@ -162,5 +166,9 @@ def test_model_dump_flags() -> None:
     indented = completion.model_dump_json(indent=4, exclude_unset=True)
     assert indented.startswith('{\n    "')
     assert json.loads(indented) == sent
+    assert completion.model_dump(include={"id", "model"}) == {"id": "chatcmpl-1", "model": "gpt-4o-mini"}
+    assert "choices" not in completion.model_dump_json(exclude={"choices": True})
+    with pytest.raises(TypeError, match="top-level fields only"):
+        completion.model_dump(include={"choices": {0: {"message"}}})
     extra = CreateChatCompletionResponse.from_dict({**sent, "new_field": {"x": None}})
     assert extra.model_dump()["new_field"] == {"x": None}  # unknown fields kept, their contents as sent
