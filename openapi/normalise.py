@@ -598,29 +598,37 @@ def describe_in_our_words(spec: Spec) -> None:
 # Each step's first docstring line names the fact and the recordings that prove it; regen.py validates every
 # recorded OpenAI answer against the result, so a step that is dropped or wrong fails the run naming a recording.
 
-ANSWER_SCHEMAS = ("CreateChatCompletionResponse", "CreateChatCompletionStreamResponse")
+
+def answer_schemas(spec: Spec) -> dict[str, dict[str, Any]]:
+    """The completion and the stream chunk, found through POST /chat/completions' 200 answer (not by name)."""
+    content = dig(create_operation(spec), "responses", "200", "content")
+    event = resolve(spec, dig(content, "text/event-stream", "schema"))
+    return {
+        "completion": resolve(spec, dig(content, "application/json", "schema")),
+        "chunk": resolve(spec, dig(event, "properties", "data", "contentSchema")),
+    }
 
 
 @evidence_step
 def system_fingerprint_nullable(spec: Spec) -> str | None:
     """gpt-5, gpt-5-mini, gpt-4.5-preview answer `system_fingerprint: null` (evidence: pydantic-ai/openai__*gpt_5*)."""
     made = 0
-    for name in ANSWER_SCHEMAS:
-        prop = dig(schema(spec, name, "properties"), "system_fingerprint")
-        if {"type": "null"} in prop.get("anyOf", []):
+    for answer in answer_schemas(spec).values():
+        prop = dig(answer, "properties").get("system_fingerprint")
+        if prop is None or {"type": "null"} in prop.get("anyOf", []):
             continue
         keep = {k: prop.pop(k) for k in ("description", "deprecated") if k in prop}
         inner = dict(prop)
         prop.clear()
         prop.update({"anyOf": [inner, {"type": "null"}], **keep})
         made += 1
-    return None if made else "system_fingerprint is already nullable upstream: nothing to fix"
+    return None if made else "system_fingerprint is already nullable upstream (or gone): nothing to fix"
 
 
 @evidence_step
 def choice_logprobs_optional(spec: Spec) -> str | None:
     """gpt-5 family, o1-mini, o3-mini, gpt-4o-search-preview leave `logprobs` out of each choice (evidence: pydantic-ai/openai__*)."""
-    choice = dig(schema(spec, "CreateChatCompletionResponse", "properties"), "choices", "items")
+    choice = dig(answer_schemas(spec)["completion"], "properties", "choices", "items")
     dig(choice, "properties", "logprobs")
     required = choice.get("required", [])
     if "logprobs" not in required:

@@ -6,12 +6,14 @@
         completion = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}])
 
 Importing this package is cheap: httpx, attrs and the generated models load on the first request. The parameter
-types (`TypedDict`s generated from the spec) are in `chat_completions.types`; `with_raw_response` gives the HTTP answer.
+types (`TypedDict`s generated from the spec) are in `chat_completions.types`; `with_raw_response` gives the HTTP answer,
+`with_streaming_response` the same before its body is read.
 """
 
 from typing import TYPE_CHECKING, Any
 
 from ._accumulate import ChatCompletionAccumulator
+from ._azure import AsyncAzureClient, AzureClient
 from ._client import AsyncClient, Client
 from ._config import (
     DEFAULT_BASE_URL,
@@ -44,6 +46,7 @@ from ._streaming import AsyncStream, Stream
 if TYPE_CHECKING:
     from ._raw import LegacyAPIResponse
     from ._stream_events import ChatCompletionStreamEvent, ChatCompletionStreamState
+    from ._streamed import APIResponse, AsyncAPIResponse
     from ._structured import ParsedChatCompletion, function_tool
 
     pydantic_function_tool = function_tool
@@ -51,6 +54,8 @@ if TYPE_CHECKING:
 #: Names loaded on first access (their modules are not imported by `import chat_completions`).
 _LAZY = {
     "LegacyAPIResponse": "_raw",  # with the first `with_raw_response`
+    "APIResponse": "_streamed",  # with the first `with_streaming_response`
+    "AsyncAPIResponse": "_streamed",
     "ChatCompletionStreamEvent": "_stream_events",
     "ChatCompletionStreamState": "_stream_events",
     "ParsedChatCompletion": "_structured",
@@ -65,12 +70,16 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncAPIResponse",
+    "AsyncAzureClient",
     "AsyncClient",
     "AsyncStream",
     "AuthenticationError",
+    "AzureClient",
     "BadRequestError",
     "ChatCompletionAccumulator",
     "ChatCompletionStreamEvent",
