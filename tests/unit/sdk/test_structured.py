@@ -340,3 +340,31 @@ def test_the_stream_state_on_a_plain_stream_as_in_openai() -> None:
     assert kinds[-1] == "content.done"
     assert state.current_completion_snapshot.choices[0].message.content == content
     assert state.get_final_completion().choices[0].message.parsed == Math([Step("6 * 7", "42")], "42", None, 1)
+
+
+def test_parse_with_raw_and_streaming_responses() -> None:
+    content = json.dumps(ANSWER)
+    expected = Math([Step("6 * 7", "42")], "42", None, 1)
+    transport = Transport(*[_answer(content)] * 4)
+    client = transport.client()
+    raw = client.chat.completions.with_raw_response.parse(model="m", messages=[], response_format=Math)
+    assert raw.status_code == 200
+    assert raw.parse().choices[0].message.parsed == expected
+    with client.chat.completions.with_streaming_response.parse(
+        model="m", messages=[], response_format=Math
+    ) as response:
+        assert response.headers["content-type"] == "application/json"
+        assert response.parse().choices[0].message.parsed == expected
+
+    async def run() -> list[Any]:
+        aclient = transport.async_client()
+        araw = await aclient.chat.completions.with_raw_response.parse(model="m", messages=[], response_format=Math)
+        async with aclient.chat.completions.with_streaming_response.parse(
+            model="m", messages=[], response_format=Math
+        ) as aresponse:
+            streamed = await aresponse.parse()
+        return [araw.parse(), streamed]
+
+    for parsed in asyncio.run(run()):
+        assert parsed.choices[0].message.parsed == expected
+    assert all(body["response_format"]["json_schema"]["name"] == "Math" for body in transport.bodies)

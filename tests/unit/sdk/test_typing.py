@@ -277,6 +277,10 @@ SNIPPETS: dict[str, str] = {
             reveal_type(call.function.parsed_arguments)  # R: object
         if message.parsed is not None:
             print(message.parsed.x + 1, message.refusal)
+        raw = client.chat.completions.with_raw_response.parse(model="m", messages=[], response_format=Point)
+        reveal_type(raw.parse().choices[0].message.parsed)  # R: ok_parse_infers_the_parsed_type.Point | None
+        with client.chat.completions.with_streaming_response.parse(model="m", messages=[], response_format=Point) as r:
+            reveal_type(r.parse().choices[0].message.parsed)  # R: ok_parse_infers_the_parsed_type.Point | None
 
         async def main() -> None:
             parsed = await aclient.chat.completions.parse(model="m", messages=[], response_format=Point)
