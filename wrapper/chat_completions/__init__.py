@@ -45,9 +45,21 @@ from ._streaming import AsyncStream, Stream
 
 if TYPE_CHECKING:
     from ._raw import LegacyAPIResponse
-    from ._stream_events import ChatCompletionStreamEvent, ChatCompletionStreamState
+    from ._stream_events import (
+        AsyncChatCompletionStream,
+        ChatCompletionStream,
+        ChatCompletionStreamEvent,
+        ChatCompletionStreamState,
+    )
     from ._streamed import APIResponse, AsyncAPIResponse
-    from ._structured import ParsedChatCompletion, function_tool
+    from ._structured import (
+        ParsedChatCompletion,
+        ParsedChatCompletionMessage,
+        ParsedChoice,
+        ParsedFunction,
+        ParsedFunctionToolCall,
+        function_tool,
+    )
 
     pydantic_function_tool = function_tool
 
@@ -56,9 +68,15 @@ _LAZY = {
     "LegacyAPIResponse": "_raw",  # with the first `with_raw_response`
     "APIResponse": "_streamed",  # with the first `with_streaming_response`
     "AsyncAPIResponse": "_streamed",
+    "AsyncChatCompletionStream": "_stream_events",
+    "ChatCompletionStream": "_stream_events",
     "ChatCompletionStreamEvent": "_stream_events",
     "ChatCompletionStreamState": "_stream_events",
     "ParsedChatCompletion": "_structured",
+    "ParsedChatCompletionMessage": "_structured",
+    "ParsedChoice": "_structured",
+    "ParsedFunction": "_structured",
+    "ParsedFunctionToolCall": "_structured",
     "function_tool": "_structured",
     "pydantic_function_tool": "_structured",
 }
@@ -76,12 +94,14 @@ __all__ = [
     "APITimeoutError",
     "AsyncAPIResponse",
     "AsyncAzureClient",
+    "AsyncChatCompletionStream",
     "AsyncClient",
     "AsyncStream",
     "AuthenticationError",
     "AzureClient",
     "BadRequestError",
     "ChatCompletionAccumulator",
+    "ChatCompletionStream",
     "ChatCompletionStreamEvent",
     "ChatCompletionStreamState",
     "Client",
@@ -93,6 +113,10 @@ __all__ = [
     "NotFoundError",
     "NotGiven",
     "ParsedChatCompletion",
+    "ParsedChatCompletionMessage",
+    "ParsedChoice",
+    "ParsedFunction",
+    "ParsedFunctionToolCall",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestOptions",
