@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow  # the benchmark in subprocesses: `pytest -m "not 
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENDERS = ("ours", "openai", "httpx")
-FIGURES = ("import", "cold", "call", "large", "stream")
+FIGURES = ("import", "cold", "call", "parse", "large", "stream")
 
 
 @pytest.fixture(scope="module")
