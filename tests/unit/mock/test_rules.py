@@ -17,6 +17,12 @@ WINDOW = 20_000  # tokens: room for 2,049 short messages
 #: rule name -> requests (fields changed in the seed request) that break that rule and no other, and the param.
 EXAMPLES: dict[str, list[tuple[dict[str, Any], str]]] = {
     "model_given": [({"model": ""}, "model")],
+    "model_takes_the_request": [
+        ({"model": "o1-mini", "max_tokens": 5}, "max_tokens"),
+        ({"model": "o1-mini", "messages": [{"role": "system", "content": "Be brief."}, *user("hi")]}, "messages[0].role"),
+        ({"model": "gpt-5", "temperature": 0.2}, "temperature"),
+        ({"web_search_options": {}}, "web_search_options"),
+    ],
     "at_most_2048_messages": [({"messages": user("hi") * 2049}, "messages")],
     "stream_options_need_stream": [
         ({"stream_options": {"include_usage": True}}, "stream_options"),
