@@ -750,6 +750,27 @@ def context_overflow_is_reported(status: int, body: Any) -> bool:
 
 
 @check
+def unsupported_parameter_is_400(status: int, body: Any, parameter: str) -> bool:
+    """A parameter the server does not support gets 400 naming it (in `param` or the message), not silence."""
+    name = "unsupported_parameter_is_400"
+    require(status == 400, name, f"an unsupported parameter `{parameter}`: expected 400, got {status}")
+    error = _error(body)
+    named = parameter in str(error.get("param") or "") or parameter in str(error.get("message") or "")
+    require(named, name, f"the error names neither param nor message {parameter!r}: {dict(error)}")
+    return True
+
+
+@check
+def unknown_model_is_404(status: int, body: Any) -> bool:
+    """A model the server does not serve gets 404 `model_not_found`, not an answer from some other model."""
+    name = "unknown_model_is_404"
+    require(status == 404, name, f"an unknown model: expected 404, got {status}")
+    code = _error(body).get("code")
+    require(code == "model_not_found", name, f"error code is {code!r}, expected 'model_not_found'")
+    return True
+
+
+@check
 def out_of_vocabulary_logit_bias_is_rejected(status: int, body: Any) -> bool:
     """A `logit_bias` key beyond the vocabulary gets 400 naming `logit_bias`."""
     name = "out_of_vocabulary_logit_bias_is_rejected"

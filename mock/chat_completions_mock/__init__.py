@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._app import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, MockApp, MockState, create_app
     from ._faults import FAULT_HEADER, Fault, parse_fault
+    from ._models import PROFILES, Profile, find_profile
+    from ._rules import REQUEST_FIELDS
     from ._server import MockServer, running
     from ._spec import load_spec, spec_path
     from ._tokens import count_tokens, tokenize
@@ -24,12 +26,16 @@ __all__ = [
     "DEFAULT_CONTEXT_WINDOW",
     "DEFAULT_MAX_BODY_BYTES",
     "FAULT_HEADER",
+    "PROFILES",
+    "REQUEST_FIELDS",
     "Fault",
     "MockApp",
     "MockServer",
     "MockState",
+    "Profile",
     "count_tokens",
     "create_app",
+    "find_profile",
     "load_spec",
     "parse_fault",
     "running",
@@ -46,6 +52,10 @@ _HOMES = {
     "FAULT_HEADER": "_faults",
     "Fault": "_faults",
     "parse_fault": "_faults",
+    "PROFILES": "_models",
+    "Profile": "_models",
+    "find_profile": "_models",
+    "REQUEST_FIELDS": "_rules",
     "MockServer": "_server",
     "running": "_server",
     "load_spec": "_spec",

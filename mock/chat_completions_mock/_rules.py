@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ._completions import NEUTRAL_FIELDS, SEED_FIELDS
 from ._errors import ApiError, invalid
 from ._models import PROFILE_BY_NAME, Profile, find_profile
 from ._tokens import prompt_tokens
@@ -166,6 +167,18 @@ def model_given(create: Create) -> None:
     """An empty `model` is a missing parameter."""
     if not create.body["model"]:
         raise invalid("You must provide a model parameter.", "model", "missing_required_parameter")
+
+
+#: Every create parameter the API knows (the spec's; tests/unit/mock/test_request_fields.py keeps them exact).
+REQUEST_FIELDS = NEUTRAL_FIELDS | SEED_FIELDS
+
+
+@rule("PARAMETER")
+def parameters_are_known(create: Create) -> None:
+    """A parameter the API does not know is refused ("Unrecognized request argument supplied: X")."""
+    unknown = next((key for key in create.body if key not in REQUEST_FIELDS), None)
+    if unknown is not None:
+        raise invalid(f"Unrecognized request argument supplied: {unknown[:256]}", unknown[:256], "unknown_parameter")
 
 
 @rule(
