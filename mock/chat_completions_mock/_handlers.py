@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import json
@@ -131,6 +132,7 @@ class Handlers:
 
     async def create(self, request: Request) -> Response:
         """POST /chat/completions."""
+        arrived = asyncio.get_running_loop().time()
         state = self.state
         body = await self._body(request)
         self._validate(self.spec.create_request, body)
@@ -162,7 +164,8 @@ class Handlers:
             await state.store.add(seq, completion, messages)
         if body.get("stream") is True:
             events = render_stream(planned)
-            return EventStream(events, request.scope.get(FAULT_KEY), state, self._pace(planned, profile, events))
+            pace = self._pace(planned, profile, events)
+            return EventStream(events, request.scope.get(FAULT_KEY), state, pace, arrived)
         return json_response(render(planned))
 
     def _profile(self, body: dict[str, Any]) -> Profile:

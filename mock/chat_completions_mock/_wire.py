@@ -98,7 +98,12 @@ class EventStream(Response):
     media_type = "text/event-stream"
 
     def __init__(
-        self, events: list[bytes], fault: Fault | None, state: MockState, pace: Schedule | None = None
+        self,
+        events: list[bytes],
+        fault: Fault | None,
+        state: MockState,
+        pace: Schedule | None = None,
+        started: float | None = None,
     ) -> None:
         self.status_code = 200
         self.background = None
@@ -106,6 +111,7 @@ class EventStream(Response):
         self.fault = fault
         self.state = state
         self.pace = pace
+        self.started = started  # the event loop's time when the request arrived (the pace counts from it)
         self.raw_headers = [(b"content-type", b"text/event-stream; charset=utf-8"), (b"cache-control", b"no-cache")]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -131,7 +137,7 @@ class EventStream(Response):
     async def _paced(self, pace: Schedule, send: Send) -> None:
         """Write the events on `pace`'s schedule, sleeping in between (no thread held)."""
         loop = asyncio.get_running_loop()
-        start = loop.time()
+        start = self.started if self.started is not None else loop.time()
         sent = 0
         try:
             for at, count in pace.writes:
