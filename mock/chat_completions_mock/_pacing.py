@@ -20,7 +20,7 @@ from ._models import PROFILE_BY_NAME, Latency, Profile
 __all__ = ["MIN_GAP", "Schedule", "check_latency", "latency_of", "schedule"]
 
 #: Shortest time between two writes of one paced stream (seconds).
-MIN_GAP = 0.05
+MIN_GAP = 0.1
 #: `--latency` values besides the profile names.
 BY_MODEL = "model"
 
