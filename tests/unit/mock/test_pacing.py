@@ -32,7 +32,7 @@ def test_the_schedule_keeps_the_first_and_last_token_on_time() -> None:
     assert writes[0][0] == pytest.approx(1.0)
     assert writes[-1][0] == pytest.approx(1.0 + 39 / 50)
     assert sum(count for _, count in writes) == events
-    gaps = [b[0] - a[0] for a, b in itertools.pairwise(writes[1:])]
+    gaps = [b[0] - a[0] for a, b in itertools.pairwise(writes[1:-1])]  # the last write may come sooner
     assert all(gap >= MIN_GAP - 1e-9 for gap in gaps)
     assert len(writes) <= 2 + (39 / 50) / MIN_GAP  # a few writes a second, not one per token
 
