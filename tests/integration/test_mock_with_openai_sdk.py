@@ -235,9 +235,11 @@ def test_a_gpt5_profile_reads_as_gpt5_does(client: OpenAI) -> None:
     assert completion.model == "gpt-5-2025-08-07"
     assert completion.system_fingerprint is None
     assert completion.choices[0].logprobs is None  # the key is absent; openai reads it as None
-    assert completion.usage is not None and completion.usage.completion_tokens_details is not None
+    assert completion.usage is not None
+    assert completion.usage.completion_tokens_details is not None
     reasoning = completion.usage.completion_tokens_details.reasoning_tokens
-    assert reasoning is not None and 0 < reasoning < completion.usage.completion_tokens
+    assert reasoning is not None
+    assert 0 < reasoning < completion.usage.completion_tokens
     stream = client.chat.completions.create(
         model="gpt-5",
         messages=SAY,
@@ -246,7 +248,8 @@ def test_a_gpt5_profile_reads_as_gpt5_does(client: OpenAI) -> None:
     )
     chunks = list(stream)
     assert all(c.system_fingerprint is None for c in chunks)
-    assert chunks[-1].usage is not None and chunks[-1].usage.completion_tokens_details is not None
+    assert chunks[-1].usage is not None
+    assert chunks[-1].usage.completion_tokens_details is not None
     assert chunks[-1].usage.completion_tokens_details.reasoning_tokens == reasoning
     with pytest.raises(openai.BadRequestError) as refused:
         client.chat.completions.create(model="gpt-5", messages=SAY, max_tokens=5)  # type: ignore[arg-type]

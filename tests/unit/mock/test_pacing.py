@@ -54,15 +54,18 @@ def test_latency_names_a_profile_or_model() -> None:
 
 
 def test_a_paced_stream_arrives_on_time() -> None:
-    with MockServer(latency="gpt-4o-mini") as server:
+    with (
+        MockServer(latency="gpt-4o-mini") as server,
+        httpx.Client(base_url=server.base_url, headers={"Authorization": f"Bearer {KEY}"}) as http,
+    ):
+        assert http.post("/chat/completions", json=request()).status_code == 200  # warm: a JSON answer is not paced
         body = request(stream=True, messages=user("Tell me a story"))
         started = time.monotonic()
-        with httpx.stream(
-            "POST", f"{server.base_url}/chat/completions", json=body, headers={"Authorization": f"Bearer {KEY}"}
-        ) as response:
+        with http.stream("POST", "/chat/completions", json=body) as response:
             arrivals = [(time.monotonic() - started, piece) for piece in response.iter_bytes()]
     first = arrivals[0][0]
-    assert FAST.first_token * (1 - FAST.jitter) * 0.9 <= first <= FAST.first_token * (1 + FAST.jitter) + 0.2
+    # Never before its time; the upper bound only guards against a stream sent at once after a long stall.
+    assert FAST.first_token * (1 - FAST.jitter) <= first <= FAST.first_token * (1 + FAST.jitter) + 1.0
     assert b"".join(piece for _, piece in arrivals).endswith(b"data: [DONE]\n\n")
     assert len(arrivals) > 1  # written over time, not at once
 
