@@ -41,7 +41,7 @@ TEXT_AND_IMAGES = frozenset({"text", "image_url", "file"})
 class Refusal:
     """A request a model refuses: `refuses(body)` returns OpenAI's error for it (None: accepted).
 
-    `name` is the rule's name in the docs' table, `param` the `param` its error names (or would name), `source`
+    `name` is the rule's name in the docs' table, `param` the `param` its error names (`null` where OpenAI's is), `source`
     where OpenAI's wording was seen, `repair(body)` makes the request acceptable (the contract tool's shaping).
     """
 
@@ -183,7 +183,7 @@ def unrecognized(param: str, source: str) -> Refusal:
             return None
         return ApiError(400, f"Unrecognized request argument supplied: {param}", param=None, code=None)
 
-    return Refusal(f"{param}_unrecognized", param, source, refuses, _drop(param))
+    return Refusal(f"{param}_unrecognized", "null", source, refuses, _drop(param))
 
 
 def unknown_parameter(param: str, source: str) -> Refusal:
@@ -207,7 +207,7 @@ def logprobs_forbidden() -> Refusal:
 
     return Refusal(
         "logprobs_forbidden",
-        "logprobs",
+        "null (a 403)",
         "github.com/confident-ai/deepeval/pull/2184 (o4-mini)",
         refuses,
         _drop("logprobs", "top_logprobs"),
@@ -224,7 +224,7 @@ def incompatible(params: Sequence[str], source: str) -> Refusal:
         noun = "arguments" if len(given) > 1 else "argument"
         return ApiError(400, f"Model incompatible request {noun} supplied: {', '.join(given)}", param=None, code=None)
 
-    return Refusal("sampling_incompatible", ", ".join(params), source, refuses, _drop(*params))
+    return Refusal("sampling_incompatible", "null", source, refuses, _drop(*params))
 
 
 def roles_refused(roles: Iterable[str]) -> Refusal:
@@ -364,7 +364,11 @@ def output_limit(limit: int) -> Refusal:
                 body[name] = limit
 
     return Refusal(
-        "output_limit", "max_tokens", "github.com/tailcallhq/forgecode/issues/1185 (gpt-4o)", refuses, repair
+        "output_limit",
+        "max_tokens, max_completion_tokens",
+        "github.com/tailcallhq/forgecode/issues/1185 (gpt-4o; max_completion_tokens worded alike)",
+        refuses,
+        repair,
     )
 
 
@@ -675,5 +679,5 @@ def refusal_table() -> str:
         for r in p.refusals:
             seen.setdefault(r.name, r)
     lines = ["| refusal | `param` | wording seen in |", "| --- | --- | --- |"]
-    lines += [f"| `{r.name}` | `{r.param}` | {r.source} |" for r in seen.values()]
+    lines += [f"| `{r.name}` | {r.param} | {r.source} |" for r in seen.values()]
     return "\n".join(lines) + "\n"
