@@ -33,7 +33,7 @@ def test_the_profile_tables_match_the_registry(doc: str) -> None:
         f"The model profile tables in {MOCK_DOC.name} are out of step with mock/chat_completions_mock/_models.py:"
         " replace the block between the profiles markers with the output of `python -c 'from"
         " chat_completions_mock._models import profile_table, refusal_table; print(profile_table());"
-        " print(refusal_table(), end=\"\")'`"
+        ' print(refusal_table(), end="")\'`'
     )
 
 
