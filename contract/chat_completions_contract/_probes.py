@@ -254,7 +254,7 @@ def unknown_model(p: Probe) -> None:
     if listed.status_code in (404, 405, 501):
         p.results.notes.append(f"GET /models answered {listed.status_code}: the server {MODELS_NOT_LISTED}")
         return
-    request = {**body_for(p.target, {"messages": HELLO}), "model": f"no-such-model-{time.time_ns()}"}
+    request = {**body_for(p.target, {"messages": HELLO}), "model": "no-such-model-contract-probe"}
     response = p.send("POST", "/chat/completions", json=request)
     p.judged("createChatCompletion", request, response)
     p.expect(c.unknown_model_is_404, response.status_code, _json(response))
