@@ -20,6 +20,8 @@ CHEAP_FIELDS = frozenset({
 })  # fmt: skip
 NAME = re.compile(TOOL_NAME_PATTERN)
 HELLO = [{"role": "user", "content": "Say this is a test!"}]
+#: The model generated requests name on the bundled mock.
+DEFAULT_MODEL = "gpt-4o-mini"
 
 
 def _valid_logit_bias(value: Any) -> bool:
@@ -170,8 +172,9 @@ def _fix_tools(body: dict[str, Any]) -> None:
 
 
 def shape_create(body: dict[str, Any], *, model: str | None, loopback: bool) -> dict[str, Any]:
-    """A generated create request made answerable; with `model`, that model; off loopback, also cheap."""
-    body = satisfy_cross_field_rules(body if model is None else {**body, "model": model})
+    """A generated create request made answerable, naming `model` (default gpt-4o-mini: a generated name would get
+    404, or answers of another model than the run's); off loopback, also cheap."""
+    body = satisfy_cross_field_rules({**body, "model": model or DEFAULT_MODEL})
     if loopback:
         return body
     return cheapen(body)
