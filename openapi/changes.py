@@ -58,6 +58,7 @@ class Change:
     breaking: bool
     where: str
     what: str
+    evidence: bool = field(default=False, compare=False)  # brought by a normalise step that follows recordings
 
     @property
     def kind(self) -> str:
@@ -428,6 +429,15 @@ def property_changes(diff: _Diff, where: str, old: Schema, new: Schema, side: st
 # --- output ---------------------------------------------------------------------------------
 
 
+def from_evidence(change: Change) -> Change:
+    """`change`, marked as brought by recorded real answers (an evidence step), not by OpenAI's document."""
+    return Change(change.breaking, change.where, change.what, evidence=True)
+
+
+def _what(change: Change) -> str:
+    return f"{change.what} (from recorded answers, not upstream)" if change.evidence else change.what
+
+
 def summary(changes: list[Change]) -> str:
     """`3 changes (1 breaking, 2 additive)` or `no API change`."""
     if not changes:
@@ -440,7 +450,7 @@ def as_text(changes: list[Change]) -> str:
     """The report as plain lines, for the terminal."""
     lines = [summary(changes) + (":" if changes else "")]
     width = max((len(c.where) for c in changes), default=0)
-    lines += [f"  {c.kind:<8}  {c.where:<{width}}  {c.what}" for c in changes]
+    lines += [f"  {c.kind:<8}  {c.where:<{width}}  {_what(c)}" for c in changes]
     return "\n".join(lines)
 
 
@@ -450,7 +460,7 @@ def as_markdown(changes: list[Change], title: str = "API changes", notes: list[s
     lines = [f"## {title}", "", summary(changes) + "."]
     if changes:
         lines += ["", "| | where | change |", "| --- | --- | --- |"]
-        lines += [f"| **{c.kind}** | `{c.where}` | {c.what.replace('|', '&#124;')} |" for c in changes]
+        lines += [f"| **{c.kind}** | `{c.where}` | {_what(c).replace('|', '&#124;')} |" for c in changes]
     if notes:
         lines += ["", "Normalise steps that found nothing to do (upstream fixed the defect; the step may go):", ""]
         lines += [f"- `{note.split(':', 1)[0]}`:{note.split(':', 1)[1]}" for note in notes]

@@ -24,6 +24,9 @@ from trim import prune, split_ref
 Spec = dict[str, Any]
 Step = Callable[[Spec], str | None]
 STEPS: list[Step] = []
+# Steps that make the spec agree with recorded real answers (openapi/evidence/) rather than fix an upstream defect;
+# the change report says so for the changes they bring.
+EVIDENCE_STEPS: set[str] = set()
 
 # Operations, in the order the generated client lists them.
 OPERATIONS = {
@@ -48,13 +51,22 @@ def step(func: Step) -> Step:
     return func
 
 
-def normalise(spec: Spec, notes: list[str] | None = None) -> Spec:
+def evidence_step(func: Step) -> Step:
+    """Register `func` as the next step, one that follows what servers really send (see `EVIDENCE_STEPS`)."""
+    EVIDENCE_STEPS.add(func.__name__)
+    return step(func)
+
+
+def normalise(spec: Spec, notes: list[str] | None = None, *, evidence: bool = True) -> Spec:
     """Apply every step in order, then drop components nothing refers to any more.
 
     A step that found nothing to fix appends `"<step>: <why>"` to `notes`. A step whose precondition
     fails stops the run with a `PipelineError` naming it; so does any other error inside a step.
+    `evidence=False` leaves out the evidence steps (to tell which changes they bring).
     """
     for func in STEPS:
+        if not evidence and func.__name__ in EVIDENCE_STEPS:
+            continue
         try:
             note = func(spec)
         except PipelineError:
@@ -580,3 +592,46 @@ def describe_in_our_words(spec: Spec) -> None:
             if "$ref" not in param:
                 # A parameter new upstream gets a plain line; the change report lists it for a better one.
                 param["description"] = PARAMETER_TEXT.get(param["name"], f"The `{param['name']}` parameter.")
+
+
+# --- evidence: what recorded real answers (openapi/evidence/) show the API sends ---------------------------------
+# Each step's first docstring line names the fact and the recordings that prove it; regen.py validates every
+# recorded OpenAI answer against the result, so a step that is dropped or wrong fails the run naming a recording.
+
+
+def answer_schemas(spec: Spec) -> dict[str, dict[str, Any]]:
+    """The completion and the stream chunk, found through POST /chat/completions' 200 answer (not by name)."""
+    content = dig(create_operation(spec), "responses", "200", "content")
+    event = resolve(spec, dig(content, "text/event-stream", "schema"))
+    return {
+        "completion": resolve(spec, dig(content, "application/json", "schema")),
+        "chunk": resolve(spec, dig(event, "properties", "data", "contentSchema")),
+    }
+
+
+@evidence_step
+def system_fingerprint_nullable(spec: Spec) -> str | None:
+    """gpt-5, gpt-5-mini, gpt-4.5-preview answer `system_fingerprint: null` (evidence: pydantic-ai/openai__*gpt_5*)."""
+    made = 0
+    for answer in answer_schemas(spec).values():
+        prop = dig(answer, "properties").get("system_fingerprint")
+        if prop is None or {"type": "null"} in prop.get("anyOf", []):
+            continue
+        keep = {k: prop.pop(k) for k in ("description", "deprecated") if k in prop}
+        inner = dict(prop)
+        prop.clear()
+        prop.update({"anyOf": [inner, {"type": "null"}], **keep})
+        made += 1
+    return None if made else "system_fingerprint is already nullable upstream (or gone): nothing to fix"
+
+
+@evidence_step
+def choice_logprobs_optional(spec: Spec) -> str | None:
+    """gpt-5 family, o1-mini, o3-mini, gpt-4o-search-preview leave `logprobs` out of each choice (evidence: pydantic-ai/openai__*)."""
+    choice = dig(answer_schemas(spec)["completion"], "properties", "choices", "items")
+    dig(choice, "properties", "logprobs")
+    required = choice.get("required", [])
+    if "logprobs" not in required:
+        return "a choice's logprobs is already optional upstream: nothing to fix"
+    required.remove("logprobs")
+    return None

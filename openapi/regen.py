@@ -39,7 +39,8 @@ sys.path.insert(0, str(HERE))
 
 import changes  # noqa: E402
 import fetch  # noqa: E402
-from normalise import normalise  # noqa: E402
+import recordings  # noqa: E402
+from normalise import EVIDENCE_STEPS, normalise  # noqa: E402
 from params import write as write_params  # noqa: E402
 from problems import PipelineError  # noqa: E402
 from trim import trim  # noqa: E402
@@ -76,9 +77,13 @@ def check_tools() -> None:
         try:
             have = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
-            have = "not installed"
+            have = None
         if have != want:
-            sys.exit(f"regen: {name} {want} is pinned but {have} is installed; run `pip install --group dev .` first")
+            found = "is not installed" if have is None else f"{have} is installed"
+            sys.exit(
+                f"regen: {name} {want} is pinned but {found}; run `pip install -e . --group dev` first"
+                " (keeps the editable install)"
+            )
 
 
 @dataclass
@@ -117,6 +122,29 @@ def build_spec(upstream: Path | dict[str, Any], notes: list[str] | None = None) 
     dumper = type("Dumper", (base,), {"ignore_aliases": lambda self, data: True})
     text: str = yaml.dump(spec, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)
     return HEADER + text
+
+
+def check_evidence(spec_text: str) -> None:
+    """Every recorded OpenAI answer (openapi/evidence/) must be valid under the new spec; else one line naming the
+    first recording and field it rejects (a normalise step, dropped or changed, no longer follows the evidence)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        found = recordings.problems(yaml.load(spec_text, Loader=loader))  # noqa: S506 - a safe loader
+    except ValueError as exc:  # a file in openapi/evidence/ that is not a cassette
+        raise PipelineError("evidence", str(exc)) from None
+    if found:
+        more = f" (and {len(found) - 1} more recorded answers)" if len(found) > 1 else ""
+        raise PipelineError("evidence", f"the spec rejects a recorded OpenAI answer: {found[0]}{more}")
+
+
+def evidence_changes(document: dict[str, Any], found: list[changes.Change]) -> list[changes.Change]:
+    """`found` with each change that an evidence step brings (not upstream) marked so in the report."""
+    if not found or not EVIDENCE_STEPS:
+        return found
+    without = normalise(trim(document), evidence=False)
+    with_evidence = normalise(trim(document))
+    from_evidence = {(c.where, c.what) for c in changes.compare(without, with_evidence)}
+    return [changes.from_evidence(c) if (c.where, c.what) in from_evidence else c for c in found]
 
 
 def lock_problems() -> list[str]:
@@ -224,8 +252,9 @@ def stage_spec(args: argparse.Namespace, upstream: Upstream, outcome: Outcome) -
     spec_text = build_spec(upstream.document, outcome.notes)
     for note in outcome.notes:
         print(f"regen: {note}")
+    check_evidence(spec_text)
     committed = SPEC.read_text() if SPEC.is_file() else ""
-    outcome.changes = spec_changes(committed, spec_text)
+    outcome.changes = evidence_changes(upstream.document, spec_changes(committed, spec_text))
     if spec_text != committed and args.check:
         outcome.problems.append(f"{SPEC.relative_to(ROOT)} is not what the pipeline makes from {upstream.origin}:")
         outcome.problems += ["  " + line for line in text_diff(spec_text, committed, SPEC.name)]

@@ -53,6 +53,13 @@ def parser() -> argparse.ArgumentParser:
         "--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the key (default: OPENAI_API_KEY)"
     )
     p.add_argument(
+        "--azure-api-version",
+        metavar="VERSION",
+        help="check an Azure OpenAI endpoint: send api-version=VERSION with every request ('v1': Azure's v1 API,"
+        " none) and the key in the api-key header; --base-url is the deployment's"
+        " (https://RESOURCE.openai.azure.com/openai/deployments/DEPLOYMENT) or the v1 API's (.../openai/v1)",
+    )
+    p.add_argument(
         "--examples",
         type=int,
         help="schemathesis examples per operation and mode (default: 30, or a share of --max-requests)",
@@ -73,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         seed=args.seed,
         api_key_env=args.api_key_env,
         examples=args.examples,
+        azure_api_version=args.azure_api_version,
     )
     if args.report_dir is not None:
         try:

@@ -194,7 +194,8 @@ class CaseJudge:
         """Send `case` to the target; a request that gets no answer breaks `not_a_server_error` and gives None."""
         self.target.spend()
         try:
-            return case.call(base_url=self.target.base_url, headers=self.target.headers, timeout=60)
+            target = self.target
+            return case.call(base_url=target.base_url, headers=target.headers, params=target.query or None, timeout=60)
         except requests.RequestException as exc:
             self.unanswered(case, exc)
             return None
@@ -305,7 +306,12 @@ def run_stateful(target: Target, results: Results, schema: Any, *, seed: int, ex
                 raise
 
         def get_call_kwargs(self, case: Any) -> dict[str, Any]:
-            return {"base_url": target.base_url, "headers": target.headers, "timeout": 60}
+            return {
+                "base_url": target.base_url,
+                "headers": target.headers,
+                "params": target.query or None,
+                "timeout": 60,
+            }
 
         def validate_response(self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any) -> None:
             judge.judge(case, response, transport_kwargs=kwargs or None, recorder=self.recorder)

@@ -209,7 +209,7 @@ def bad_credentials(p: Probe) -> None:
         "/chat/completions",
         json=request,
         auth=False,
-        headers={"Authorization": "Bearer sk-not-a-real-key-0000"},
+        headers=p.target.key_headers("sk-not-a-real-key-0000"),
     )
     p.judged("createChatCompletion", request, wrong)
     p.expect(c.wrong_key_is_401, wrong.status_code, _json(wrong))

@@ -48,6 +48,8 @@ class Options:
     api_key_env: str = "OPENAI_API_KEY"
     examples: int | None = None
     stateful: bool = True
+    #: Check an Azure OpenAI endpoint: this `api-version` on every request ("v1": the v1 API), the key as `api-key`.
+    azure_api_version: str | None = None
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ), repr=False)
 
 
@@ -74,6 +76,8 @@ def validate(options: Options) -> None:
     if options.max_requests is not None and options.max_requests < 1:
         raise UsageError("--max-requests must be at least 1")
     _expand(options.only, "--only")
+    if options.azure_api_version is not None and not options.azure_api_version.strip():
+        raise UsageError("--azure-api-version needs a version: the api-version to send (2024-10-21, ...) or v1")
     _expand(options.require, "--require")
     if options.base_url is not None:
         if not options.base_url.startswith(("http://", "https://")):
@@ -99,7 +103,12 @@ def open_target(options: Options) -> Iterator[Target]:
 
         with MockServer(api_keys=[BUNDLED_MOCK_KEY]) as server:
             yield Target(
-                server.base_url, BUNDLED_MOCK_KEY, options.model, bundled=True, max_requests=options.max_requests
+                _azure_base_url(server.base_url, options),
+                BUNDLED_MOCK_KEY,
+                options.model,
+                bundled=True,
+                max_requests=options.max_requests,
+                azure_api_version=options.azure_api_version,
             )
         return
     # Without a key, a placeholder, as clients send one even to servers that check none (`api_key="EMPTY"`).
@@ -110,7 +119,18 @@ def open_target(options: Options) -> Iterator[Target]:
         options.model,
         auth_required=options.auth == "required",
         max_requests=options.max_requests,
+        azure_api_version=options.azure_api_version,
     )
+
+
+def _azure_base_url(mock_url: str, options: Options) -> str:
+    """The bundled mock's base URL in Azure's shape when an Azure check is asked for (a deployment named after
+    the model, or the v1 API), so that the Azure shapes are checked offline too."""
+    version = options.azure_api_version
+    if version is None:
+        return mock_url
+    root = mock_url.removesuffix("/v1")
+    return f"{root}/openai/v1" if version == "v1" else f"{root}/openai/deployments/{options.model}"
 
 
 def _stored_supported(target: Target) -> tuple[bool, str]:

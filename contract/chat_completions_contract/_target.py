@@ -71,6 +71,9 @@ class Target:
     max_requests: int | None = None
     sent: int = 0
     last: Exchange | None = field(default=None, repr=False)
+    #: Azure OpenAI: the `api-version` every request carries ("v1": Azure's v1 API, which takes none); the key is
+    #: sent in Azure's `api-key` header. None: OpenAI's way (`Authorization: Bearer`).
+    azure_api_version: str | None = None
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
@@ -86,7 +89,17 @@ class Target:
     @property
     def headers(self) -> dict[str, str]:
         """The credentials every request carries (none when there is no key)."""
-        return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+        return self.key_headers(self.api_key) if self.api_key else {}
+
+    def key_headers(self, key: str) -> dict[str, str]:
+        """How `key` goes out: `Authorization: Bearer <key>`, or Azure's `api-key: <key>`."""
+        return {"api-key": key} if self.azure_api_version is not None else {"Authorization": f"Bearer {key}"}
+
+    @property
+    def query(self) -> dict[str, str]:
+        """The query every request carries: Azure's `api-version`, else none."""
+        version = self.azure_api_version
+        return {"api-version": version} if version and version != "v1" else {}
 
     def spend(self, count: int = 1) -> None:
         """Count `count` requests against the budget; raise `BudgetSpent` instead of going over it."""
@@ -165,6 +178,7 @@ class Target:
         sent_headers = dict(self.headers) if auth else {}
         sent_headers.update(headers or {})
         with httpx.Client(timeout=httpx.Timeout(60.0, connect=10.0)) as client:
+            params = {**self.query, **(params or {})}
             request = client.build_request(method, self.base_url + path, json=json, params=params, headers=sent_headers)
             query = request.url.query.decode()
             self.last = self.evidence(method, path, query=query, headers=sent_headers, body=json)

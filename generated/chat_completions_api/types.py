@@ -6,7 +6,7 @@ from contextvars import ContextVar
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+from attrs import NOTHING, define, fields
 
 
 class Unset:
@@ -68,6 +68,19 @@ def missing(src_dict: Mapping[str, Any], key: str) -> bool:
     return absent
 
 
+_TAGS: dict[type, object] = {}
+
+
+def names_variant(cls: type, data: Mapping[str, Any]) -> bool:
+    """The object `data` names the union variant `cls` by its `type` constant (tolerant union reading picks it
+    first). Called only for objects no variant reads strictly, so well-formed answers never pay."""
+    if cls not in _TAGS:
+        tags = [f.default for f in fields(cls) if f.name in ("type", "type_") and f.default is not NOTHING]
+        _TAGS[cls] = tags[0] if tags else None
+    tag = _TAGS[cls]
+    return isinstance(tag, str) and data.get("type") == tag
+
+
 def to_json(value: Any) -> Any:
     """The JSON value of a field holding one of several types: models by their `to_dict`, lists item by item, the
     rest (numbers, strings, an unknown variant kept as its dict) as they are."""
@@ -125,6 +138,7 @@ __all__ = [
     "Response",
     "Unset",
     "missing",
+    "names_variant",
     "strict_parsing",
     "to_json",
     "tolerate",

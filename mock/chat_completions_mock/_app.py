@@ -17,7 +17,7 @@ from starlette.routing import Match, Route
 from ._errors import ApiError
 from ._faults import Fault, parse_fault
 from ._handlers import Handlers
-from ._middleware import CONTROL_PREFIX, Auth, CommonHeaders, FaultSelection
+from ._middleware import CONTROL_PREFIX, Auth, AzureApiVersion, CommonHeaders, FaultSelection
 from ._models import parse_model_aliases
 from ._pacing import check_latency
 from ._state import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, MockOptions, MockState
@@ -67,11 +67,16 @@ async def _api_error(request: Request, exc: Exception) -> Response:
     return error_response(exc)
 
 
+#: Azure OpenAI's URL shapes, after OpenAI's: the v1 API, a deployment's paths, the resource's own (stored
+#: completions, where the official SDK's `AzureOpenAI` sends them); `AzureApiVersion` checks their `api-version`.
+AZURE_PREFIXES = ("/openai/v1", "/openai/deployments/{deployment}", "/openai")
+
+
 def _routes(handlers: Handlers) -> list[Route]:
     """The one route table; each route's name is its operation (what a fault's `on=` names). Create comes first:
     it is the route nearly every request takes."""
     routes: list[Route] = []
-    for prefix in ("/v1", ""):
+    for prefix in ("/v1", "", *AZURE_PREFIXES):
         routes += [
             Route(f"{prefix}/chat/completions", handlers.create, methods=["POST"], name="create"),
             Route(f"{prefix}/chat/completions", handlers.list, methods=["GET"], name="list"),
@@ -139,6 +144,7 @@ def create_app(
         routes=routes,
         middleware=[
             Middleware(CommonHeaders, state=state),
+            Middleware(AzureApiVersion),
             Middleware(Auth, state=state),
             Middleware(FaultSelection, state=state, routes=routes),
         ],

@@ -1,8 +1,8 @@
-"""The ASGI middleware around the routes, outermost first: common headers, auth, fault selection.
+"""The ASGI middleware around the routes, outermost first: common headers, Azure's api-version, auth, faults.
 
 Each is a plain ASGI middleware (`Middleware(cls, state=...)` in the app's `middleware` list): `CommonHeaders`
-counts the request and stamps every answer with the headers the real API sends; `Auth` answers 401 without an
-accepted Bearer key; `FaultSelection` picks the request's fault (its `x-mock-fault` header, scripted or
+counts the request and stamps every answer with the headers the real API sends; `AzureApiVersion` answers 404 to an
+Azure path without `api-version`; `Auth` answers 401 without an accepted Bearer (or Azure `api-key`) key; `FaultSelection` picks the request's fault (its `x-mock-fault` header, scripted or
 server-wide faults) and either answers for it or hands it to the handler. The `/_mock/` control routes skip auth
 and faults.
 """
@@ -15,6 +15,7 @@ import logging
 import secrets
 import time
 from collections.abc import Sequence
+from urllib.parse import parse_qs
 
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Match
@@ -37,7 +38,7 @@ from ._wire import (
     transport_of,
 )
 
-__all__ = ["CONTROL_PREFIX", "Auth", "CommonHeaders", "FaultSelection"]
+__all__ = ["CONTROL_PREFIX", "Auth", "AzureApiVersion", "CommonHeaders", "FaultSelection"]
 
 log = logging.getLogger("chat_completions_mock")
 
@@ -129,8 +130,27 @@ class CommonHeaders:
             state.active_requests -= 1
 
 
+class AzureApiVersion:
+    """404 `Resource not found` for an Azure path (`/openai/...`, not the v1 API) without the `api-version` query:
+    Azure answers so (MicrosoftDocs/azure-docs#114602), and clients that forget it should fail here as there."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path: str = scope["path"]
+            if path.startswith("/openai/") and not path.startswith("/openai/v1/"):
+                query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+                if not query.get("api-version", [""])[0]:
+                    await error_response(ApiError(404, "Resource not found", code="404"))(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
 class Auth:
-    """401 unless the request carries a Bearer key (one of `api_keys` when the server restricts them)."""
+    """401 unless the request carries a Bearer key (one of `api_keys` when the server restricts them), or Azure's
+    `api-key` header with one (read when there is no `Authorization`)."""
 
     def __init__(self, app: ASGIApp, state: MockState) -> None:
         self.app = app
@@ -138,10 +158,14 @@ class Auth:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not scope["path"].startswith(CONTROL_PREFIX):
-            authorization = None
+            authorization = api_key = None
             for name, value in scope["headers"]:
                 if name == b"authorization":
                     authorization = value  # the last one counts
+                elif name == b"api-key":
+                    api_key = value
+            if authorization is None and api_key is not None:
+                authorization = b"Bearer " + api_key
             error = self.error(authorization)
             if error is not None:
                 await error_response(error)(scope, receive, send)

@@ -6,12 +6,14 @@
         completion = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}])
 
 Importing this package is cheap: httpx, attrs and the generated models load on the first request. The parameter
-types (`TypedDict`s generated from the spec) are in `chat_completions.types`; `with_raw_response` gives the HTTP answer.
+types (`TypedDict`s generated from the spec) are in `chat_completions.types`; `with_raw_response` gives the HTTP answer,
+`with_streaming_response` the same before its body is read.
 """
 
 from typing import TYPE_CHECKING, Any
 
 from ._accumulate import ChatCompletionAccumulator
+from ._azure import AsyncAzureClient, AzureClient
 from ._client import AsyncClient, Client
 from ._config import (
     DEFAULT_BASE_URL,
@@ -41,6 +43,7 @@ from ._streaming import AsyncStream, Stream
 
 if TYPE_CHECKING:
     from ._raw import LegacyAPIResponse
+    from ._streamed import APIResponse, AsyncAPIResponse
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -49,12 +52,16 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncAPIResponse",
+    "AsyncAzureClient",
     "AsyncClient",
     "AsyncStream",
     "AuthenticationError",
+    "AzureClient",
     "BadRequestError",
     "ChatCompletionAccumulator",
     "Client",
@@ -77,4 +84,8 @@ def __getattr__(name: str) -> Any:
         from ._raw import LegacyAPIResponse
 
         return LegacyAPIResponse
+    if name in ("APIResponse", "AsyncAPIResponse"):  # imported with the first `with_streaming_response`
+        from . import _streamed
+
+        return getattr(_streamed, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

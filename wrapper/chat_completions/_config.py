@@ -6,7 +6,7 @@ Nothing here imports httpx: building a `Client` must stay cheap.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypedDict
 
 if TYPE_CHECKING:
@@ -114,8 +114,10 @@ class Config:
         "query",
         "removed",
         "root",
+        "route",
         "strict",
         "timeout",
+        "token_provider",
         "user_headers",
     )
 
@@ -177,6 +179,10 @@ class Config:
         self.json_headers: dict[str, str] = {**headers, "content-type": "application/json"}
         #: httpx objects the requester builds from the above on first use (parsed URL, encoded headers).
         self.prepared: dict[str, Any] = {}
+        #: `(method, url, body) -> url`: where a request really goes (Azure's deployment paths); None: as built.
+        self.route: Callable[[str, str, Mapping[str, Any] | None], str] | None = None
+        #: Called once per request for a bearer token (Azure AD); may return an awaitable on an async client.
+        self.token_provider: Callable[[], Any] | None = None
 
     def derive(
         self,
@@ -194,7 +200,7 @@ class Config:
     ) -> Config:
         """A copy with some settings replaced; headers and body extras are merged over the current ones."""
         body = {**(self.extra_body or {}), **(extra_body or {})}
-        return Config(
+        derived = Config(
             api_key if api_key is not None else self.api_key,
             organization=organization if organization is not None else self.organization,
             project=project if project is not None else self.project,
@@ -206,6 +212,8 @@ class Config:
             default_query={**self.default_query, **(default_query or {})},
             strict=self.strict if strict is None else strict,
         )
+        derived.route, derived.token_provider = self.route, self.token_provider
+        return derived
 
     def __repr__(self) -> str:
         # Never the key.
@@ -239,3 +247,16 @@ def redact(headers: Mapping[str, str], secret: str) -> dict[str, str]:
         k: ("<redacted>" if k.lower() in ("authorization", "api-key", "proxy-authorization") or secret in v else v)
         for k, v in headers.items()
     }
+
+
+def with_bearer(options: RequestOptions, token: object) -> RequestOptions:
+    """`options` with `Authorization: Bearer <token>` (a token provider's answer) unless the call sets its own."""
+    if hasattr(token, "__await__"):  # an async provider on a sync client
+        getattr(token, "close", lambda: None)()  # no "never awaited" warning
+        raise ValueError("the token provider returned an awaitable: an async provider needs AsyncAzureClient")
+    if not isinstance(token, str) or not token:
+        raise ValueError("the token provider must return a non-empty str")
+    extra = dict(options.get("extra_headers") or {})
+    if not any(name.lower() == "authorization" for name in extra):
+        extra["authorization"] = f"Bearer {check_header_value('the token', token)}"
+    return {**options, "extra_headers": extra}

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, Unpack, overload
 
 from . import _models
-from ._resources import _body, _deleted, _path, list_request, messages_request, update_request
+from ._params import _deleted, _path, create_request, list_request, messages_request, update_request
 
 if TYPE_CHECKING:
     import datetime
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ._client import AsyncClient, Client
     from ._config import RequestOptions
     from ._models import ChatCompletionDeleted, CreateChatCompletionResponse
-    from ._resources import (
+    from ._params import (
         CreateKwargs,
         CreateOverrides,
         ListKwargs,
@@ -39,35 +39,22 @@ R = TypeVar("R")
 
 __all__ = ["LegacyAPIResponse"]
 
-_CREATE_OPTIONS = ("extra_headers", "timeout", "max_retries")
 
+class BaseAPIResponse(Generic[R]):
+    """What every HTTP answer offers: headers, status, request, URL, timing; shared by the raw and streamed responses."""
 
-class LegacyAPIResponse(Generic[R]):
-    """The HTTP answer to a request (a 2xx: errors raise as usual) and, through `parse()`, what the method returns.
-
-    For a stream, the body is unread until the stream returned by `parse()` is iterated.
-    """
-
-    __slots__ = ("_parsed", "_parser", "http_response", "retries_taken")
+    __slots__ = ("http_response", "retries_taken")
 
     #: The httpx response.
     http_response: httpx.Response
     #: How many retries the request took before this answer (0 when the first attempt succeeded).
     retries_taken: int
 
-    def __init__(self, http_response: httpx.Response, parser: Callable[[httpx.Response], R]) -> None:
+    def __init__(self, http_response: httpx.Response) -> None:
         from ._requester import RETRIES_TAKEN
 
         self.http_response = http_response
         self.retries_taken = http_response.extensions.get(RETRIES_TAKEN, 0)
-        self._parser = parser
-        self._parsed: list[R] = []
-
-    def parse(self) -> R:
-        """What the plain method returns (a model, a stream, an iterator of items); built once, then the same."""
-        if not self._parsed:
-            self._parsed.append(self._parser(self.http_response))
-        return self._parsed[0]
 
     @property
     def request_id(self) -> str | None:
@@ -101,16 +88,6 @@ class LegacyAPIResponse(Generic[R]):
         return self.http_response.request.method
 
     @property
-    def content(self) -> bytes:
-        """The body as bytes (for a stream: only once read, else httpx raises `ResponseNotRead`)."""
-        return self.http_response.content
-
-    @property
-    def text(self) -> str:
-        """The body decoded (for a stream: only once read)."""
-        return self.http_response.text
-
-    @property
     def http_version(self) -> str:
         """`HTTP/1.1` or `HTTP/2`."""
         return self.http_response.http_version
@@ -127,14 +104,53 @@ class LegacyAPIResponse(Generic[R]):
 
     def __repr__(self) -> str:
         response = self.http_response
-        return f"<LegacyAPIResponse [{response.status_code} {response.reason_phrase}] {response.request.method}>"
+        return f"<{type(self).__name__} [{response.status_code} {response.reason_phrase}] {response.request.method}>"
 
 
-def _create(request: Request | None, stream: bool | None, params: dict[str, Any], config: Any) -> tuple[Any, Any]:
-    """The request tuple and the options of a create, from `create`'s keywords."""
-    options = {key: params.pop(key) for key in _CREATE_OPTIONS if key in params}
-    body = _body(request, params, stream, config.extra_body, params.pop("extra_body", None))
-    return ("POST", config.completions_url, body, None), options
+class LegacyAPIResponse(BaseAPIResponse[R]):
+    """The HTTP answer to a request (a 2xx: errors raise as usual) and, through `parse()`, what the method returns.
+
+    For a stream, the body is unread until the stream returned by `parse()` is iterated.
+    """
+
+    __slots__ = ("_parsed", "_parser")
+
+    def __init__(self, http_response: httpx.Response, parser: Callable[[httpx.Response], R]) -> None:
+        super().__init__(http_response)
+        self._parser = parser
+        self._parsed: list[R] = []
+
+    def parse(self) -> R:
+        """What the plain method returns (a model, a stream, an iterator of items); built once, then the same."""
+        if not self._parsed:
+            self._parsed.append(self._parser(self.http_response))
+        return self._parsed[0]
+
+    @property
+    def content(self) -> bytes:
+        """The body as bytes (for a stream: only once read, else httpx raises `ResponseNotRead`)."""
+        return self.http_response.content
+
+    @property
+    def text(self) -> str:
+        """The body decoded (for a stream: only once read)."""
+        return self.http_response.text
+
+
+def model_reader(cls: type[R], config: Any, empty: Any = None) -> Callable[[httpx.Response], R]:
+    """Reads a (read) JSON answer into `cls`; `empty`: the data an empty body stands for, if it may be."""
+    from ._parsing import parse
+
+    return lambda response: parse(response, cls, config, empty)
+
+
+def pages_reader(
+    requester: Any, config: Any, url: str, cls: type[Any], query: dict[str, Any], *, options: Any
+) -> Callable[[httpx.Response], Any]:
+    """Reads a (read) first page, then iterates over the items of every page (sync or async, as `requester`)."""
+    from ._parsing import parse
+
+    return lambda response: requester.pages(config, url, cls, query, options, first=parse(response, cls, config))
 
 
 class CompletionsWithRawResponse:
@@ -149,21 +165,15 @@ class CompletionsWithRawResponse:
         self.messages = MessagesWithRawResponse(self)
 
     def _send(self, request: Any, options: Any, cls: type[R], empty: Any = None) -> LegacyAPIResponse[R]:
-        from ._parsing import parse
-
         config = self._client._config
         response = self._client._requester().send(config, request, options)
-        return LegacyAPIResponse(response, lambda r: parse(r, cls, config, empty))
+        return LegacyAPIResponse(response, model_reader(cls, config, empty))
 
     def _pages(self, url: str, cls: type[Any], query: dict[str, Any], options: Any) -> LegacyAPIResponse[Any]:
-        from ._parsing import parse
-
         config = self._client._config
         requester = self._client._requester()
         response = requester.send(config, ("GET", url, None, query), options)
-        return LegacyAPIResponse(
-            response, lambda r: requester.pages(config, url, cls, query, options, first=parse(r, cls, config))
-        )
+        return LegacyAPIResponse(response, pages_reader(requester, config, url, cls, query, options=options))
 
     @overload
     def create(
@@ -192,7 +202,7 @@ class CompletionsWithRawResponse:
     ) -> LegacyAPIResponse[CreateChatCompletionResponse] | LegacyAPIResponse[Stream]:
         """`client.chat.completions.create(...)`, raw; with `stream=True`, `parse()` gives the `Stream`."""
         config = self._client._config
-        call, options = _create(request, stream, params, config)
+        call, options = create_request(request, stream, params, config)
         if not stream:
             return self._send(call, options, _models.completion_type())
         from ._streaming import Stream
@@ -257,21 +267,15 @@ class AsyncCompletionsWithRawResponse:
         self.messages = AsyncMessagesWithRawResponse(self)
 
     async def _send(self, request: Any, options: Any, cls: type[R], empty: Any = None) -> LegacyAPIResponse[R]:
-        from ._parsing import parse
-
         config = self._client._config
         response = await self._client._requester().send(config, request, options)
-        return LegacyAPIResponse(response, lambda r: parse(r, cls, config, empty))
+        return LegacyAPIResponse(response, model_reader(cls, config, empty))
 
     async def _pages(self, url: str, cls: type[Any], query: dict[str, Any], options: Any) -> LegacyAPIResponse[Any]:
-        from ._parsing import parse
-
         config = self._client._config
         requester = self._client._requester()
         response = await requester.send(config, ("GET", url, None, query), options)
-        return LegacyAPIResponse(
-            response, lambda r: requester.pages(config, url, cls, query, options, first=parse(r, cls, config))
-        )
+        return LegacyAPIResponse(response, pages_reader(requester, config, url, cls, query, options=options))
 
     @overload
     async def create(
@@ -302,7 +306,7 @@ class AsyncCompletionsWithRawResponse:
     ) -> LegacyAPIResponse[CreateChatCompletionResponse] | LegacyAPIResponse[AsyncStream]:
         """`await client.chat.completions.create(...)`, raw; with `stream=True`, `parse()` gives the `AsyncStream`."""
         config = self._client._config
-        call, options = _create(request, stream, params, config)
+        call, options = create_request(request, stream, params, config)
         if not stream:
             return await self._send(call, options, _models.completion_type())
         from ._streaming import AsyncStream

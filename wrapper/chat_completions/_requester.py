@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 import httpx
 
 from . import _retry
-from ._config import NOT_GIVEN, Config, NotGiven, RequestOptions, check_retries, merge_headers, redact, timeout_dict
+from ._config import (
+    NOT_GIVEN,
+    Config,
+    NotGiven,
+    RequestOptions,
+    check_retries,
+    merge_headers,
+    redact,
+    timeout_dict,
+    with_bearer,
+)
 from ._errors import APIConnectionError, APIError, APITimeoutError, status_error
 from ._parsing import encode_body, parse
 
@@ -31,6 +41,23 @@ _DEBUG = logging.DEBUG
 RETRIES_TAKEN = "chat_completions.retries_taken"
 #: Headers a `None` value does not remove from the request: httpx needs them to send it.
 _KEPT = frozenset({"host", "content-length"})
+#: The request extension holding the origin an Azure `api-key` was meant for (httpx keeps extensions on redirects).
+_KEY_ORIGIN = "chat_completions.key_origin"
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port or {"http": 80, "https": 443}.get(url.scheme)
+
+
+def _drop_key_off_origin(request: httpx.Request) -> None:
+    """A request hook: httpx drops `Authorization` on a redirect to another origin, not Azure's `api-key`; this does."""
+    origin = request.extensions.get(_KEY_ORIGIN)
+    if origin is not None and origin != _origin(request.url):
+        request.headers.pop("api-key", None)
+
+
+async def _adrop_key_off_origin(request: httpx.Request) -> None:
+    _drop_key_off_origin(request)
 
 
 @functools.cache
@@ -62,6 +89,8 @@ class _Call:
         options: RequestOptions,
     ) -> None:
         method, url, body, params = request
+        if config.route is not None:
+            url = config.route(method, url, body)
         content = None if body is None else encode_body(body)
         if config.query is not None:  # the base URL's query and `default_query`, under the request's own
             params = {**config.query, **params} if params else config.query
@@ -84,6 +113,12 @@ class _Call:
         self.request = http.build_request(
             method, target, content=content, params=params, headers=headers, extensions={"timeout": timeouts}
         )
+        if config.route is not None:  # Azure: its `api-key` must not follow a redirect to another origin
+            self.request.extensions[_KEY_ORIGIN] = _origin(self.request.url)
+            hook = _adrop_key_off_origin if isinstance(http, httpx.AsyncClient) else _drop_key_off_origin
+            hooks = http.event_hooks["request"]
+            if hook not in hooks:
+                hooks.append(hook)
         if removed:  # httpx laid its client's headers (its User-Agent, Accept-Encoding, ...) under ours: drop those too
             for name in removed - _KEPT:
                 if name not in headers:  # unless a per-request header set it again
@@ -153,6 +188,8 @@ class SyncRequester:
 
     def send(self, config: Config, request: Request, options: RequestOptions, stream: bool = False) -> httpx.Response:
         """The first 2xx response (its body unread when `stream`), after retries; raises `APIError` otherwise."""
+        if config.token_provider is not None:
+            options = with_bearer(options, config.token_provider())
         call = _Call(self.http, config, request, options)
         while True:
             try:
@@ -230,6 +267,9 @@ class AsyncRequester:
         self, config: Config, request: Request, options: RequestOptions, stream: bool = False
     ) -> httpx.Response:
         """The first 2xx response (its body unread when `stream`), after retries; raises `APIError` otherwise."""
+        if config.token_provider is not None:
+            token = config.token_provider()
+            options = with_bearer(options, await token if hasattr(token, "__await__") else token)
         call = _Call(self.http, config, request, options)
         while True:
             try:

@@ -10,7 +10,7 @@ from ..models.chat_completion_message_list_data_item_role import (
     ChatCompletionMessageListDataItemRole,
     check_chat_completion_message_list_data_item_role,
 )
-from ..types import STRICT, missing, to_json, tolerate
+from ..types import STRICT, missing, names_variant, to_json, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
@@ -296,8 +296,8 @@ class ChatCompletionMessageListDataItem:
 
 
 def _parse_tool_calls_item(data: object) -> ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall:
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, dict):
@@ -315,14 +315,34 @@ def _parse_tool_calls_item(data: object) -> ChatCompletionMessageCustomToolCall 
     tolerate(
         f"{type(data).__name__} value is none of ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall"
     )
+    if isinstance(data, dict):
+        if names_variant(ChatCompletionMessageToolCall, data):
+            try:
+                return ChatCompletionMessageToolCall.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionMessageCustomToolCall, data):
+            try:
+                return ChatCompletionMessageCustomToolCall.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return ChatCompletionMessageToolCall.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionMessageCustomToolCall.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall, data)
 
 
 def _parse_content_parts_0_item(
     data: object,
 ) -> ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText:
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, dict):
@@ -340,4 +360,24 @@ def _parse_content_parts_0_item(
     tolerate(
         f"{type(data).__name__} value is none of ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText"
     )
+    if isinstance(data, dict):
+        if names_variant(ChatCompletionRequestMessageContentPartText, data):
+            try:
+                return ChatCompletionRequestMessageContentPartText.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionRequestMessageContentPartImage, data):
+            try:
+                return ChatCompletionRequestMessageContentPartImage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return ChatCompletionRequestMessageContentPartText.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionRequestMessageContentPartImage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText, data)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import STRICT, missing, to_json, tolerate
+from ..types import STRICT, missing, names_variant, to_json, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_moderation_error import ChatCompletionModerationError
@@ -129,8 +129,8 @@ class ChatCompletionModeration:
 
 
 def _parse_input_(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, dict):
@@ -146,12 +146,32 @@ def _parse_input_(data: object) -> ChatCompletionModerationError | ChatCompletio
     finally:
         STRICT.reset(token)
     tolerate(f"{type(data).__name__} value is none of ChatCompletionModerationError | ChatCompletionModerationResults")
+    if isinstance(data, dict):
+        if names_variant(ChatCompletionModerationResults, data):
+            try:
+                return ChatCompletionModerationResults.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionModerationError, data):
+            try:
+                return ChatCompletionModerationError.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return ChatCompletionModerationResults.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionModerationError.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(ChatCompletionModerationError | ChatCompletionModerationResults, data)
 
 
 def _parse_output(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, dict):
@@ -167,4 +187,24 @@ def _parse_output(data: object) -> ChatCompletionModerationError | ChatCompletio
     finally:
         STRICT.reset(token)
     tolerate(f"{type(data).__name__} value is none of ChatCompletionModerationError | ChatCompletionModerationResults")
+    if isinstance(data, dict):
+        if names_variant(ChatCompletionModerationResults, data):
+            try:
+                return ChatCompletionModerationResults.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionModerationError, data):
+            try:
+                return ChatCompletionModerationError.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return ChatCompletionModerationResults.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionModerationError.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(ChatCompletionModerationError | ChatCompletionModerationResults, data)

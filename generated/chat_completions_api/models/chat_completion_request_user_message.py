@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import STRICT, UNSET, Unset, missing, tolerate
+from ..types import STRICT, UNSET, Unset, missing, names_variant, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_audio import ChatCompletionRequestMessageContentPartAudio
@@ -166,8 +166,8 @@ def _parse_content_1_item(
     | ChatCompletionRequestMessageContentPartImage
     | ChatCompletionRequestMessageContentPartText
 ):
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, dict):
@@ -195,6 +195,44 @@ def _parse_content_1_item(
     tolerate(
         f"{type(data).__name__} value is none of ChatCompletionRequestMessageContentPartAudio | ChatCompletionRequestMessageContentPartFile | ChatCompletionRequestMessageContentPartImage | ChatCompletionRequestMessageContentPartText"
     )
+    if isinstance(data, dict):
+        if names_variant(ChatCompletionRequestMessageContentPartText, data):
+            try:
+                return ChatCompletionRequestMessageContentPartText.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionRequestMessageContentPartImage, data):
+            try:
+                return ChatCompletionRequestMessageContentPartImage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionRequestMessageContentPartAudio, data):
+            try:
+                return ChatCompletionRequestMessageContentPartAudio.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionRequestMessageContentPartFile, data):
+            try:
+                return ChatCompletionRequestMessageContentPartFile.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return ChatCompletionRequestMessageContentPartText.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionRequestMessageContentPartImage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionRequestMessageContentPartAudio.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionRequestMessageContentPartFile.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(
         ChatCompletionRequestMessageContentPartAudio
         | ChatCompletionRequestMessageContentPartFile

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import STRICT, missing, to_json, tolerate
+from ..types import STRICT, missing, names_variant, to_json, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
@@ -221,8 +221,8 @@ class ChatCompletionResponseMessage:
 
 
 def _parse_tool_calls_item(data: object) -> ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall:
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, dict):
@@ -240,4 +240,24 @@ def _parse_tool_calls_item(data: object) -> ChatCompletionMessageCustomToolCall 
     tolerate(
         f"{type(data).__name__} value is none of ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall"
     )
+    if isinstance(data, dict):
+        if names_variant(ChatCompletionMessageToolCall, data):
+            try:
+                return ChatCompletionMessageToolCall.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionMessageCustomToolCall, data):
+            try:
+                return ChatCompletionMessageCustomToolCall.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return ChatCompletionMessageToolCall.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionMessageCustomToolCall.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(ChatCompletionMessageCustomToolCall | ChatCompletionMessageToolCall, data)

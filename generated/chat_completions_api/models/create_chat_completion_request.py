@@ -22,7 +22,7 @@ from ..models.reasoning_effort_type_0 import ReasoningEffortType0, check_reasoni
 from ..models.response_modalities_type_0_item import ResponseModalitiesType0Item, check_response_modalities_type_0_item
 from ..models.service_tier_type_0 import ServiceTierType0, check_service_tier_type_0
 from ..models.verbosity_type_0 import VerbosityType0, check_verbosity_type_0
-from ..types import STRICT, UNSET, Unset, missing, tolerate
+from ..types import STRICT, UNSET, Unset, missing, names_variant, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_allowed_tools_choice import ChatCompletionAllowedToolsChoice
@@ -821,8 +821,8 @@ def _parse_messages_item(
     | ChatCompletionRequestToolMessage
     | ChatCompletionRequestUserMessage
 ):
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, dict):
@@ -860,6 +860,62 @@ def _parse_messages_item(
     tolerate(
         f"{type(data).__name__} value is none of ChatCompletionRequestAssistantMessage | ChatCompletionRequestDeveloperMessage | ChatCompletionRequestFunctionMessage | ChatCompletionRequestSystemMessage | ChatCompletionRequestToolMessage | ChatCompletionRequestUserMessage"
     )
+    if isinstance(data, dict):
+        if names_variant(ChatCompletionRequestDeveloperMessage, data):
+            try:
+                return ChatCompletionRequestDeveloperMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionRequestSystemMessage, data):
+            try:
+                return ChatCompletionRequestSystemMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionRequestUserMessage, data):
+            try:
+                return ChatCompletionRequestUserMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionRequestAssistantMessage, data):
+            try:
+                return ChatCompletionRequestAssistantMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionRequestToolMessage, data):
+            try:
+                return ChatCompletionRequestToolMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionRequestFunctionMessage, data):
+            try:
+                return ChatCompletionRequestFunctionMessage.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return ChatCompletionRequestDeveloperMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionRequestSystemMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionRequestUserMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionRequestAssistantMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionRequestToolMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionRequestFunctionMessage.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(
         ChatCompletionRequestAssistantMessage
         | ChatCompletionRequestDeveloperMessage
@@ -876,8 +932,8 @@ def _parse_response_format(
 ) -> ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | Unset:
     if data is UNSET:
         return UNSET
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, dict):
@@ -900,12 +956,41 @@ def _parse_response_format(
     tolerate(
         f"{type(data).__name__} value is none of ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText"
     )
+    if isinstance(data, dict):
+        if names_variant(ResponseFormatText, data):
+            try:
+                return ResponseFormatText.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ResponseFormatJsonSchema, data):
+            try:
+                return ResponseFormatJsonSchema.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ResponseFormatJsonObject, data):
+            try:
+                return ResponseFormatJsonObject.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return ResponseFormatText.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ResponseFormatJsonSchema.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ResponseFormatJsonObject.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatText | Unset, data)
 
 
 def _parse_tools_item(data: object) -> ChatCompletionTool | CustomToolChatCompletions:
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, dict):
@@ -921,6 +1006,26 @@ def _parse_tools_item(data: object) -> ChatCompletionTool | CustomToolChatComple
     finally:
         STRICT.reset(token)
     tolerate(f"{type(data).__name__} value is none of ChatCompletionTool | CustomToolChatCompletions")
+    if isinstance(data, dict):
+        if names_variant(ChatCompletionTool, data):
+            try:
+                return ChatCompletionTool.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(CustomToolChatCompletions, data):
+            try:
+                return CustomToolChatCompletions.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return ChatCompletionTool.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return CustomToolChatCompletions.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(ChatCompletionTool | CustomToolChatCompletions, data)
 
 
@@ -935,8 +1040,8 @@ def _parse_tool_choice(
 ):
     if data is UNSET:
         return UNSET
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, str):
@@ -964,6 +1069,35 @@ def _parse_tool_choice(
     tolerate(
         f"{type(data).__name__} value is none of ChatCompletionAllowedToolsChoice | ChatCompletionNamedToolChoice | ChatCompletionNamedToolChoiceCustom | ChatCompletionToolChoiceOptionType0"
     )
+    if isinstance(data, dict):
+        if names_variant(ChatCompletionAllowedToolsChoice, data):
+            try:
+                return ChatCompletionAllowedToolsChoice.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionNamedToolChoice, data):
+            try:
+                return ChatCompletionNamedToolChoice.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(ChatCompletionNamedToolChoiceCustom, data):
+            try:
+                return ChatCompletionNamedToolChoiceCustom.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return ChatCompletionAllowedToolsChoice.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionNamedToolChoice.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return ChatCompletionNamedToolChoiceCustom.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(
         ChatCompletionAllowedToolsChoice
         | ChatCompletionNamedToolChoice
@@ -979,8 +1113,8 @@ def _parse_function_call(
 ) -> ChatCompletionFunctionCallOption | CreateChatCompletionRequestFunctionCallType0 | Unset:
     if data is UNSET:
         return UNSET
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, str):
@@ -998,4 +1132,15 @@ def _parse_function_call(
     tolerate(
         f"{type(data).__name__} value is none of ChatCompletionFunctionCallOption | CreateChatCompletionRequestFunctionCallType0"
     )
+    if isinstance(data, dict):
+        if names_variant(ChatCompletionFunctionCallOption, data):
+            try:
+                return ChatCompletionFunctionCallOption.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return ChatCompletionFunctionCallOption.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(ChatCompletionFunctionCallOption | CreateChatCompletionRequestFunctionCallType0 | Unset, data)

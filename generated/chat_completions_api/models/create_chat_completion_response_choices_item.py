@@ -53,7 +53,7 @@ class CreateChatCompletionResponseChoicesItem:
     finish_reason: CreateChatCompletionResponseChoicesItemFinishReason
     index: int
     message: ChatCompletionResponseMessage
-    logprobs: CreateChatCompletionResponseChoicesItemLogprobsType0 | None
+    logprobs: CreateChatCompletionResponseChoicesItemLogprobsType0 | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
@@ -69,7 +69,8 @@ class CreateChatCompletionResponseChoicesItem:
         message = self.message
         field_dict["message"] = None if message is None else message.to_dict()
         logprobs = self.logprobs
-        field_dict["logprobs"] = None if logprobs is None else to_json(logprobs)
+        if logprobs is not None:
+            field_dict["logprobs"] = to_json(logprobs)
         for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
             if key not in field_dict:
                 field_dict[key] = None
@@ -117,10 +118,7 @@ class CreateChatCompletionResponseChoicesItem:
                 message = ChatCompletionResponseMessage.from_dict(message)
 
         logprobs: Any = src_dict.get("logprobs")
-        if logprobs is None:
-            if "logprobs" not in src_dict:
-                odd += ("logprobs",)
-        else:
+        if logprobs is not None:
             if _pending_logprobs:
                 _load_logprobs()
             if isinstance(logprobs, dict):
@@ -128,6 +126,9 @@ class CreateChatCompletionResponseChoicesItem:
                     logprobs = CreateChatCompletionResponseChoicesItemLogprobsType0.from_dict(logprobs)
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+
+        elif "logprobs" in src_dict:
+            odd += ("logprobs",)
 
         create_chat_completion_response_choices_item = cls(
             finish_reason,
@@ -138,7 +139,7 @@ class CreateChatCompletionResponseChoicesItem:
         if odd:
             create_chat_completion_response_choices_item._odd_keys = odd
         # More keys than the required ones, or a required one left out (then in odd): look for unknown keys.
-        if (len(src_dict) > 4 or odd) and not _KEYS.issuperset(src_dict):
+        if (len(src_dict) > 3 or odd) and not _KEYS.issuperset(src_dict):
             create_chat_completion_response_choices_item.additional_properties = {
                 prop_name: prop_dict for prop_name, prop_dict in src_dict.items() if prop_name not in _KEYS
             }

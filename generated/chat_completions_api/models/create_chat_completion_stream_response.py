@@ -79,7 +79,7 @@ class CreateChatCompletionStreamResponse:
     object_: Literal["chat.completion.chunk"] = "chat.completion.chunk"
     obfuscation: str | None = None
     service_tier: None | ServiceTierType0 = None
-    system_fingerprint: str | None = None
+    system_fingerprint: None | str = None
     usage: CompletionUsage | None = None
     moderation: ChatCompletionModeration | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -203,7 +203,6 @@ class CreateChatCompletionStreamResponse:
 
         system_fingerprint: Any = src_dict.get("system_fingerprint")
         if system_fingerprint is None and "system_fingerprint" in src_dict:
-            tolerate("field 'system_fingerprint' is null")
             odd += ("system_fingerprint",)
 
         usage: Any = src_dict.get("usage")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import STRICT, UNSET, Unset, missing, tolerate
+from ..types import STRICT, UNSET, Unset, missing, names_variant, tolerate
 
 if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_format_type_0 import CustomToolChatCompletionsCustomFormatType0
@@ -120,8 +120,8 @@ def _parse_format_(
 ) -> CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset:
     if data is UNSET:
         return UNSET
-    # The variants are tried strictly (a tolerated mismatch would let the first one take any object); an object that
-    # is none of them (a variant newer than the spec) is kept as the dict it is, unless parsing is strict.
+    # The variants are tried strictly first (a tolerated mismatch would let the first one take any object); an object
+    # none of them reads strictly raises if parsing is strict, else is read tolerantly (see tolerant_variants).
     token = STRICT.set(True)
     try:
         if isinstance(data, dict):
@@ -139,4 +139,24 @@ def _parse_format_(
     tolerate(
         f"{type(data).__name__} value is none of CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1"
     )
+    if isinstance(data, dict):
+        if names_variant(CustomToolChatCompletionsCustomFormatType0, data):
+            try:
+                return CustomToolChatCompletionsCustomFormatType0.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if names_variant(CustomToolChatCompletionsCustomFormatType1, data):
+            try:
+                return CustomToolChatCompletionsCustomFormatType1.from_dict(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        try:
+            return CustomToolChatCompletionsCustomFormatType0.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+        try:
+            return CustomToolChatCompletionsCustomFormatType1.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+
     return cast(CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset, data)

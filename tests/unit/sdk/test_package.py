@@ -44,3 +44,22 @@ def test_clients_share_one_ssl_context() -> None:
     finally:
         a.close()
         b.close()
+
+
+def _imports(module: Path) -> set[str]:
+    """The package-relative modules `module` imports anywhere (at run time or for type checking)."""
+    import ast
+
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            names.update([node.module] if node.module else [alias.name for alias in node.names])
+    return names
+
+
+def test_the_resource_modules_import_in_one_direction() -> None:
+    """`_resources` reaches `_raw` (its `with_raw_response`); neither `_raw` nor the shared `_params` reaches back."""
+    package = Path(cc.__file__).parent
+    assert "_raw" in _imports(package / "_resources.py")
+    assert "_resources" not in _imports(package / "_raw.py")
+    assert not {"_resources", "_raw"} & _imports(package / "_params.py")

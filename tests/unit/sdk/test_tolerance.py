@@ -60,7 +60,10 @@ NON_STREAM: dict[str, tuple[dict[str, Any], Callable[[Any], None]]] = {
             ]
         ),
         lambda c: (
-            c.choices[0].message.tool_calls[0] == {"id": "call_1", "type": "mcp", "mcp": {"server": "s", "name": "n"}}
+            # an object with attribute access (not a bare dict), giving back what was sent
+            c.choices[0].message.tool_calls[0].to_dict()
+            == {"id": "call_1", "type": "mcp", "mcp": {"server": "s", "name": "n"}}
+            and c.choices[0].message.tool_calls[0]["mcp"] == {"server": "s", "name": "n"}
             and c.choices[0].message.tool_calls[1].function.name == "f"
         ),
     ),

@@ -153,6 +153,41 @@ SNIPPETS: dict[str, str] = {
         messages = client.chat.completions.with_raw_response.messages.list("chatcmpl-1", limit=1)
         reveal_type(messages.parse())  # R: typing.Iterator[chat_completions_api.models.chat_completion_message_list_data_item.ChatCompletionMessageListDataItem]
     """,
+    "ok_streaming_response": """
+        async def main() -> None:
+            async with aclient.chat.completions.with_streaming_response.create(model="m", messages=[]) as aresponse:
+                reveal_type(await aresponse.parse())  # R: chat_completions._models.CreateChatCompletionResponse
+            async with aclient.chat.completions.with_streaming_response.create(model="m", messages=[], stream=True) as astreamed:
+                reveal_type(await astreamed.parse())  # R: chat_completions._streaming.AsyncStream
+
+        with client.chat.completions.with_streaming_response.create(model="m", messages=[]) as response:
+            reveal_type(response)  # R: chat_completions._streamed.APIResponse[chat_completions._models.CreateChatCompletionResponse]
+            reveal_type(response.parse())  # R: chat_completions._models.CreateChatCompletionResponse
+            for line in response.iter_lines():
+                reveal_type(line)  # R: str
+        with client.chat.completions.with_streaming_response.create(model="m", messages=[], stream=True) as streamed:
+            reveal_type(streamed.parse())  # R: chat_completions._streaming.Stream
+        with client.chat.completions.with_streaming_response.messages.list("chatcmpl-1") as listed:
+            reveal_type(listed.parse())  # R: typing.Iterator[chat_completions_api.models.chat_completion_message_list_data_item.ChatCompletionMessageListDataItem]
+    """,
+    "ok_azure": """
+        from chat_completions import AsyncAzureClient, AzureClient
+
+        async def atoken() -> str:
+            return "t"
+
+        azure = AzureClient(azure_endpoint="https://r.openai.azure.com", api_version="2024-10-21", azure_ad_token_provider=lambda: "t")
+        reveal_type(azure.chat.completions.create(model="gpt-4o-mini", messages=[]))  # R: chat_completions._models.CreateChatCompletionResponse
+        aazure = AsyncAzureClient(azure_endpoint="https://r.openai.azure.com", api_version="v1", azure_ad_token_provider=atoken)
+    """,
+    "bad_async_token_provider_on_the_sync_azure_client": """
+        from chat_completions import AzureClient
+
+        async def atoken() -> str:
+            return "t"
+
+        AzureClient(azure_endpoint="https://r", api_version="v", azure_ad_token_provider=atoken)  # E: Argument "azure_ad_token_provider" to "AzureClient" has incompatible type
+    """,
     "bad_misspelt_parameter": """
         client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}], temprature=0.7)  # E: Unexpected keyword argument "temprature" .*did you mean "temperature"
     """,

@@ -108,7 +108,7 @@ def test_fetch_resolves_the_commit_vendors_regenerates_and_reports(
     changed = copy.deepcopy(small_upstream)
     schemas = changed["components"]["schemas"]
     schemas["CreateChatCompletionResponse"]["properties"].pop("system_fingerprint")
-    schemas["CreateChatCompletionResponse"]["properties"]["created"]["type"] = "string"
+    schemas["CreateChatCompletionResponse"]["properties"]["created"]["type"] = "number"  # recordings still valid
     schemas["CreateChatCompletionRequest"]["allOf"][1]["properties"]["verbosity_level"] = {"type": "integer"}
     schemas["CreateChatCompletionResponse"]["properties"]["choices"]["items"]["properties"]["finish_reason"][
         "enum"
@@ -127,7 +127,7 @@ def test_fetch_resolves_the_commit_vendors_regenerates_and_reports(
     lines = [" ".join(line.split()) for line in out.splitlines()]  # the report aligns its columns
     start = lines.index("4 API changes (2 breaking, 2 additive):")
     assert lines[start + 1 : start + 5] == [
-        "breaking CreateChatCompletionResponse.created type integer -> string",
+        "breaking CreateChatCompletionResponse.created type integer -> number",
         "breaking CreateChatCompletionResponse.system_fingerprint response field removed",
         "additive CreateChatCompletionRequest.verbosity_level new optional request field",
         "additive CreateChatCompletionResponse.choices[].finish_reason enum value 'paused' added (readers may now see it)",
