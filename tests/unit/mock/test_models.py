@@ -7,9 +7,9 @@ from typing import Any
 
 import httpx
 import pytest
-from chat_completions_mock import PROFILES, MockServer, create_app
+from chat_completions_mock import PROFILES, MockServer, Profile, create_app
 from chat_completions_mock._models import Models, parse_model_aliases
-from mock_support import KEY, assert_error, request, sse_data, user
+from mock_support import KEY, assert_error, assert_valid, request, sse_data, user
 
 AUDIO_PART = {"type": "input_audio", "input_audio": {"data": "UklGRg==", "format": "wav"}}
 IMAGE_PART = {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}}
@@ -251,3 +251,16 @@ def test_each_model_has_its_own_context_window(client: httpx.Client) -> None:
         "context_length_exceeded",
     )
     assert client.post("/chat/completions", json=request(model="gpt-5", messages=long)).status_code == 200
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p.name for p in PROFILES])
+def test_every_models_answers_are_valid_against_the_spec(client: httpx.Client, profile: Profile) -> None:
+    body = profile.repair(request(model=profile.name, messages=user("Tell me a story")))
+    answer = client.post("/chat/completions", json=body)
+    assert answer.status_code == 200, answer.text
+    assert_valid("CreateChatCompletionResponse", answer.json())
+    streamed = client.post(
+        "/chat/completions", json={**body, "stream": True, "stream_options": {"include_usage": True}}
+    )
+    for data in sse_data(streamed.text)[:-1]:
+        assert_valid("CreateChatCompletionStreamResponse", json.loads(data))
