@@ -5,8 +5,8 @@ refuses (`Refusal`s, each with OpenAI's own status, message, `param` and `code`,
 how it answers (reasoning tokens, `logprobs` and `system_fingerprint` in choices, `obfuscation` in chunks) and how
 fast (`Latency`, used by `--latency`). `PROFILES` holds them in docs order; `Models` resolves a requested name
 (a profile, a dated snapshot, or an alias added with `--models`) to its profile. To add a model: declare it below
-with `profile(...)`, each fact with its source; `python -c 'from chat_completions_mock._models import
-profile_table; print(profile_table())'` regenerates the table in docs/mock.md (tests/unit/mock/test_docs.py checks).
+with `profile(...)`, each fact with its source; `profile_table()` and `refusal_table()` render the tables of
+docs/mock.md (tests/unit/mock/test_docs.py keeps them in step).
 """
 
 from __future__ import annotations

@@ -264,3 +264,22 @@ def test_every_models_answers_are_valid_against_the_spec(client: httpx.Client, p
     )
     for data in sse_data(streamed.text)[:-1]:
         assert_valid("CreateChatCompletionStreamResponse", json.loads(data))
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p.name for p in PROFILES])
+def test_each_model_takes_the_parts_and_roles_its_profile_lists(client: httpx.Client, profile: Profile) -> None:
+    parts = {"image_url": IMAGE_PART, "input_audio": AUDIO_PART}
+    for kind, part in parts.items():
+        messages = [{"role": "user", "content": [{"type": "text", "text": "Say hi"}, part]}]
+        body = request(model=profile.name, messages=messages)
+        if profile.name == "gpt-4o-audio-preview" and kind != "input_audio":
+            body.update(AUDIO_OUT)  # audio out, so that only the part decides
+        status = client.post("/chat/completions", json=body).status_code
+        assert (status == 200) == (kind in profile.parts), (kind, status)
+    for role in ("system", "developer"):
+        body = profile.repair(
+            request(model=profile.name, messages=[{"role": role, "content": "Be brief."}, *user("Hi")])
+        )
+        body["messages"][0]["role"] = role  # repair may have changed it: send it as the test means
+        status = client.post("/chat/completions", json=body).status_code
+        assert (status == 200) == (role in profile.roles), (role, status)
