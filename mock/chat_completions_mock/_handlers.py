@@ -166,6 +166,7 @@ class Handlers:
             events = render_stream(planned)
             pace = self._pace(planned, profile, events)
             return EventStream(events, request.scope.get(FAULT_KEY), state, pace, arrived)
+        await self._wait_like_the_model(planned, profile, arrived)
         return json_response(render(planned))
 
     def _profile(self, body: dict[str, Any]) -> Profile:
@@ -183,6 +184,17 @@ class Handlers:
             return None
         tokens = planned.completion_tokens - planned.reasoning_tokens
         return schedule(latency, tokens, len(events), planned.digest, self.state.options.latency_seed)
+
+    async def _wait_like_the_model(self, planned: Plan, profile: Profile, arrived: float) -> None:
+        """Under `--latency`, a JSON answer comes when its stream's last token would (an asyncio sleep)."""
+        latency = latency_of(self.state.options.latency, profile)
+        if latency is None:
+            return
+        tokens = planned.completion_tokens - planned.reasoning_tokens
+        done = schedule(latency, tokens, tokens + 3, planned.digest, self.state.options.latency_seed).writes[-1][0]
+        delay = arrived + done - asyncio.get_running_loop().time()
+        if delay > 0:
+            await asyncio.sleep(delay)
 
     async def models(self, request: Request) -> Response:
         """GET /models: every model name the mock serves."""
