@@ -62,10 +62,10 @@ def serve_bare(port: int) -> None:
 
 
 @contextmanager
-def server(kind: str, *flags: str) -> Iterator[tuple[str, int, int]]:
-    """Start one server process; yields (host, port, pid)."""
+def server(kind: str, *options: str) -> Iterator[tuple[str, int, int]]:
+    """Start one server process (`options`: more flags of the mock's CLI); yields (host, port, pid)."""
     if kind == "mock":
-        cmd = [sys.executable, "-m", "chat_completions_mock", "--port", "0", *flags]
+        cmd = [sys.executable, "-m", "chat_completions_mock", "--port", "0", *options]
     else:
         cmd = [sys.executable, __file__, "--serve-bare", "0"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})

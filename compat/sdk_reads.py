@@ -11,6 +11,7 @@ and compared. The verdicts land in `sdk_reads.json` beside the contract report; 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -223,19 +224,53 @@ def answer_shape(value: Any) -> str:
     return f"{held}, {len(items)} chunk{'' if len(items) == 1 else 's'}"
 
 
-def check_reads(endpoint: Endpoint, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
-    """Record each kind's answer from `endpoint`, replay it to both SDKs, compare: `sdk_reads.json`'s content."""
+@contextmanager
+def _recorded_by_mock(endpoint: Endpoint, cassettes: Path | None, kind: str) -> Iterator[Endpoint]:
+    """`endpoint`, or a recording mock in front of it writing `cassettes/<kind>.yaml` (the caller's key goes through)."""
+    if cassettes is None:
+        yield endpoint
+        return
+    from chat_completions_mock import MockServer
+
+    with MockServer(
+        record_to=cassettes, upstream=endpoint.base_url, upstream_key_env="", cassette_name=kind, request_log=0
+    ) as recorder:
+        yield dataclasses.replace(endpoint, base_url=recorder.base_url)
+
+
+@contextmanager
+def _replayed(answer: Recorded, cassettes: Path | None) -> Iterator[str]:
+    """Where the recorded answer is served: the mock replaying the cassettes, or the byte replayer."""
+    if cassettes is None:
+        with replaying(answer) as base_url:
+            yield base_url
+        return
+    from chat_completions_mock import MockServer
+
+    with MockServer(replay=cassettes, request_log=0) as replay:
+        yield replay.base_url
+
+
+def check_reads(
+    endpoint: Endpoint, overrides: Mapping[str, Mapping[str, Any]] | None = None, cassettes: Path | None = None
+) -> dict[str, Any]:
+    """Record each kind's answer from `endpoint`, replay it to both SDKs, compare: `sdk_reads.json`'s content.
+
+    With `cassettes`, each answer is recorded through the mock (`--record-to`) into `cassettes/<kind>.yaml` and
+    replayed to both SDKs by the mock (`--replay`), so the run also keeps the server's real answers as cassettes.
+    """
     reads = []
     for kind in KINDS:
         body = request_body(kind, endpoint.model, (overrides or {}).get(kind))
         said = {k: body[k] for k in ("model", "stream", "tool_choice") if k in body}
         entry: dict[str, Any] = {"kind": kind, "request": said}
         try:
-            answer = record(endpoint, body)
+            with _recorded_by_mock(endpoint, cassettes, kind) as through:
+                answer = record(through, body)
         except httpx.HTTPError as exc:
             reads.append({**entry, "verdict": "no answer", "detail": _error(exc)})
             continue
-        with replaying(answer) as base_url:
+        with _replayed(answer, cassettes) as base_url:
             theirs, their_error, ours, our_error = read_both(base_url, body)
         result, detail = verdict(theirs, their_error, ours, our_error)
         entry.update(status=answer.status, verdict=result, detail=detail)
@@ -252,8 +287,8 @@ def check_reads(endpoint: Endpoint, overrides: Mapping[str, Mapping[str, Any]] |
 def write_reads(
     endpoint: Endpoint, work: Path, overrides: Mapping[str, Mapping[str, Any]] | None = None
 ) -> dict[str, Any]:
-    """`check_reads` written to `work/sdk_reads.json`; returns what was written."""
-    result = check_reads(endpoint, overrides)
+    """`check_reads` written to `work/sdk_reads.json` (the recorded answers to `work/cassettes/`); returns it."""
+    result = check_reads(endpoint, overrides, work / "cassettes")
     (work / "sdk_reads.json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     return result
 

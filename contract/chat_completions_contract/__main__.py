@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._promises import GROUPS
+from ._report import Report
 from ._runner import DEFAULT_MODEL, DEFAULT_SEED, Options, UsageError, run
 
 
@@ -64,12 +65,30 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         help="schemathesis examples per operation and mode (default: 30, or a share of --max-requests)",
     )
+    recorded = p.add_argument_group("recordings (docs/contract.md)")
+    recorded.add_argument(
+        "--cassettes", type=Path, metavar="DIR", help="judge the VCR.py cassettes under DIR instead of a server"
+    )
+    recorded.add_argument(
+        "--against-spec",
+        nargs="?",
+        const="",
+        metavar="SPEC",
+        help="with --cassettes: list the recordings a spec (default: the project's) rejects and those that conform",
+    )
+    recorded.add_argument(
+        "--spec-before", metavar="SPEC", help="with --against-spec: the spec before, to list what changed"
+    )
+    recorded.add_argument("--record-to", metavar="DIR", help="with --base-url: keep this run's traffic as a cassette")
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     args = parser().parse_args(argv)
+    early = _recordings_first(args)
+    if early is not None:
+        return early
     options = Options(
         base_url=args.base_url,
         model=args.model,
@@ -80,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         seed=args.seed,
         api_key_env=args.api_key_env,
         examples=args.examples,
+        record_to=args.record_to,
         azure_api_version=args.azure_api_version,
     )
     if args.report_dir is not None:
@@ -92,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 2
     try:
-        report = run(options)
+        report = run(options) if args.cassettes is None else _judge_cassettes(args.cassettes, options)
     except UsageError as exc:
         print(f"chat-completions-contract: {exc}", file=sys.stderr)
         return 2
@@ -111,6 +131,47 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         print(f"reports: {', '.join(str(p) for p in paths)}")
     return report.exit_code
+
+
+def _recordings_first(args: argparse.Namespace) -> int | None:
+    """The exit status when the recording options settle the run (a conflict: 2; --against-spec: its own)."""
+    conflict = _recorded_conflict(args)
+    if conflict:
+        print(f"chat-completions-contract: {conflict}", file=sys.stderr)
+        return 2
+    if args.cassettes is not None and args.against_spec is not None:
+        return _against_spec(args)
+    return None
+
+
+def _recorded_conflict(args: argparse.Namespace) -> str | None:
+    """The options about recordings that do not go together, in one line (None when they do)."""
+    if args.cassettes is None and (args.against_spec is not None or args.spec_before is not None):
+        return "--against-spec and --spec-before judge recordings: they need --cassettes DIR"
+    if args.spec_before is not None and args.against_spec is None:
+        return "--spec-before compares with --against-spec: pass both"
+    if args.cassettes is not None and (args.base_url is not None or args.record_to is not None):
+        return "--cassettes judges recordings without a server: it takes no --base-url or --record-to"
+    return None
+
+
+def _judge_cassettes(directory: Path, options: Options) -> Report:
+    from ._recorded import judge_cassettes
+
+    return judge_cassettes(directory, options)
+
+
+def _against_spec(args: argparse.Namespace) -> int:
+    from ._recorded import against_spec
+
+    try:
+        drift = against_spec(args.cassettes, args.against_spec or None, args.spec_before)
+    except UsageError as exc:
+        print(f"chat-completions-contract: {exc}", file=sys.stderr)
+        return 2
+    for line in drift.lines():
+        print(line)
+    return drift.exit_code
 
 
 if __name__ == "__main__":

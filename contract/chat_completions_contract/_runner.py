@@ -48,6 +48,7 @@ class Options:
     api_key_env: str = "OPENAI_API_KEY"
     examples: int | None = None
     stateful: bool = True
+    record_to: str | None = None
     #: Check an Azure OpenAI endpoint: this `api-version` on every request ("v1": the v1 API), the key as `api-key`.
     azure_api_version: str | None = None
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ), repr=False)
@@ -79,6 +80,8 @@ def validate(options: Options) -> None:
     if options.azure_api_version is not None and not options.azure_api_version.strip():
         raise UsageError("--azure-api-version needs a version: the api-version to send (2024-10-21, ...) or v1")
     _expand(options.require, "--require")
+    if options.record_to is not None and options.base_url is None:
+        raise UsageError("--record-to records a server's traffic: it needs --base-url")
     if options.base_url is not None:
         if not options.base_url.startswith(("http://", "https://")):
             raise UsageError(f"--base-url must be an http(s) URL ending in /v1, not {options.base_url!r}")
@@ -113,14 +116,21 @@ def open_target(options: Options) -> Iterator[Target]:
         return
     # Without a key, a placeholder, as clients send one even to servers that check none (`api_key="EMPTY"`).
     key = options.env.get(options.api_key_env) or PLACEHOLDER_KEY
-    yield Target(
-        options.base_url,
-        key,
-        options.model,
-        auth_required=options.auth == "required",
-        max_requests=options.max_requests,
-        azure_api_version=options.azure_api_version,
-    )
+    with contextlib.ExitStack() as stack:
+        via = options.base_url
+        if options.record_to is not None:  # through a recording mock in front of the server
+            from ._recorded import recording
+
+            via = stack.enter_context(recording(options.base_url, options.record_to))
+        yield Target(
+            via,
+            key,
+            options.model,
+            auth_required=options.auth == "required",
+            max_requests=options.max_requests,
+            azure_api_version=options.azure_api_version,
+            origin=options.base_url.rstrip("/") if via != options.base_url else "",
+        )
 
 
 def _azure_base_url(mock_url: str, options: Options) -> str:
@@ -260,7 +270,7 @@ def _report(
         groups.append(GroupResult(group, status, any(p.required for p in members), note))
     failing = [p for p in promises if p.required and p.status in ("broken", "not supported")]
     return Report(
-        base_url=target.base_url,
+        base_url=target.origin or target.base_url,
         bundled_mock=target.bundled,
         model=target.model,
         auth="required" if target.auth_required else "none",

@@ -71,6 +71,8 @@ class Target:
     max_requests: int | None = None
     sent: int = 0
     last: Exchange | None = field(default=None, repr=False)
+    #: The server behind `base_url` when the run goes through a recording mock (`--record-to`).
+    origin: str = ""
     #: Azure OpenAI: the `api-version` every request carries ("v1": Azure's v1 API, which takes none); the key is
     #: sent in Azure's `api-key` header. None: OpenAI's way (`Authorization: Bearer`).
     azure_api_version: str | None = None
@@ -84,7 +86,7 @@ class Target:
     @property
     def loopback(self) -> bool:
         """Loopback servers cost nothing: they get the full run; others only shaped, cheap requests."""
-        return is_loopback(self.base_url)
+        return is_loopback(self.origin or self.base_url)
 
     @property
     def headers(self) -> dict[str, str]:

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._app import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, MockApp, MockState, create_app
+    from ._cassette import CassetteError, Interaction, load_cassette, load_directory
     from ._faults import FAULT_HEADER, Fault, parse_fault
     from ._models import PROFILES, Profile, find_profile
     from ._rules import REQUEST_FIELDS
     from ._server import MockServer, running
     from ._spec import load_spec, spec_path
     from ._tokens import count_tokens, tokenize
+    from ._traffic import Received
 
 __all__ = [
     "DEFAULT_CONTEXT_WINDOW",
@@ -28,14 +30,19 @@ __all__ = [
     "FAULT_HEADER",
     "PROFILES",
     "REQUEST_FIELDS",
+    "CassetteError",
     "Fault",
+    "Interaction",
     "MockApp",
     "MockServer",
     "MockState",
     "Profile",
+    "Received",
     "count_tokens",
     "create_app",
     "find_profile",
+    "load_cassette",
+    "load_directory",
     "load_spec",
     "parse_fault",
     "running",
@@ -56,6 +63,11 @@ _HOMES = {
     "Profile": "_models",
     "find_profile": "_models",
     "REQUEST_FIELDS": "_rules",
+    "CassetteError": "_cassette",
+    "Interaction": "_cassette",
+    "load_cassette": "_cassette",
+    "load_directory": "_cassette",
+    "Received": "_traffic",
     "MockServer": "_server",
     "running": "_server",
     "load_spec": "_spec",

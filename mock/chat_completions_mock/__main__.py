@@ -11,9 +11,11 @@ import uvicorn
 
 from ._app import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, create_app
 from ._faults import parse_fault
+from ._matchers import DEFAULT_IGNORED_FIELDS
 from ._models import PROFILE_BY_NAME, parse_model_aliases
 from ._pacing import check_latency
 from ._server import bind, url_of, uvicorn_config
+from ._tape import RECORD_MODES
 
 
 def _fault(text: str) -> str:
@@ -104,6 +106,50 @@ def parser() -> argparse.ArgumentParser:
         f" ({', '.join(PROFILE_BY_NAME)}); default: no pacing",
     )
     p.add_argument("--latency-seed", type=int, default=0, help="seed of the pacing jitter (default: 0)")
+    tape = p.add_argument_group("record and replay (docs/mock.md)")
+    tape.add_argument("--replay", metavar="DIR", help="answer from the VCR.py cassettes under DIR")
+    tape.add_argument("--record-to", metavar="DIR", help="forward to --upstream and record each exchange under DIR")
+    tape.add_argument(
+        "--upstream", metavar="URL", help="the real server to record from, e.g. https://api.openai.com/v1"
+    )
+    tape.add_argument(
+        "--record-mode",
+        choices=RECORD_MODES,
+        help="none: replay only; once: record when the cassette is missing; new_episodes: record what does not"
+        " match; all: record everything (default: none with --replay, all with --record-to, new_episodes with both)",
+    )
+    tape.add_argument(
+        "--replay-timing",
+        choices=("recorded", "none"),
+        default="none",
+        help="replay streams at their recorded pace, or at once (default)",
+    )
+    tape.add_argument(
+        "--replay-fallback",
+        choices=("error", "generate"),
+        default="error",
+        help="an unmatched request gets a 400 naming the closest recording (default), or the mock's own answer",
+    )
+    tape.add_argument(
+        "--match-ignore",
+        type=lambda text: tuple(n.strip() for n in text.split(",") if n.strip()),
+        default=DEFAULT_IGNORED_FIELDS,
+        metavar="FIELDS",
+        help=f"body fields matching ignores, comma-separated (default: {','.join(DEFAULT_IGNORED_FIELDS)})",
+    )
+    tape.add_argument(
+        "--scrub", action="append", default=[], metavar="HEADER", help="another header never recorded (repeatable)"
+    )
+    tape.add_argument(
+        "--upstream-key-env",
+        default="OPENAI_API_KEY",
+        help="environment variable with the upstream's key (default: OPENAI_API_KEY; else the caller's)",
+    )
+    tape.add_argument(
+        "--cassette-name",
+        default="chat-completions",
+        help="file recorded to: DIR/NAME.yaml (default: chat-completions)",
+    )
     p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
     p.add_argument("--access-log", action="store_true", help="log every request")
     return p
@@ -124,6 +170,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             any_model=args.any_model,
             latency=args.latency,
             latency_seed=args.latency_seed,
+            replay=args.replay,
+            record_to=args.record_to,
+            upstream=args.upstream,
+            record_mode=args.record_mode,
+            replay_timing=args.replay_timing,
+            replay_fallback=args.replay_fallback,
+            match_ignore=args.match_ignore,
+            scrub=args.scrub,
+            upstream_key_env=args.upstream_key_env,
+            cassette_name=args.cassette_name,
         )
         sock = bind(args.host, args.port)
     except (OSError, ValueError) as exc:
@@ -133,6 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: None)
     print(f"Chat Completions mock listening on {url_of(sock)}", flush=True)
+    if app.tape is not None:
+        print(app.tape.describe(), flush=True)
     server = uvicorn.Server(uvicorn_config(app, log_level=args.log_level, access_log=args.access_log))
     try:
         server.run(sockets=[sock])

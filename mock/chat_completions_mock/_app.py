@@ -17,10 +17,13 @@ from starlette.routing import Match, Route
 from ._errors import ApiError
 from ._faults import Fault, parse_fault
 from ._handlers import Handlers
+from ._matchers import DEFAULT_IGNORED_FIELDS
 from ._middleware import CONTROL_PREFIX, Auth, AzureApiVersion, CommonHeaders, FaultSelection
 from ._models import parse_model_aliases
 from ._pacing import check_latency
 from ._state import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, MockOptions, MockState
+from ._tape import CassetteOptions, Cassettes, Tape
+from ._traffic import Traffic
 from ._wire import error_response
 
 __all__ = ["DEFAULT_CONTEXT_WINDOW", "DEFAULT_MAX_BODY_BYTES", "MockApp", "MockState", "create_app"]
@@ -31,6 +34,7 @@ class MockApp(Starlette):
 
     mock: MockState
     handlers: Handlers
+    tape: Tape | None  # record/replay, when cassettes are in play
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -111,12 +115,41 @@ def create_app(
     any_model: bool = False,
     latency: str | None = None,
     latency_seed: int = 0,
+    request_log: int = 0,
+    replay: str | PathLike[str] | None = None,
+    record_to: str | PathLike[str] | None = None,
+    upstream: str | None = None,
+    record_mode: str | None = None,
+    replay_timing: str = "none",
+    replay_fallback: str = "error",
+    match_ignore: Sequence[str] = DEFAULT_IGNORED_FIELDS,
+    scrub: Sequence[str] = (),
+    upstream_key_env: str = "OPENAI_API_KEY",
+    cassette_name: str = "chat-completions",
 ) -> MockApp:
     """A new mock app (ASGI). Options mirror the CLI: `permissive`, `api_keys` (restrict accepted keys),
     `store_path` (SQLite file), `faults` (server-wide fault specs), `max_body_bytes`, `context_window` (None: each
     model's own), `models` (extra names: `{"name": "profile"}` or `["name=profile"]`), `any_model` (serve any name
-    instead of 404), `latency` (`"model"` or a profile name: pace streams like that model) and `latency_seed`."""
+    instead of 404), `latency` (`"model"` or a profile name: pace streams like that model) and `latency_seed`;
+    `request_log` (how many answered requests `state.requests` keeps); and record/replay (docs/mock.md):
+    `replay` and `record_to` (cassette directories), `upstream`, `record_mode` (none, once, new_episodes, all),
+    `replay_timing` (none, recorded), `replay_fallback` (error, generate), `match_ignore` (body fields matching
+    ignores), `scrub` (more headers never recorded), `upstream_key_env`, `cassette_name` (file recorded to)."""
     aliases = dict(models) if isinstance(models, Mapping) else parse_model_aliases(models)
+    cassettes = None
+    if replay is not None or record_to is not None or upstream is not None:
+        cassettes = CassetteOptions(
+            replay=str(replay) if replay is not None else None,
+            record_to=str(record_to) if record_to is not None else None,
+            upstream=upstream,
+            mode=record_mode,
+            timing=replay_timing,
+            fallback=replay_fallback,
+            ignore=tuple(match_ignore),
+            scrub=tuple(scrub),
+            key_env=upstream_key_env,
+            name=cassette_name,
+        )
     options = MockOptions(
         permissive=permissive,
         api_keys=frozenset(api_keys or ()),
@@ -128,14 +161,19 @@ def create_app(
         any_model=any_model,
         latency=check_latency(latency),
         latency_seed=latency_seed,
+        request_log=request_log,
+        cassettes=cassettes,
     )
     state = MockState(options)
+    tape = Tape(cassettes, state.requests, max_body_bytes) if cassettes is not None else None
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         try:
             yield
         finally:
+            if tape is not None:
+                await tape.aclose()
             await asyncio.to_thread(state.store.close)
 
     handlers = Handlers(state)
@@ -143,7 +181,9 @@ def create_app(
     app = MockApp(
         routes=routes,
         middleware=[
+            Middleware(Traffic, log=state.requests, scrub=scrub),
             Middleware(CommonHeaders, state=state),
+            *([Middleware(Cassettes, tape=tape)] if tape is not None else []),
             Middleware(AzureApiVersion),
             Middleware(Auth, state=state),
             Middleware(FaultSelection, state=state, routes=routes),
@@ -154,5 +194,6 @@ def create_app(
     app.router.redirect_slashes = False
     app.mock = state
     app.handlers = handlers
+    app.tape = tape
     app.state.mock = state
     return app

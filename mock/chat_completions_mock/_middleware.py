@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ._errors import ApiError, invalid
 from ._faults import FAULT_HEADER, Fault
 from ._state import MockState
+from ._traffic import SERVED_BY_KEY
 from ._wire import (
     FAULT_KEY,
     HTML_PAGE,
@@ -75,7 +76,7 @@ class _Exchange:
         self.request_id = b"req_%s%016x" % (_ID_PREFIX, next(_REQUEST_COUNTER))
 
     async def send(self, message: Message) -> None:
-        if message["type"] == "http.response.start":
+        if message["type"] == "http.response.start" and SERVED_BY_KEY not in self.scope:
             elapsed = str(int((time.perf_counter() - self.started) * 1000)).encode()
             fault: Fault | None = self.scope.get(FAULT_KEY)
             limited = fault is not None and fault.status == 429

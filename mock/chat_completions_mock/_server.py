@@ -16,6 +16,10 @@ import uvicorn
 
 from ._app import MockApp, create_app
 from ._faults import Fault
+from ._traffic import Received
+
+#: How many answered requests a `MockServer` keeps for `requests`.
+DEFAULT_REQUEST_LOG = 10_000
 
 
 def bind(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
@@ -76,11 +80,13 @@ def uvicorn_config(app: MockApp, *, log_level: str = "warning", access_log: bool
 class MockServer:
     """A mock served by uvicorn in a background thread on a free loopback port.
 
-    Use as a context manager: `with MockServer() as server: server.base_url`. Options are `create_app`'s.
-    `server.faults` scripts faults for the next requests; `server.stats()` reads the request counters.
+    Use as a context manager: `with MockServer() as server: server.base_url`. Options are `create_app`'s
+    (`replay=DIR` answers from cassettes; docs/mock.md). `server.faults` scripts faults for the next requests;
+    `server.stats()` reads the request counters; `server.requests` lists what the mock answered.
     """
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, **options: Any) -> None:
+        options.setdefault("request_log", DEFAULT_REQUEST_LOG)
         self.app: MockApp = create_app(**options)
         self._host, self._port = host, port
         self._server: uvicorn.Server | None = None
@@ -100,6 +106,16 @@ class MockServer:
     def clear_faults(self) -> None:
         """Drop the scripted faults and reset header-fault counters."""
         self.app.mock.faults.clear()
+
+    @property
+    def requests(self) -> list[Received]:
+        """The requests the mock answered (the last 10,000), oldest first: method, path, headers (credentials
+        masked), JSON `body`, `status`, `answer` (JSON) or `text` (a stream), and `served_by`."""
+        return self.app.mock.requests.entries()
+
+    def clear_requests(self) -> None:
+        """Forget the requests answered so far."""
+        self.app.mock.requests.clear()
 
     def stats(self) -> dict[str, int]:
         """Request and stream counters (see `/_mock/stats`)."""

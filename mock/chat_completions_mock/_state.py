@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ._errors import SchemaErrors
 from ._faults import Fault, FaultBook
 from ._models import Models
 from ._spec import Spec, compiled_spec
 from ._store import CompletionStore
+from ._traffic import RequestLog
+
+if TYPE_CHECKING:
+    from ._tape import CassetteOptions
 
 #: Default limit of a request body (bigger bodies get 413).
 DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -36,6 +41,8 @@ class MockOptions:
     latency: str | None = None
     #: Seed of the pacing jitter.
     latency_seed: int = 0
+    request_log: int = 0
+    cassettes: CassetteOptions | None = None
 
 
 class MockState:
@@ -48,6 +55,7 @@ class MockState:
         self.store = CompletionStore(options.store_path)
         self.faults = FaultBook(options.faults)
         self.models = Models(options.models, any_model=options.any_model)
+        self.requests = RequestLog(options.request_log)
         self.requests_total = 0
         self.active_requests = 0
         self.active_streams = 0

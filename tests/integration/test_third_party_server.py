@@ -350,3 +350,90 @@ def test_contract_suite_reports_on_litellm(proxy: Proxy, tmp_path: Path) -> None
     assert {path.name for path in tmp_path.iterdir()} == {"report.json", "report.md", "junit.xml"}
     # The per-group verdict and each deviation with its request: for whoever runs this with -s or -rA.
     print("\n" + out)
+
+
+# --- recorded through the mock, replayed: read as the live answer -----------------------------------------------------
+
+#: (model, streamed): plain and streamed answers, tool calls plain and streamed, and two errors.
+RECORDED_CALLS = [("gpt-4o-mini", False), ("gpt-4o-mini", True), ("tools", False), ("tools", True), ("too-long", False), ("rate-limited", False)]  # fmt: skip
+
+
+def _read_openai(base_url: str, key: str) -> list[Any]:
+    """Each recorded call as `openai` reads it, sync then async: the parsed answer, every chunk, or the error."""
+    import openai
+
+    def shown(error: openai.APIStatusError) -> tuple[Any, ...]:
+        return type(error).__name__, error.status_code, error.body
+
+    out: list[Any] = []
+    client = openai.OpenAI(api_key=key, base_url=base_url, max_retries=0)
+    for model, streamed in RECORDED_CALLS:
+        try:
+            answer = client.chat.completions.create(model=model, messages=SAY, stream=streamed)  # type: ignore[call-overload]
+            out.append([c.model_dump() for c in answer] if streamed else answer.model_dump())
+        except openai.APIStatusError as error:
+            out.append(shown(error))
+
+    async def read_async() -> None:
+        async with openai.AsyncOpenAI(api_key=key, base_url=base_url, max_retries=0) as aclient:
+            for model, streamed in RECORDED_CALLS:
+                try:
+                    answer = await aclient.chat.completions.create(model=model, messages=SAY, stream=streamed)  # type: ignore[call-overload]
+                    out.append([c.model_dump() async for c in answer] if streamed else answer.model_dump())
+                except openai.APIStatusError as error:
+                    out.append(shown(error))
+
+    asyncio.run(read_async())
+    return out
+
+
+def _read_ours(base_url: str, key: str) -> list[Any]:
+    """Each recorded call as this SDK reads it, sync then async."""
+
+    def shown(error: cc.APIStatusError) -> tuple[Any, ...]:
+        return type(error).__name__, error.status_code, error.body
+
+    out: list[Any] = []
+    with cc.Client(api_key=key, base_url=base_url, max_retries=0) as client:
+        for model, streamed in RECORDED_CALLS:
+            try:
+                answer = client.chat.completions.create(model=model, messages=SAY, stream=streamed)
+                out.append([c.to_dict() for c in answer] if streamed else answer.to_dict())
+            except cc.APIStatusError as error:
+                out.append(shown(error))
+
+    async def read_async() -> None:
+        async with cc.AsyncClient(api_key=key, base_url=base_url, max_retries=0) as aclient:
+            for model, streamed in RECORDED_CALLS:
+                try:
+                    answer = await aclient.chat.completions.create(model=model, messages=SAY, stream=streamed)
+                    out.append([c.to_dict() async for c in answer] if streamed else answer.to_dict())
+                except cc.APIStatusError as error:
+                    out.append(shown(error))
+
+    asyncio.run(read_async())
+    return out
+
+
+def test_recorded_through_the_mock_replays_as_read_live(proxy: Proxy, tmp_path: Path) -> None:
+    from chat_completions_mock import MockServer, load_directory
+
+    with MockServer(record_to=tmp_path, upstream=proxy.base_url, upstream_key_env="") as recorder:
+        live = {"openai": _read_openai(recorder.base_url, proxy.key), "ours": _read_ours(recorder.base_url, proxy.key)}
+    assert len(load_directory(tmp_path)) == 4 * len(RECORDED_CALLS)
+    assert proxy.key.encode() not in b"".join(p.read_bytes() for p in tmp_path.glob("*.yaml"))
+    with MockServer(replay=tmp_path) as replay:
+        replayed = {
+            "openai": _read_openai(replay.base_url, "sk-other"),
+            "ours": _read_ours(replay.base_url, "sk-other"),
+        }
+        assert {r.served_by for r in replay.requests} == {"replay"}
+    assert replayed == live
+    plain, stream, tools, tools_stream, too_long, limited = live["openai"][: len(RECORDED_CALLS)]
+    assert plain["choices"][0]["message"]["content"] == ANSWER
+    assert plain["usage"]["total_tokens"] > 0
+    assert "".join(c["choices"][0]["delta"]["content"] or "" for c in stream if c["choices"]) == ANSWER
+    assert tools["choices"][0]["message"]["tool_calls"][0]["function"]["name"] == "get_weather"
+    assert tools_stream[-1]["choices"][0]["finish_reason"] == "stop"  # LiteLLM streams it without its calls
+    assert (too_long[0], too_long[1], limited[1]) == ("BadRequestError", 400, 429)
+    assert live["ours"][0]["choices"][0]["message"]["content"] == ANSWER

@@ -194,6 +194,10 @@ def test_sdk_only_writes_the_reads_and_keeps_the_contract_reports(
         "error": "npm install exited with 1",
     }
     assert KEY not in (reports / "replayed" / "sdk_reads.json").read_text()
+    # The answers were recorded through the mock and replayed by it: the cassettes stay, without the key.
+    cassettes = sorted(p.name for p in (reports / "replayed" / "cassettes").glob("*.yaml"))
+    assert cassettes == [f"{kind}.yaml" for kind in sorted(sdk_reads.KINDS)]
+    assert KEY not in "".join(p.read_text() for p in (reports / "replayed" / "cassettes").glob("*.yaml"))
 
 
 def test_sdk_only_and_render_only_together_are_one_line_and_exit_2(

@@ -1,0 +1,190 @@
+"""`chat-completions-contract --cassettes`: recorded exchanges judged offline (ours, VCR.py's, broken ones), drift
+against a changed spec, a live run's own traffic kept with --record-to, and bad input in one line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from cassette_support import PROMPT, STREAMED, record_through_mock, record_with_vcrpy
+from chat_completions_contract.__main__ import main
+from chat_completions_mock import MockServer, load_directory, spec_path
+from chat_completions_mock._cassette import Chunk, Interaction, append_interaction
+from contract_support import KEY
+
+TOOLS = {
+    **PROMPT,
+    "n": 2,
+    "tools": [{"type": "function", "function": {"name": "f", "parameters": {"type": "object"}}}],
+    "tool_choice": "required",
+}
+
+
+def _broken(path: Path) -> None:
+    """A cassette of a server that breaks promises: usage that does not add up, and a stream without [DONE]."""
+    answer = {
+        "id": "chatcmpl-1",
+        "object": "chat.completion",
+        "created": 1,
+        "model": "gpt-4o-mini",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 9},
+    }
+    chunk = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": []}
+    stream = f"data: {json.dumps(chunk)}\n\n".encode()
+    for body, response, media in (
+        (PROMPT, json.dumps(answer).encode(), "application/json"),
+        (STREAMED, stream, "text/event-stream"),
+    ):
+        append_interaction(
+            path,
+            Interaction(
+                "POST",
+                "http://other.example/v1/chat/completions",
+                [("content-type", "application/json")],
+                json.dumps(body).encode(),
+                200,
+                "OK",
+                [("content-type", media), ("x-request-id", "req_1")],
+                response,
+                [Chunk(len(response), 0.0)] if media != "application/json" else None,
+            ),
+        )
+
+
+def test_recordings_are_judged_and_marked_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cassettes = tmp_path / "cassettes"
+    record_through_mock(cassettes, [PROMPT, STREAMED, TOOLS, {**PROMPT, "messages": []}])
+    assert main(["--cassettes", str(cassettes), "--report-dir", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "judged from recordings: 4 exchanges" in out
+    assert "deviations: none" in out
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["judged_from"] == "recordings"
+    assert report["requests_sent"] == 0
+    by_id = {p["id"]: p for p in report["promises"]}
+    assert all(p["judged_from"] == "recordings" for p in report["promises"])
+    for held in ("response_schema_conformance", "stream_is_well_framed", "tool_calls_are_valid", "choices_match_n"):
+        assert by_id[held]["status"] == "holds", held
+    assert by_id["missing_key_is_401"]["status"] == "not run"  # needs the suite's own requests
+    assert "Judged from 4 recordings" in (tmp_path / "out" / "report.md").read_text()
+
+
+def test_broken_recordings_are_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _broken(tmp_path / "other-server.yaml")
+    assert main(["--cassettes", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "usage_adds_up |" in out
+    assert "stream_is_well_framed |" in out
+    assert "verdict: fail" in out
+
+
+def test_a_cassette_vcrpy_wrote_is_judged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with MockServer() as upstream:
+        record_with_vcrpy(tmp_path / "vcrpy.yaml", upstream.base_url)
+    assert main(["--cassettes", str(tmp_path), "--only", "semantics"]) == 0
+    assert "semantics          holds" in capsys.readouterr().out
+
+
+def _spec_requiring(path: Path, field: str) -> Path:
+    document = yaml.safe_load(spec_path().read_text())
+    schema = document["components"]["schemas"]["CreateChatCompletionResponse"]
+    schema["required"] = [*schema.get("required", []), field]
+    schema.setdefault("properties", {})[field] = {"type": "string"}
+    path.write_text(yaml.safe_dump(document))
+    return path
+
+
+def test_against_spec_lists_drift(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cassettes = tmp_path / "cassettes"
+    record_through_mock(cassettes, [PROMPT, STREAMED])
+    assert main(["--cassettes", str(cassettes), "--against-spec"]) == 0
+    assert "recordings the spec rejects: 0" in capsys.readouterr().out
+    stricter = _spec_requiring(tmp_path / "new.yaml", "provenance")
+    assert (
+        main(["--cassettes", str(cassettes), "--against-spec", str(stricter), "--spec-before", str(spec_path())]) == 1
+    )
+    out = capsys.readouterr().out
+    assert "rejected now, conformed to the spec before: 1" in out
+    assert "chat-completions.yaml#0: at (root): " in out
+    assert "provenance" in out
+    # The other way round: the recording conforms again once the spec stops requiring the field.
+    assert (
+        main(["--cassettes", str(cassettes), "--against-spec", str(spec_path()), "--spec-before", str(stricter)]) == 0
+    )
+    assert "conform now, rejected by the spec before: 1" in capsys.readouterr().out
+
+
+def _interaction_at(path: str) -> str:
+    return (
+        "interactions:\n- request: {method: GET, uri: 'https://api.openai.com" + path + "', body: null, headers: {}}\n"
+        "  response: {status: {code: 200, message: OK}, headers: {}, body: {string: '{}'}}\nversion: 1\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such directory"),
+        ("interactions: [oops\n", "not YAML"),
+        ("- request: {}\n", "not a VCR.py cassette"),
+        (_interaction_at("/v1/models"), "GET /v1/models is not a /chat/completions interaction"),
+        ("interactions: []\nversion: 1\n", "no cassette interactions found"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, expected: str
+) -> None:
+    directory = tmp_path / "missing"
+    if content is not None:
+        directory = tmp_path
+        (tmp_path / "c.yaml").write_text(content)
+    for extra in ([], ["--against-spec"]):
+        assert main(["--cassettes", str(directory), *extra]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.count("\n") == 1, captured.err
+        assert expected in captured.err
+        assert "Traceback" not in captured.err
+
+
+def test_a_live_run_keeps_its_traffic(mock_url: str, tmp_path: Path) -> None:
+    recorded = tmp_path / "recorded"
+    env = {**os.environ, "OPENAI_API_KEY": KEY}
+    args = ["--base-url", mock_url, "--only", "streaming", "--examples", "1", "--record-to", str(recorded)]
+    run = subprocess.run(
+        [sys.executable, "-m", "chat_completions_contract", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert f"target: {mock_url}" in run.stdout  # the server, not the recorder in front of it
+    interactions = load_directory(recorded)
+    assert any(i.is_stream for i in interactions)
+    on_disk = b"".join(p.read_bytes() for p in recorded.rglob("*.yaml"))
+    assert KEY.encode() not in on_disk
+    assert main(["--cassettes", str(recorded), "--only", "streaming"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--against-spec"], "need --cassettes DIR"),
+        (["--cassettes", ".", "--spec-before", "x.yaml"], "pass both"),
+        (["--cassettes", ".", "--base-url", "http://127.0.0.1:1/v1"], "takes no --base-url"),
+        (["--record-to", "out"], "it needs --base-url"),
+    ],
+)
+def test_options_that_do_not_go_together(capsys: pytest.CaptureFixture[str], args: list[str], expected: str) -> None:
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert expected in err
