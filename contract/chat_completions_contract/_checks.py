@@ -615,16 +615,20 @@ def stream_tool_arguments_are_json(request: Body, chunks: list[dict[str, Any]]) 
     if not functions:
         return False
     calls: dict[tuple[int, int], dict[str, str]] = {}
+    custom: set[tuple[int, int]] = set()  # custom-tool calls (`custom.input`, free text): no function to judge
     for chunk in chunks:
         for choice in chunk.get("choices") or []:
             for delta in (choice.get("delta") or {}).get("tool_calls") or []:
-                call = calls.setdefault(
-                    (choice.get("index", -1), delta.get("index", -1)), {"name": "", "arguments": ""}
-                )
+                key = (choice.get("index", -1), delta.get("index", -1))
+                call = calls.setdefault(key, {"name": "", "arguments": ""})
+                if delta.get("type") == "custom" or "custom" in delta:
+                    custom.add(key)
                 function = delta.get("function") or {}
                 call["name"] += function.get("name") or ""
                 call["arguments"] += function.get("arguments") or ""
-    for (choice_index, _), call in sorted(calls.items()):
+    for (choice_index, position), call in sorted(calls.items()):
+        if (choice_index, position) in custom:
+            continue
         problem = arguments_problem(functions, call["name"], call["arguments"])
         require(problem is None, "stream_tool_arguments_are_json", f"choice {choice_index}: {problem}")
     return True
