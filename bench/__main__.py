@@ -40,6 +40,8 @@ FIGURES = (
     Figure("import", "import + construct a client", 1, 1, (("openai", 0.2), ("import httpx", 1.5))),
     Figure("cold", "import + client + first create (cold start)", 1, 1, (("openai", None), ("httpx", 1.25))),
     Figure("call", "one non-streaming create (per call)", 500, 20, (("httpx", 1.3), ("openai", 0.6))),
+    # raw httpx here: the plain create plus pydantic's model_validate_json of the content (the floor)
+    Figure("parse", "one parse() into a small pydantic model (per call)", 500, 20, (("httpx", 1.3), ("openai", 0.6))),
     Figure("large", "7.5 MB answer to typed models (per call)", 5, 1, (("openai", 0.5),)),
     # raw httpx here: iter_lines + json.loads, untyped dicts (the floor)
     Figure("stream", "10,000-chunk stream as typed chunks", 3, 1, (("openai", 0.5), ("httpx", 2.0))),

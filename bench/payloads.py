@@ -85,10 +85,21 @@ def stream(chunks: int = 10_000) -> bytes:
     return b"".join(events)
 
 
+#: `bench-parse`: the small answer, its content the JSON of a small structured output (`parse()`'s figure).
+PARSED_CONTENT = '{"city": "San Francisco", "temperature": 65.5, "units": "f", "tags": ["fog", "wind"]}'
+
+
+def parse_answer() -> dict[str, Any]:
+    answer = json.loads(json.dumps(SMALL))
+    answer["choices"][0]["message"]["content"] = PARSED_CONTENT
+    return answer
+
+
 def bodies(stream_chunks: int = 10_000, large_choices: int = 64) -> dict[str, tuple[str, bytes]]:
     """Answer per model name: (content type, body bytes)."""
     return {
         "bench-small": ("application/json", json.dumps(SMALL).encode()),
+        "bench-parse": ("application/json", json.dumps(parse_answer()).encode()),
         "bench-large": ("application/json", json.dumps(large(choices=large_choices)).encode()),
         "bench-stream": ("text/event-stream", stream(stream_chunks)),
     }

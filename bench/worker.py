@@ -1,7 +1,7 @@
 """One measurement in a fresh process: `python -m bench.worker FIGURE CONTENDER URL [--repeat N]`.
 
 Prints one JSON object: client CPU seconds (`time.process_time`) and wall seconds per unit of work,
-and memory figures. FIGURE is `import`, `call`, `large` or `stream`; CONTENDER is `ours`,
+and memory figures. FIGURE is `import`, `cold`, `call`, `parse`, `large` or `stream`; CONTENDER is `ours`,
 `openai` or `httpx`. Every contender does the same work and touches the same fields of the answer.
 """
 
@@ -101,6 +101,63 @@ def make_import_httpx(url: str) -> tuple[Create, Stream]:
 CONTENDERS = {"ours": make_ours, "openai": make_openai, "httpx": make_httpx, "import httpx": make_import_httpx}
 
 
+# --- `parse`: a structured output decoded into the same small pydantic model by each contender ---------------------
+
+
+def location_model() -> Any:
+    import pydantic
+
+    class Location(pydantic.BaseModel):
+        city: str
+        temperature: float
+        units: str
+        tags: list[str]
+
+    return Location
+
+
+def parse_ours(url: str) -> Callable[[], int]:
+    from chat_completions import Client
+
+    client, model = Client(api_key=KEY, base_url=url, max_retries=0), location_model()
+    parse = client.chat.completions.parse
+    return lambda: len(
+        parse(model="bench-parse", messages=MESSAGES, response_format=model).choices[0].message.parsed.city
+    )
+
+
+def parse_openai(url: str) -> Callable[[], int]:
+    from openai import OpenAI
+
+    client, model = OpenAI(api_key=KEY, base_url=url, max_retries=0), location_model()
+    parse = client.chat.completions.parse
+    return lambda: len(
+        parse(model="bench-parse", messages=MESSAGES, response_format=model).choices[0].message.parsed.city
+    )  # type: ignore[union-attr]
+
+
+def parse_httpx(url: str) -> Callable[[], int]:
+    """The floor: the plain create of raw httpx (the same body) plus the decoding (pydantic's `model_validate_json`)."""
+    import httpx
+
+    client, model = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {KEY}"}), location_model()
+    schema = {"name": "Location", "schema": model.model_json_schema(), "strict": True}  # the same request size
+    body = {
+        "model": "bench-parse",
+        "messages": MESSAGES,
+        "response_format": {"type": "json_schema", "json_schema": schema},
+    }
+
+    def work() -> int:
+        answer = client.post("/chat/completions", json=body).json()
+        return len(model.model_validate_json(answer["choices"][0]["message"]["content"]).city)
+
+    return work
+
+
+PARSERS = {"ours": parse_ours, "openai": parse_openai, "httpx": parse_httpx}
+
+
 def touch(answer: Any) -> int:
     """Read the same fields from every contender's answer: all contents and every logprob list."""
     if isinstance(answer, dict):
@@ -134,6 +191,8 @@ def measure(figure: str, contender: str, url: str, repeat: int) -> dict[str, Any
 
     if figure == "stream":
         work: Callable[[], int] = stream
+    elif figure == "parse":
+        work = PARSERS[contender](url)
     else:
         model = "bench-large" if figure == "large" else "bench-small"
 
@@ -155,7 +214,7 @@ def measure(figure: str, contender: str, url: str, repeat: int) -> dict[str, Any
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("figure", choices=["import", "cold", "call", "large", "stream"])
+    parser.add_argument("figure", choices=["import", "cold", "call", "parse", "large", "stream"])
     parser.add_argument("contender", choices=sorted(CONTENDERS))
     parser.add_argument("url")
     parser.add_argument("--repeat", type=int, default=1)

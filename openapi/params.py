@@ -348,6 +348,10 @@ def create_params(emitter: Emitter) -> None:
     ]
     emitter.taken.update({"CompletionCreateParamsNonStreaming", "CompletionCreateParamsStreaming"})
     emitter.taken.add("CompletionCreateParams")
+    if "response_format" in base["properties"]:
+        text = "The body of a create but `stream` and `response_format`: the keywords `parse()` and `stream()` take."
+        parse = {**base, "properties": {k: v for k, v in base["properties"].items() if k != "response_format"}}
+        emitter.typed_dict(emitter.fresh("CompletionParseParams"), parse, "CreateChatCompletionRequest", text)
 
 
 def update_params(emitter: Emitter) -> None:

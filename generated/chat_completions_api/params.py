@@ -54,6 +54,7 @@ __all__ = [
     "CompletionCreateParamsOverrides",
     "CompletionCreateParamsStreaming",
     "CompletionListParams",
+    "CompletionParseParams",
     "CompletionUpdateParams",
     "CreateChatCompletionRequestAudioParam",
     "CreateChatCompletionRequestWebSearchOptionsParam",
@@ -707,6 +708,57 @@ class CompletionCreateParamsStreaming(CompletionCreateParamsBase):
 
 CompletionCreateParams: TypeAlias = CompletionCreateParamsNonStreaming | CompletionCreateParamsStreaming
 """The body of a create (`createChatCompletion`)."""
+
+
+class CompletionParseParams(TypedDict):
+    """The body of a create but `stream` and `response_format`: the keywords `parse()` and `stream()` take."""
+
+    metadata: NotRequired[MetadataParam]
+    top_logprobs: NotRequired[int | None]
+    temperature: NotRequired[float | None]
+    top_p: NotRequired[float | None]
+    user: NotRequired[str]
+    """Deprecated."""
+    safety_identifier: NotRequired[str | None]
+    prompt_cache_key: NotRequired[str | None]
+    prompt_cache_retention: NotRequired[Literal["in_memory", "24h"] | None]
+    """Deprecated."""
+    prompt_cache_options: NotRequired[PromptCacheOptionsParam]
+    messages: Sequence[ChatCompletionRequestMessageParam]
+    model: ModelIdsSharedParam
+    service_tier: NotRequired[ServiceTierParam]
+    modalities: NotRequired[ResponseModalitiesParam]
+    verbosity: NotRequired[VerbosityParam]
+    reasoning_effort: NotRequired[ReasoningEffortParam]
+    max_completion_tokens: NotRequired[int | None]
+    frequency_penalty: NotRequired[float | None]
+    """Server default: `0`."""
+    presence_penalty: NotRequired[float | None]
+    """Server default: `0`."""
+    web_search_options: NotRequired[CreateChatCompletionRequestWebSearchOptionsParam]
+    audio: NotRequired[CreateChatCompletionRequestAudioParam | None]
+    store: NotRequired[bool | None]
+    """Server default: `false`."""
+    moderation: NotRequired[ModerationParam | None]
+    stop: NotRequired[StopConfigurationParam]
+    logit_bias: NotRequired[Mapping[str, int] | None]
+    logprobs: NotRequired[bool | None]
+    """Server default: `false`."""
+    max_tokens: NotRequired[int | None]
+    """Deprecated."""
+    n: NotRequired[int | None]
+    """Server default: `1`."""
+    prediction: NotRequired[PredictionContentParam | None]
+    seed: NotRequired[int | None]
+    """Deprecated."""
+    stream_options: NotRequired[ChatCompletionStreamOptionsParam | None]
+    tools: NotRequired[Sequence[ChatCompletionToolParam | CustomToolChatCompletionsParam]]
+    tool_choice: NotRequired[ChatCompletionToolChoiceOptionParam]
+    parallel_tool_calls: NotRequired[ParallelToolCallsParam]
+    function_call: NotRequired[Literal["none", "auto"] | ChatCompletionFunctionCallOptionParam]
+    """Deprecated."""
+    functions: NotRequired[Sequence[ChatCompletionFunctionsParam]]
+    """Deprecated."""
 
 
 class CompletionUpdateParams(TypedDict):

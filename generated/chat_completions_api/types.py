@@ -4,7 +4,7 @@ from collections.abc import Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, ClassVar, Generic, Literal, TypeVar
 
 from attrs import NOTHING, define, fields
 
@@ -92,6 +92,149 @@ def to_json(value: Any) -> Any:
     return value
 
 
+#: Field names for `include`/`exclude`: a set, or a mapping whose values are `True` (top-level fields only).
+Keys = set[str] | frozenset[str] | Mapping[str, Any]
+
+
+class Model:
+    """The serialisation methods every model shares, named and shaped as the official SDK's (pydantic's) are.
+
+    Each model defines `to_dict()` (its JSON object, keys by their API names, as sent); these build on it.
+    """
+
+    __slots__ = ()
+    #: The fields whose Python name is not their API name (a builtin's name gets a trailing `_`): python -> API.
+    _API_NAMES: ClassVar[dict[str, str]] = {}
+
+    def to_dict(self) -> dict[str, Any]:  # each model's own
+        raise NotImplementedError
+
+    def model_dump(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        include: Keys | None = None,
+        exclude: Keys | None = None,
+        by_alias: bool | None = None,
+        exclude_unset: bool = False,
+        exclude_none: bool = False,
+        round_trip: bool = False,
+        warnings: bool | Literal["none", "warn", "error"] = True,
+    ) -> dict[str, Any]:
+        """The model as a dict with its API names. Absent fields are None unless `exclude_unset` (then only what
+        was sent or set is kept); `exclude_none` leaves out fields that are None; `include`/`exclude` keep or drop
+        top-level fields by name. The values are JSON values in both modes (models hold no dates or bytes), the keys
+        the API's names whatever `by_alias` says (they are the official SDK's field names too), and there is nothing
+        for `round_trip` or `warnings` to change: they are taken so that calls written for it work unchanged."""
+        if exclude_unset and not exclude_none:
+            data = self.to_dict()
+        else:
+            data = dump_model(self, exclude_unset, exclude_none)
+        return _select(data, include, exclude)
+
+    def model_dump_json(
+        self,
+        *,
+        indent: int | None = None,
+        include: Keys | None = None,
+        exclude: Keys | None = None,
+        by_alias: bool | None = None,
+        exclude_unset: bool = False,
+        exclude_none: bool = False,
+        round_trip: bool = False,
+        warnings: bool | Literal["none", "warn", "error"] = True,
+    ) -> str:
+        """`model_dump()` as a JSON string (compact unless `indent` is given)."""
+        data = self.model_dump(include=include, exclude=exclude, exclude_unset=exclude_unset, exclude_none=exclude_none)
+        return _json_text(data, indent)
+
+    def to_json(
+        self,
+        *,
+        indent: int | None = 2,
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> str:
+        """The JSON text of what was sent or set (as `to_dict()`), indented by 2 unless told otherwise."""
+        return _json_text(self.model_dump(exclude_unset=exclude_unset, exclude_none=exclude_none), indent)
+
+
+def _select(data: dict[str, Any], include: Keys | None, exclude: Keys | None) -> dict[str, Any]:
+    for keys in (include, exclude):
+        if isinstance(keys, Mapping) and any(v is not True and v is not ... for v in keys.values()):
+            raise TypeError("include/exclude name top-level fields only (a set, or a mapping to True)")
+    if include is not None:
+        data = {k: v for k, v in data.items() if k in include}
+    if exclude is not None:
+        data = {k: v for k, v in data.items() if k not in exclude}
+    return data
+
+
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """(Python name, API name) of a model class's fields, in declaration order (cached per class)."""
+    known = _FIELDS.get(cls)
+    if known is None:
+        import attrs
+
+        names = getattr(cls, "_API_NAMES", {})
+        skip = ("additional_properties", "_odd_keys", "_request_id")
+        known = tuple((f.name, names.get(f.name, f.name)) for f in attrs.fields(cls) if f.name not in skip)
+        _FIELDS[cls] = known
+    return known
+
+
+def dump_model(model: Any, exclude_unset: bool, exclude_none: bool) -> dict[str, Any]:
+    """`model_dump()` for any flag: each field by its API name, nested models dumped the same way."""
+    sent = model.to_dict() if exclude_unset else None
+    out: dict[str, Any] = {}
+    for name, api in _fields(type(model)):
+        if sent is not None and api not in sent:
+            continue
+        value = getattr(model, name)
+        if value is UNSET or value is None:
+            if exclude_none:
+                continue
+            value = None
+        out[api] = dump_value(value, exclude_unset, exclude_none)
+    for key, value in getattr(model, "additional_properties", {}).items():
+        if not (exclude_none and value is None):
+            out[key] = dump_value(value, exclude_unset, exclude_none)
+    return out
+
+
+def dump_value(value: Any, exclude_unset: bool = True, exclude_none: bool = False) -> Any:
+    """A field value as JSON: models by `model_dump`, lists item by item, a parsed value (pydantic model, dataclass,
+    attrs instance) as its dict, the rest as it is."""
+    if isinstance(value, Model):
+        return dump_model(value, exclude_unset, exclude_none)
+    if isinstance(value, list):
+        return [dump_value(item, exclude_unset, exclude_none) for item in value]
+    if hasattr(value, "model_dump"):  # a pydantic model, e.g. the `parsed` of a structured output
+        return value.model_dump(mode="json")
+    if hasattr(value, "__dataclass_fields__"):
+        import dataclasses
+
+        return dataclasses.asdict(value)
+    if hasattr(value, "__attrs_attrs__"):
+        import attrs
+
+        return attrs.asdict(value)
+    return value
+
+
+def _json_text(data: Any, indent: int | None) -> str:
+    import json
+
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
 FileTypes = (
@@ -134,9 +277,12 @@ __all__ = [
     "UNSET",
     "File",
     "FileTypes",
+    "Model",
     "RequestFiles",
     "Response",
     "Unset",
+    "dump_model",
+    "dump_value",
     "missing",
     "names_variant",
     "strict_parsing",

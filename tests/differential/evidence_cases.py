@@ -43,7 +43,7 @@ def models_read_as_dicts(theirs: Any, ours: Any, path: str = "") -> list[str]:
         for name in type(theirs).model_fields:
             value = getattr(theirs, name, None)
             if value is not None:
-                mine = getattr(ours, name, getattr(ours, f"{name}_", None))  # `type_` until fields take the API's names
+                mine = getattr(ours, name, None)  # our models answer to the API's names, as openai's do
                 found += models_read_as_dicts(value, mine, f"{path}.{name}")
     elif isinstance(theirs, list) and isinstance(ours, list):
         for i, (a, b) in enumerate(zip(theirs, ours, strict=False)):

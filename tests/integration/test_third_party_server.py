@@ -159,7 +159,7 @@ def test_create_returns_a_typed_completion(client: cc.Client) -> None:
     assert isinstance(completion, CreateChatCompletionResponse)
     assert completion.choices[0].message.content == ANSWER
     assert completion.choices[0].finish_reason == "stop"
-    assert completion.object_ == "chat.completion"
+    assert completion.object == "chat.completion"
     assert completion.usage
     assert completion.usage.total_tokens == completion.usage.prompt_tokens + completion.usage.completion_tokens
     assert completion._request_id is None  # LiteLLM sends x-litellm-call-id, no x-request-id

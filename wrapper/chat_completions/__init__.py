@@ -33,7 +33,9 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    ContentFilterFinishReasonError,
     InternalServerError,
+    LengthFinishReasonError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -43,7 +45,41 @@ from ._streaming import AsyncStream, Stream
 
 if TYPE_CHECKING:
     from ._raw import LegacyAPIResponse
+    from ._stream_events import (
+        AsyncChatCompletionStream,
+        ChatCompletionStream,
+        ChatCompletionStreamEvent,
+        ChatCompletionStreamState,
+    )
     from ._streamed import APIResponse, AsyncAPIResponse
+    from ._structured import (
+        ParsedChatCompletion,
+        ParsedChatCompletionMessage,
+        ParsedChoice,
+        ParsedFunction,
+        ParsedFunctionToolCall,
+        function_tool,
+    )
+
+    pydantic_function_tool = function_tool
+
+#: Names loaded on first access (their modules are not imported by `import chat_completions`).
+_LAZY = {
+    "LegacyAPIResponse": "_raw",  # with the first `with_raw_response`
+    "APIResponse": "_streamed",  # with the first `with_streaming_response`
+    "AsyncAPIResponse": "_streamed",
+    "AsyncChatCompletionStream": "_stream_events",
+    "ChatCompletionStream": "_stream_events",
+    "ChatCompletionStreamEvent": "_stream_events",
+    "ChatCompletionStreamState": "_stream_events",
+    "ParsedChatCompletion": "_structured",
+    "ParsedChatCompletionMessage": "_structured",
+    "ParsedChoice": "_structured",
+    "ParsedFunction": "_structured",
+    "ParsedFunctionToolCall": "_structured",
+    "function_tool": "_structured",
+    "pydantic_function_tool": "_structured",
+}
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -58,34 +94,46 @@ __all__ = [
     "APITimeoutError",
     "AsyncAPIResponse",
     "AsyncAzureClient",
+    "AsyncChatCompletionStream",
     "AsyncClient",
     "AsyncStream",
     "AuthenticationError",
     "AzureClient",
     "BadRequestError",
     "ChatCompletionAccumulator",
+    "ChatCompletionStream",
+    "ChatCompletionStreamEvent",
+    "ChatCompletionStreamState",
     "Client",
     "ConflictError",
+    "ContentFilterFinishReasonError",
     "InternalServerError",
     "LegacyAPIResponse",
+    "LengthFinishReasonError",
     "NotFoundError",
     "NotGiven",
+    "ParsedChatCompletion",
+    "ParsedChatCompletionMessage",
+    "ParsedChoice",
+    "ParsedFunction",
+    "ParsedFunctionToolCall",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestOptions",
     "Stream",
     "UnprocessableEntityError",
     "__version__",
+    "function_tool",
+    "pydantic_function_tool",
 ]
 
 
 def __getattr__(name: str) -> Any:
-    if name == "LegacyAPIResponse":  # imported with the first `with_raw_response`, not by `import chat_completions`
-        from ._raw import LegacyAPIResponse
+    module = _LAZY.get(name)
+    if module is not None:
+        from importlib import import_module
 
-        return LegacyAPIResponse
-    if name in ("APIResponse", "AsyncAPIResponse"):  # imported with the first `with_streaming_response`
-        from . import _streamed
-
-        return getattr(_streamed, name)
+        return getattr(
+            import_module(f"{__name__}.{module}"), "function_tool" if name == "pydantic_function_tool" else name
+        )
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

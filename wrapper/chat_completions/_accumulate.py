@@ -97,13 +97,13 @@ class ChatCompletionAccumulator:
                 tool = tools[part.index] = {"id": "", "type": "function", "name": "", "text": ""}
             if isinstance(part.id, str) and part.id:
                 tool["id"] = part.id
-            if isinstance(part.type_, str):
-                tool["type"] = part.type_
+            if isinstance(part.type, str):
+                tool["type"] = part.type
             function, custom = part.function, part.custom
             if custom:
-                if not isinstance(part.type_, str):
+                if not isinstance(part.type, str):
                     tool["type"] = "custom"
-                name, text = custom.name, custom.input_
+                name, text = custom.name, custom.input
             elif function:
                 name, text = function.name, function.arguments
             else:
@@ -118,14 +118,15 @@ class ChatCompletionAccumulator:
             return {"id": tool["id"], "type": "custom", "custom": {"name": tool["name"], "input": tool["text"]}}
         return {"id": tool["id"], "type": tool["type"], "function": {"name": tool["name"], "arguments": tool["text"]}}
 
-    def completion(self) -> CreateChatCompletionResponse:
-        """The completion so far; raises `ValueError` if no chunk came or a choice has no finish_reason yet."""
+    def completion(self, *, partial: bool = False) -> CreateChatCompletionResponse:
+        """The completion so far; raises `ValueError` if no chunk came or a choice has no finish_reason yet (unless
+        `partial`: then unfinished choices have `finish_reason` None, as a snapshot mid-stream)."""
         if not self._top:
             raise ValueError("no chunks were added")
         choices = []
         for index in sorted(self._choices):
             state = self._choices[index]
-            if state["finish_reason"] is None:
+            if state["finish_reason"] is None and not partial:
                 raise ValueError(f"choice {index} has no finish_reason yet: the stream is not complete")
             message = dict(state["message"])
             tools = self._tools.get(index)

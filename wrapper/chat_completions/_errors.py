@@ -17,7 +17,9 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "ContentFilterFinishReasonError",
     "InternalServerError",
+    "LengthFinishReasonError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -135,6 +137,24 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """A 5xx status: the server or a gateway failed (retried by default)."""
+
+
+class LengthFinishReasonError(Exception):
+    """`parse()`/`stream()` could not parse an answer cut by the token limit (`finish_reason: length`); `completion`
+    is what came (in a stream: the completion so far)."""
+
+    def __init__(self, *, completion: Any) -> None:
+        usage = getattr(completion, "usage", None)
+        text = "Could not parse response content as the length limit was reached"
+        super().__init__(f"{text} - {usage}" if usage else text)
+        self.completion = completion
+
+
+class ContentFilterFinishReasonError(Exception):
+    """`parse()`/`stream()` could not parse an answer the content filter stopped (`finish_reason: content_filter`)."""
+
+    def __init__(self) -> None:
+        super().__init__("Could not parse response content as the request was rejected by the content filter")
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -18,8 +18,12 @@ if TYPE_CHECKING:
         CompletionCreateParamsBase,
         CompletionCreateParamsOverrides,
         CompletionListParams,
+        CompletionParseParams,
         CompletionUpdateParams,
         MessageListParams,
+        ResponseFormatJsonObjectParam,
+        ResponseFormatJsonSchemaParam,
+        ResponseFormatTextParam,
     )
 
     Request = CreateChatCompletionRequest | Mapping[str, Any]
@@ -37,6 +41,11 @@ if TYPE_CHECKING:
 
     class CreateOverrides(CompletionCreateParamsOverrides, CreateOptions):
         """The keywords of `create` after a request: any of the body's fields, laid over the request's."""
+
+    class ParseKwargs(CompletionParseParams, CreateOptions):
+        """The keywords of `parse` and `stream` besides `response_format`."""
+
+    ResponseFormat = ResponseFormatTextParam | ResponseFormatJsonSchemaParam | ResponseFormatJsonObjectParam
 
     class UpdateKwargs(CompletionUpdateParams, RequestOptions, total=False):
         """The keywords of `update`."""

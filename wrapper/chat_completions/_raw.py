@@ -30,12 +30,16 @@ if TYPE_CHECKING:
         CreateOverrides,
         ListKwargs,
         MessageListKwargs,
+        ParseKwargs,
         Request,
+        ResponseFormat,
         UpdateKwargs,
     )
     from ._streaming import AsyncStream, Stream
+    from ._structured import ParsedChatCompletion
 
 R = TypeVar("R")
+F = TypeVar("F")  # a `response_format` type
 
 __all__ = ["LegacyAPIResponse"]
 
@@ -213,6 +217,23 @@ class CompletionsWithRawResponse:
         )  # now: a wrong content type raises here, the connection freed
         return LegacyAPIResponse(response, lambda r: chunks)
 
+    @overload
+    def parse(
+        self, /, *, response_format: type[F], **params: Unpack[ParseKwargs]
+    ) -> LegacyAPIResponse[ParsedChatCompletion[F]]: ...
+    @overload
+    def parse(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> LegacyAPIResponse[ParsedChatCompletion[None]]: ...
+    def parse(self, /, *, response_format: Any = None, **params: Any) -> LegacyAPIResponse[ParsedChatCompletion[Any]]:
+        """`client.chat.completions.parse(...)`, raw; `parse()` gives the parsed completion."""
+        from ._structured import parse_completion, prepare
+
+        tools = prepare(params, response_format)
+        call, options = create_request(None, None, params, self._client._config)
+        raw = self._send(call, options, _models.completion_type())
+        return LegacyAPIResponse(raw.http_response, lambda _: parse_completion(raw.parse(), response_format, tools))
+
     def retrieve(
         self, completion_id: str, **options: Unpack[RequestOptions]
     ) -> LegacyAPIResponse[CreateChatCompletionResponse]:
@@ -314,6 +335,25 @@ class AsyncCompletionsWithRawResponse:
         response = await self._client._requester().send(config, call, options, stream=True)
         chunks = await AsyncStream.open(response, config.api_key, config.strict)  # a wrong content type raises here
         return LegacyAPIResponse(response, lambda r: chunks)
+
+    @overload
+    async def parse(
+        self, /, *, response_format: type[F], **params: Unpack[ParseKwargs]
+    ) -> LegacyAPIResponse[ParsedChatCompletion[F]]: ...
+    @overload
+    async def parse(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> LegacyAPIResponse[ParsedChatCompletion[None]]: ...
+    async def parse(
+        self, /, *, response_format: Any = None, **params: Any
+    ) -> LegacyAPIResponse[ParsedChatCompletion[Any]]:
+        """`client.chat.completions.parse(...)`, raw; `parse()` gives the parsed completion."""
+        from ._structured import parse_completion, prepare
+
+        tools = prepare(params, response_format)
+        call, options = create_request(None, None, params, self._client._config)
+        raw = await self._send(call, options, _models.completion_type())
+        return LegacyAPIResponse(raw.http_response, lambda _: parse_completion(raw.parse(), response_format, tools))
 
     async def retrieve(
         self, completion_id: str, **options: Unpack[RequestOptions]

@@ -7,7 +7,7 @@ parameter or an unknown message role; at run time they are plain dicts, sent as 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING, Any, Literal, Unpack, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, overload
 
 from . import _models
 from ._config import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
@@ -21,13 +21,23 @@ if TYPE_CHECKING:
 
     from ._client import AsyncClient, Client
     from ._models import ChatCompletionDeleted, CreateChatCompletionResponse
-    from ._params import CreateKwargs, CreateOverrides, ListKwargs, MessageListKwargs, Request, UpdateKwargs
+    from ._params import (
+        CreateKwargs,
+        CreateOverrides,
+        ListKwargs,
+        MessageListKwargs,
+        ParseKwargs,
+        Request,
+        ResponseFormat,
+        UpdateKwargs,
+    )
     from ._raw import (
         AsyncCompletionsWithRawResponse,
         AsyncMessagesWithRawResponse,
         CompletionsWithRawResponse,
         MessagesWithRawResponse,
     )
+    from ._stream_events import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
     from ._streamed import (
         AsyncCompletionsWithStreamingResponse,
         AsyncMessagesWithStreamingResponse,
@@ -35,6 +45,9 @@ if TYPE_CHECKING:
         MessagesWithStreamingResponse,
     )
     from ._streaming import AsyncStream, Stream
+    from ._structured import ParsedChatCompletion
+
+T = TypeVar("T")
 
 
 class Completions:
@@ -101,6 +114,42 @@ class Completions:
         if stream:
             return client._requester().stream(client._config, body, options)
         return client._request("POST", "/chat/completions", _models.completion_type(), options, body)
+
+    @overload
+    def parse(self, /, *, response_format: type[T], **params: Unpack[ParseKwargs]) -> ParsedChatCompletion[T]: ...
+    @overload
+    def parse(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> ParsedChatCompletion[None]: ...
+    def parse(self, /, *, response_format: Any = None, **params: Any) -> ParsedChatCompletion[Any]:
+        """`create`, with `response_format` a type (pydantic model, dataclass, TypedDict, attrs class) sent as its
+        strict JSON schema; each `message.parsed` is an instance of it. Function tools made by `function_tool` (or
+        strict dict tools) get `parsed_arguments`. Raises `LengthFinishReasonError` / `ContentFilterFinishReasonError`
+        for an answer cut short."""
+        from ._structured import parse_completion, prepare
+
+        tools = prepare(params, response_format)
+        return parse_completion(self.create(**params), response_format, tools)
+
+    @overload
+    def stream(
+        self, /, *, response_format: type[T], **params: Unpack[ParseKwargs]
+    ) -> ChatCompletionStreamManager[T]: ...
+    @overload
+    def stream(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> ChatCompletionStreamManager[None]: ...
+    def stream(self, /, *, response_format: Any = None, **params: Any) -> ChatCompletionStreamManager[Any]:
+        """A streamed `parse()`: `with` it for typed events (`content.delta`, `content.done` with `parsed`,
+        `tool_calls.function.arguments.done`, ...), then `get_final_completion()`."""
+        from ._stream_events import ChatCompletionStreamManager, ChatCompletionStreamState
+        from ._structured import prepare
+
+        tools = prepare(params, response_format, strict_tools=False)
+        state: ChatCompletionStreamState[Any] = ChatCompletionStreamState(
+            input_tools=tools, response_format=response_format
+        )
+        return ChatCompletionStreamManager(lambda: self.create(**params, stream=True), state)
 
     def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:
         """Get a stored completion (one created with `store=True`)."""
@@ -229,6 +278,42 @@ class AsyncCompletions:
         if stream:
             return await client._requester().stream(client._config, body, options)
         return await client._request("POST", "/chat/completions", _models.completion_type(), options, body)
+
+    @overload
+    async def parse(self, /, *, response_format: type[T], **params: Unpack[ParseKwargs]) -> ParsedChatCompletion[T]: ...
+    @overload
+    async def parse(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> ParsedChatCompletion[None]: ...
+    async def parse(self, /, *, response_format: Any = None, **params: Any) -> ParsedChatCompletion[Any]:
+        """`create`, with `response_format` a type (pydantic model, dataclass, TypedDict, attrs class) sent as its
+        strict JSON schema; each `message.parsed` is an instance of it. Function tools made by `function_tool` (or
+        strict dict tools) get `parsed_arguments`. Raises `LengthFinishReasonError` / `ContentFilterFinishReasonError`
+        for an answer cut short."""
+        from ._structured import parse_completion, prepare
+
+        tools = prepare(params, response_format)
+        return parse_completion(await self.create(**params), response_format, tools)
+
+    @overload
+    def stream(
+        self, /, *, response_format: type[T], **params: Unpack[ParseKwargs]
+    ) -> AsyncChatCompletionStreamManager[T]: ...
+    @overload
+    def stream(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> AsyncChatCompletionStreamManager[None]: ...
+    def stream(self, /, *, response_format: Any = None, **params: Any) -> AsyncChatCompletionStreamManager[Any]:
+        """A streamed `parse()`: `with` it for typed events (`content.delta`, `content.done` with `parsed`,
+        `tool_calls.function.arguments.done`, ...), then `get_final_completion()`."""
+        from ._stream_events import AsyncChatCompletionStreamManager, ChatCompletionStreamState
+        from ._structured import prepare
+
+        tools = prepare(params, response_format, strict_tools=False)
+        state: ChatCompletionStreamState[Any] = ChatCompletionStreamState(
+            input_tools=tools, response_format=response_format
+        )
+        return AsyncChatCompletionStreamManager(lambda: self.create(**params, stream=True), state)
 
     async def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> CreateChatCompletionResponse:
         """Get a stored completion (one created with `store=True`)."""

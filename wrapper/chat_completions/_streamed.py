@@ -26,12 +26,23 @@ if TYPE_CHECKING:
     from ._client import AsyncClient, Client
     from ._config import Config, RequestOptions
     from ._models import ChatCompletionDeleted, CreateChatCompletionResponse
-    from ._params import CreateKwargs, CreateOverrides, ListKwargs, MessageListKwargs, Request, UpdateKwargs
+    from ._params import (
+        CreateKwargs,
+        CreateOverrides,
+        ListKwargs,
+        MessageListKwargs,
+        ParseKwargs,
+        Request,
+        ResponseFormat,
+        UpdateKwargs,
+    )
     from ._streaming import AsyncStream, Stream
+    from ._structured import ParsedChatCompletion
 
 R = TypeVar("R")
 T = TypeVar("T", bound="APIResponse[Any]")
 AT = TypeVar("AT", bound="AsyncAPIResponse[Any]")
+F = TypeVar("F")  # a `response_format` type
 
 __all__ = ["APIResponse", "AsyncAPIResponse"]
 
@@ -248,6 +259,24 @@ class CompletionsWithStreamingResponse:
         call, options = create_request(request, stream, params, config)
         return self._open(call, options, None if stream else model_reader(_models.completion_type(), config))
 
+    @overload
+    def parse(
+        self, /, *, response_format: type[F], **params: Unpack[ParseKwargs]
+    ) -> _ResponseContextManager[APIResponse[ParsedChatCompletion[F]]]: ...
+    @overload
+    def parse(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> _ResponseContextManager[APIResponse[ParsedChatCompletion[None]]]: ...
+    def parse(self, /, *, response_format: Any = None, **params: Any) -> _ResponseContextManager[Any]:
+        """`client.chat.completions.parse(...)`, streamed; `parse()` gives the parsed completion."""
+        from ._structured import parse_completion, prepare
+
+        tools = prepare(params, response_format)
+        config = self._client._config
+        call, options = create_request(None, None, params, config)
+        read = model_reader(_models.completion_type(), config)
+        return self._open(call, options, lambda response: parse_completion(read(response), response_format, tools))
+
     def retrieve(
         self, completion_id: str, **options: Unpack[RequestOptions]
     ) -> _ResponseContextManager[APIResponse[CreateChatCompletionResponse]]:
@@ -353,6 +382,24 @@ class AsyncCompletionsWithStreamingResponse:
         config = self._client._config
         call, options = create_request(request, stream, params, config)
         return self._open(call, options, None if stream else model_reader(_models.completion_type(), config))
+
+    @overload
+    def parse(
+        self, /, *, response_format: type[F], **params: Unpack[ParseKwargs]
+    ) -> _AsyncResponseContextManager[AsyncAPIResponse[ParsedChatCompletion[F]]]: ...
+    @overload
+    def parse(
+        self, /, *, response_format: ResponseFormat | None = None, **params: Unpack[ParseKwargs]
+    ) -> _AsyncResponseContextManager[AsyncAPIResponse[ParsedChatCompletion[None]]]: ...
+    def parse(self, /, *, response_format: Any = None, **params: Any) -> _AsyncResponseContextManager[Any]:
+        """`client.chat.completions.parse(...)`, streamed; `parse()` gives the parsed completion."""
+        from ._structured import parse_completion, prepare
+
+        tools = prepare(params, response_format)
+        config = self._client._config
+        call, options = create_request(None, None, params, config)
+        read = model_reader(_models.completion_type(), config)
+        return self._open(call, options, lambda response: parse_completion(read(response), response_format, tools))
 
     def retrieve(
         self, completion_id: str, **options: Unpack[RequestOptions]

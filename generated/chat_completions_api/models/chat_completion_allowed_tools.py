@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +10,7 @@ from ..models.chat_completion_allowed_tools_mode import (
     ChatCompletionAllowedToolsMode,
     check_chat_completion_allowed_tools_mode,
 )
-from ..types import missing
+from ..types import Model, dump_model, missing
 
 if TYPE_CHECKING:
     from ..models.chat_completion_allowed_tools_tools_item import ChatCompletionAllowedToolsToolsItem
@@ -33,12 +33,23 @@ T = TypeVar("T", bound="ChatCompletionAllowedTools")
 
 
 @_attrs_define
-class ChatCompletionAllowedTools:
+class ChatCompletionAllowedTools(Model):
     mode: ChatCompletionAllowedToolsMode
     tools: list[ChatCompletionAllowedToolsToolsItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         if _lazy_pending:
             _import_lazy()
 

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import missing, tolerate
+from ..types import Model, dump_model, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call_custom import ChatCompletionMessageCustomToolCallCustom
@@ -29,7 +29,9 @@ T = TypeVar("T", bound="ChatCompletionMessageCustomToolCall")
 
 
 @_attrs_define
-class ChatCompletionMessageCustomToolCall:
+class ChatCompletionMessageCustomToolCall(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
+
     id: str
     custom: ChatCompletionMessageCustomToolCallCustom
     type_: Literal["custom"] = "custom"
@@ -39,7 +41,18 @@ class ChatCompletionMessageCustomToolCall:
     #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -123,3 +136,12 @@ class ChatCompletionMessageCustomToolCall:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["custom"]:
+        """`type`, the API's (and the official SDK's) name of `type_`."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: Literal["custom"]) -> None:
+        self.type_ = value

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +10,7 @@ from ..models.chat_completion_message_tool_call_chunk_type import (
     ChatCompletionMessageToolCallChunkType,
     check_chat_completion_message_tool_call_chunk_type,
 )
-from ..types import missing, tolerate
+from ..types import Model, dump_model, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
@@ -45,7 +45,9 @@ T = TypeVar("T", bound="ChatCompletionMessageToolCallChunk")
 
 
 @_attrs_define
-class ChatCompletionMessageToolCallChunk:
+class ChatCompletionMessageToolCallChunk(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
+
     index: int
     id: str | None = None
     type_: ChatCompletionMessageToolCallChunkType | None = None
@@ -58,7 +60,18 @@ class ChatCompletionMessageToolCallChunk:
     #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -159,3 +172,12 @@ class ChatCompletionMessageToolCallChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> ChatCompletionMessageToolCallChunkType | None:
+        """`type`, the API's (and the official SDK's) name of `type_`."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: ChatCompletionMessageToolCallChunkType | None) -> None:
+        self.type_ = value

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import STRICT, missing, names_variant, to_json, tolerate
+from ..types import STRICT, Model, dump_model, missing, names_variant, to_json, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_moderation_error import ChatCompletionModerationError
@@ -43,7 +43,9 @@ T = TypeVar("T", bound="ChatCompletionModeration")
 
 
 @_attrs_define
-class ChatCompletionModeration:
+class ChatCompletionModeration(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"input_": "input"}
+
     input_: ChatCompletionModerationError | ChatCompletionModerationResults
     output: ChatCompletionModerationError | ChatCompletionModerationResults
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -52,7 +54,18 @@ class ChatCompletionModeration:
     #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -126,6 +139,15 @@ class ChatCompletionModeration:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def input(self) -> ChatCompletionModerationError | ChatCompletionModerationResults:
+        """`input`, the API's (and the official SDK's) name of `input_`."""
+        return self.input_
+
+    @input.setter
+    def input(self, value: ChatCompletionModerationError | ChatCompletionModerationResults) -> None:
+        self.input_ = value
 
 
 def _parse_input_(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import missing, tolerate
+from ..types import Model, dump_model, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_named_tool_choice_custom_custom import ChatCompletionNamedToolChoiceCustomCustom
@@ -29,12 +29,25 @@ T = TypeVar("T", bound="ChatCompletionNamedToolChoiceCustom")
 
 
 @_attrs_define
-class ChatCompletionNamedToolChoiceCustom:
+class ChatCompletionNamedToolChoiceCustom(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
+
     custom: ChatCompletionNamedToolChoiceCustomCustom
     type_: Literal["custom"] = "custom"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         if _lazy_pending:
             _import_lazy()
 
@@ -106,3 +119,12 @@ class ChatCompletionNamedToolChoiceCustom:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["custom"]:
+        """`type`, the API's (and the official SDK's) name of `type_`."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: Literal["custom"]) -> None:
+        self.type_ = value

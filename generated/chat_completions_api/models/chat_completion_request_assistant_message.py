@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import STRICT, UNSET, Unset, missing, names_variant, tolerate
+from ..types import STRICT, UNSET, Model, Unset, dump_model, missing, names_variant, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
@@ -58,7 +58,7 @@ T = TypeVar("T", bound="ChatCompletionRequestAssistantMessage")
 
 
 @_attrs_define
-class ChatCompletionRequestAssistantMessage:
+class ChatCompletionRequestAssistantMessage(Model):
     role: Literal["assistant"] = "assistant"
     content: (
         list[ChatCompletionRequestMessageContentPartRefusal | ChatCompletionRequestMessageContentPartText]
@@ -73,7 +73,18 @@ class ChatCompletionRequestAssistantMessage:
     function_call: ChatCompletionRequestAssistantMessageFunctionCallType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         if _lazy_pending:
             _import_lazy()
 

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import missing
+from ..types import Model, dump_model, missing
 
 _KEYS = frozenset({"id"})
 
@@ -15,11 +15,22 @@ T = TypeVar("T", bound="ChatCompletionRequestAssistantMessageAudioType0")
 
 
 @_attrs_define
-class ChatCompletionRequestAssistantMessageAudioType0:
+class ChatCompletionRequestAssistantMessageAudioType0(Model):
     id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         id = self.id
 
         field_dict: dict[str, Any] = {}

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +10,7 @@ from ..models.chat_completion_request_message_content_part_audio_input_audio_for
     ChatCompletionRequestMessageContentPartAudioInputAudioFormat,
     check_chat_completion_request_message_content_part_audio_input_audio_format,
 )
-from ..types import missing
+from ..types import Model, dump_model, missing
 
 _KEYS = frozenset({"data", "format"})
 
@@ -19,12 +19,25 @@ T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartAudioInputAudio")
 
 
 @_attrs_define
-class ChatCompletionRequestMessageContentPartAudioInputAudio:
+class ChatCompletionRequestMessageContentPartAudioInputAudio(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"format_": "format"}
+
     data: str
     format_: ChatCompletionRequestMessageContentPartAudioInputAudioFormat
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         data = self.data
 
         format_: str = self.format_
@@ -87,3 +100,12 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def format(self) -> ChatCompletionRequestMessageContentPartAudioInputAudioFormat:
+        """`format`, the API's (and the official SDK's) name of `format_`."""
+        return self.format_
+
+    @format.setter
+    def format(self, value: ChatCompletionRequestMessageContentPartAudioInputAudioFormat) -> None:
+        self.format_ = value

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import missing, tolerate
+from ..types import Model, dump_model, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
@@ -29,13 +29,24 @@ T = TypeVar("T", bound="ChatCompletionRequestToolMessage")
 
 
 @_attrs_define
-class ChatCompletionRequestToolMessage:
+class ChatCompletionRequestToolMessage(Model):
     content: list[ChatCompletionRequestMessageContentPartText] | str
     tool_call_id: str
     role: Literal["tool"] = "tool"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         if _lazy_pending:
             _import_lazy()
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import STRICT, missing, names_variant, to_json, tolerate
+from ..types import STRICT, Model, dump_model, missing, names_variant, to_json, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
@@ -67,7 +67,7 @@ T = TypeVar("T", bound="ChatCompletionResponseMessage")
 
 
 @_attrs_define
-class ChatCompletionResponseMessage:
+class ChatCompletionResponseMessage(Model):
     content: None | str
     refusal: None | str
     role: Literal["assistant"] = "assistant"
@@ -81,7 +81,18 @@ class ChatCompletionResponseMessage:
     #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop

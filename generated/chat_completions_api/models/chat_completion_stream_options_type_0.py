@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Model, Unset, dump_model
 
 _KEYS = frozenset({"include_usage", "include_obfuscation"})
 
@@ -15,12 +15,23 @@ T = TypeVar("T", bound="ChatCompletionStreamOptionsType0")
 
 
 @_attrs_define
-class ChatCompletionStreamOptionsType0:
+class ChatCompletionStreamOptionsType0(Model):
     include_usage: bool | Unset = UNSET
     include_obfuscation: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         include_usage = self.include_usage
 
         include_obfuscation = self.include_obfuscation

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import missing
+from ..types import Model, dump_model, missing
 
 _KEYS = frozenset({"token", "logprob", "bytes"})
 
@@ -15,7 +15,9 @@ T = TypeVar("T", bound="ChatCompletionTokenLogprobTopLogprobsItem")
 
 
 @_attrs_define
-class ChatCompletionTokenLogprobTopLogprobsItem:
+class ChatCompletionTokenLogprobTopLogprobsItem(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"bytes_": "bytes"}
+
     token: str
     logprob: float
     bytes_: list[int] | None
@@ -25,7 +27,18 @@ class ChatCompletionTokenLogprobTopLogprobsItem:
     #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -96,3 +109,12 @@ class ChatCompletionTokenLogprobTopLogprobsItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def bytes(self) -> list[int] | None:
+        """`bytes`, the API's (and the official SDK's) name of `bytes_`."""
+        return self.bytes_
+
+    @bytes.setter
+    def bytes(self, value: list[int] | None) -> None:
+        self.bytes_ = value

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ from ..models.reasoning_effort_type_0 import ReasoningEffortType0, check_reasoni
 from ..models.response_modalities_type_0_item import ResponseModalitiesType0Item, check_response_modalities_type_0_item
 from ..models.service_tier_type_0 import ServiceTierType0, check_service_tier_type_0
 from ..models.verbosity_type_0 import VerbosityType0, check_verbosity_type_0
-from ..types import STRICT, UNSET, Unset, missing, names_variant, tolerate
+from ..types import STRICT, UNSET, Model, Unset, dump_model, missing, names_variant, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_allowed_tools_choice import ChatCompletionAllowedToolsChoice
@@ -156,7 +156,7 @@ T = TypeVar("T", bound="CreateChatCompletionRequest")
 
 
 @_attrs_define
-class CreateChatCompletionRequest:
+class CreateChatCompletionRequest(Model):
     messages: list[
         ChatCompletionRequestAssistantMessage
         | ChatCompletionRequestDeveloperMessage
@@ -216,7 +216,18 @@ class CreateChatCompletionRequest:
     functions: list[ChatCompletionFunctions] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         if _lazy_pending:
             _import_lazy()
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +10,7 @@ from ..models.create_chat_completion_request_audio_type_0_format import (
     CreateChatCompletionRequestAudioType0Format,
     check_create_chat_completion_request_audio_type_0_format,
 )
-from ..types import missing
+from ..types import Model, dump_model, missing
 
 if TYPE_CHECKING:
     from ..models.voice_ids_or_custom_voice_type_1 import VoiceIdsOrCustomVoiceType1
@@ -33,12 +33,25 @@ T = TypeVar("T", bound="CreateChatCompletionRequestAudioType0")
 
 
 @_attrs_define
-class CreateChatCompletionRequestAudioType0:
+class CreateChatCompletionRequestAudioType0(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"format_": "format"}
+
     voice: str | VoiceIdsOrCustomVoiceType1
     format_: CreateChatCompletionRequestAudioType0Format
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         if _lazy_pending:
             _import_lazy()
 
@@ -117,3 +130,12 @@ class CreateChatCompletionRequestAudioType0:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def format(self) -> CreateChatCompletionRequestAudioType0Format:
+        """`format`, the API's (and the official SDK's) name of `format_`."""
+        return self.format_
+
+    @format.setter
+    def format(self, value: CreateChatCompletionRequestAudioType0Format) -> None:
+        self.format_ = value

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.web_search_context_size import WebSearchContextSize, check_web_search_context_size
-from ..types import UNSET, Unset
+from ..types import UNSET, Model, Unset, dump_model
 
 if TYPE_CHECKING:
     from ..models.create_chat_completion_request_web_search_options_user_location_type_0 import (
@@ -34,13 +34,24 @@ T = TypeVar("T", bound="CreateChatCompletionRequestWebSearchOptions")
 
 
 @_attrs_define
-class CreateChatCompletionRequestWebSearchOptions:
+class CreateChatCompletionRequestWebSearchOptions(Model):
     user_location: CreateChatCompletionRequestWebSearchOptionsUserLocationType0 | None | Unset = UNSET
     search_context_size: WebSearchContextSize | Unset = UNSET
     """ Server default: `medium`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         if _lazy_pending:
             _import_lazy()
 

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.service_tier_type_0 import ServiceTierType0, check_service_tier_type_0
-from ..types import missing, to_json, tolerate
+from ..types import Model, dump_model, missing, to_json, tolerate
 
 if TYPE_CHECKING:
     from ..models.chat_completion_moderation import ChatCompletionModeration
@@ -71,7 +71,9 @@ T = TypeVar("T", bound="CreateChatCompletionStreamResponse")
 
 
 @_attrs_define
-class CreateChatCompletionStreamResponse:
+class CreateChatCompletionStreamResponse(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"object_": "object"}
+
     id: str
     choices: list[CreateChatCompletionStreamResponseChoicesItem]
     created: int
@@ -88,7 +90,18 @@ class CreateChatCompletionStreamResponse:
     #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -267,3 +280,12 @@ class CreateChatCompletionStreamResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def object(self) -> Literal["chat.completion.chunk"]:
+        """`object`, the API's (and the official SDK's) name of `object_`."""
+        return self.object_
+
+    @object.setter
+    def object(self, value: Literal["chat.completion.chunk"]) -> None:
+        self.object_ = value

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +10,7 @@ from ..models.create_chat_completion_stream_response_choices_item_finish_reason_
     CreateChatCompletionStreamResponseChoicesItemFinishReasonType0,
     check_create_chat_completion_stream_response_choices_item_finish_reason_type_0,
 )
-from ..types import missing, to_json
+from ..types import Model, dump_model, missing, to_json
 
 if TYPE_CHECKING:
     from ..models.chat_completion_stream_response_delta import ChatCompletionStreamResponseDelta
@@ -49,7 +49,7 @@ T = TypeVar("T", bound="CreateChatCompletionStreamResponseChoicesItem")
 
 
 @_attrs_define
-class CreateChatCompletionStreamResponseChoicesItem:
+class CreateChatCompletionStreamResponseChoicesItem(Model):
     delta: ChatCompletionStreamResponseDelta
     finish_reason: CreateChatCompletionStreamResponseChoicesItemFinishReasonType0 | None
     index: int
@@ -60,7 +60,18 @@ class CreateChatCompletionStreamResponseChoicesItem:
     #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import STRICT, UNSET, Unset, missing, names_variant, tolerate
+from ..types import STRICT, UNSET, Model, Unset, dump_model, missing, names_variant, tolerate
 
 if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_format_type_0 import CustomToolChatCompletionsCustomFormatType0
@@ -31,13 +31,26 @@ T = TypeVar("T", bound="CustomToolChatCompletionsCustom")
 
 
 @_attrs_define
-class CustomToolChatCompletionsCustom:
+class CustomToolChatCompletionsCustom(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"format_": "format"}
+
     name: str
     description: str | Unset = UNSET
     format_: CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         if _lazy_pending:
             _import_lazy()
 
@@ -113,6 +126,17 @@ class CustomToolChatCompletionsCustom:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def format(self) -> CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset:
+        """`format`, the API's (and the official SDK's) name of `format_`."""
+        return self.format_
+
+    @format.setter
+    def format(
+        self, value: CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset
+    ) -> None:
+        self.format_ = value
 
 
 def _parse_format_(

@@ -1,20 +1,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import missing, tolerate
+from ..types import Model, dump_model, missing, tolerate
 
 T = TypeVar("T", bound="CustomToolChatCompletionsCustomFormatType0")
 
 
 @_attrs_define
-class CustomToolChatCompletionsCustomFormatType0:
+class CustomToolChatCompletionsCustomFormatType0(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
+
     type_: Literal["text"] = "text"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         type_ = self.type_
 
         field_dict: dict[str, Any] = {}
@@ -44,3 +57,12 @@ class CustomToolChatCompletionsCustomFormatType0:
             type_,
         )
         return custom_tool_chat_completions_custom_format_type_0
+
+    @property
+    def type(self) -> Literal["text"]:
+        """`type`, the API's (and the official SDK's) name of `type_`."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: Literal["text"]) -> None:
+        self.type_ = value

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import missing, tolerate
+from ..types import Model, dump_model, missing, tolerate
 
 if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_format_type_1_grammar import (
@@ -29,11 +29,24 @@ T = TypeVar("T", bound="CustomToolChatCompletionsCustomFormatType1")
 
 
 @_attrs_define
-class CustomToolChatCompletionsCustomFormatType1:
+class CustomToolChatCompletionsCustomFormatType1(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
+
     grammar: CustomToolChatCompletionsCustomFormatType1Grammar
     type_: Literal["grammar"] = "grammar"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         if _lazy_pending:
             _import_lazy()
 
@@ -84,3 +97,12 @@ class CustomToolChatCompletionsCustomFormatType1:
             type_,
         )
         return custom_tool_chat_completions_custom_format_type_1
+
+    @property
+    def type(self) -> Literal["grammar"]:
+        """`type`, the API's (and the official SDK's) name of `type_`."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: Literal["grammar"]) -> None:
+        self.type_ = value

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +10,7 @@ from ..models.custom_tool_chat_completions_custom_format_type_1_grammar_syntax i
     CustomToolChatCompletionsCustomFormatType1GrammarSyntax,
     check_custom_tool_chat_completions_custom_format_type_1_grammar_syntax,
 )
-from ..types import missing
+from ..types import Model, dump_model, missing
 
 _KEYS = frozenset({"definition", "syntax"})
 
@@ -19,12 +19,23 @@ T = TypeVar("T", bound="CustomToolChatCompletionsCustomFormatType1Grammar")
 
 
 @_attrs_define
-class CustomToolChatCompletionsCustomFormatType1Grammar:
+class CustomToolChatCompletionsCustomFormatType1Grammar(Model):
     definition: str
     syntax: CustomToolChatCompletionsCustomFormatType1GrammarSyntax
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         definition = self.definition
 
         syntax: str = self.syntax

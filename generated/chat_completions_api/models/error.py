@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import missing
+from ..types import Model, dump_model, missing
 
 _KEYS = frozenset({"code", "message", "param", "type"})
 
@@ -15,7 +15,9 @@ T = TypeVar("T", bound="Error")
 
 
 @_attrs_define
-class Error:
+class Error(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
+
     code: None | str
     message: str
     param: None | str
@@ -26,7 +28,18 @@ class Error:
     #: (An __init__ keyword, so that its default costs nothing per instance; only from_dict has a use for it.)
     _odd_keys: tuple[str, ...] = _attrs_field(default=(), repr=False, eq=False, kw_only=True, alias="_odd_keys")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
@@ -104,3 +117,12 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> str:
+        """`type`, the API's (and the official SDK's) name of `type_`."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: str) -> None:
+        self.type_ = value

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.moderation_mode import ModerationMode, check_moderation_mode
-from ..types import missing
+from ..types import Model, dump_model, missing
 
 _KEYS = frozenset({"mode"})
 
@@ -16,11 +16,22 @@ T = TypeVar("T", bound="ModerationConfigParam")
 
 
 @_attrs_define
-class ModerationConfigParam:
+class ModerationConfigParam(Model):
     mode: ModerationMode
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         mode: str = self.mode
 
         field_dict: dict[str, Any] = {}

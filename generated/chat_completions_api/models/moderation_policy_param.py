@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Model, Unset, dump_model
 
 if TYPE_CHECKING:
     from ..models.moderation_config_param import ModerationConfigParam
@@ -29,12 +29,25 @@ T = TypeVar("T", bound="ModerationPolicyParam")
 
 
 @_attrs_define
-class ModerationPolicyParam:
+class ModerationPolicyParam(Model):
+    _API_NAMES: ClassVar[dict[str, str]] = {"input_": "input"}
+
     input_: ModerationConfigParam | None | Unset = UNSET
     output: ModerationConfigParam | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         if _lazy_pending:
             _import_lazy()
 
@@ -109,3 +122,12 @@ class ModerationPolicyParam:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def input(self) -> ModerationConfigParam | None | Unset:
+        """`input`, the API's (and the official SDK's) name of `input_`."""
+        return self.input_
+
+    @input.setter
+    def input(self, value: ModerationConfigParam | None | Unset) -> None:
+        self.input_ = value

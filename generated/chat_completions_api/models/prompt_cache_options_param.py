@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.prompt_cache_mode_enum import PromptCacheModeEnum, check_prompt_cache_mode_enum
 from ..models.prompt_cache_ttl_enum import PromptCacheTTLEnum, check_prompt_cache_ttl_enum
-from ..types import UNSET, Unset
+from ..types import UNSET, Model, Unset, dump_model
 
 _KEYS = frozenset({"ttl", "mode"})
 
@@ -17,12 +17,23 @@ T = TypeVar("T", bound="PromptCacheOptionsParam")
 
 
 @_attrs_define
-class PromptCacheOptionsParam:
+class PromptCacheOptionsParam(Model):
     ttl: PromptCacheTTLEnum | Unset = UNSET
     mode: PromptCacheModeEnum | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
+        if exclude_none or not exclude_unset:
+            return dump_model(self, exclude_unset, exclude_none)
         ttl: str | Unset = UNSET
         if not isinstance(self.ttl, Unset):
             ttl = self.ttl

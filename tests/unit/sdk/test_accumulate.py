@@ -33,7 +33,7 @@ def test_content_finish_reason_and_usage() -> None:
     )
     assert isinstance(result, CreateChatCompletionResponse)
     assert result.id == "chatcmpl-abc123"
-    assert result.object_ == "chat.completion"
+    assert result.object == "chat.completion"
     assert result.model == "gpt-4o-mini-2024-07-18"
     assert result.system_fingerprint == "fp_1"
     choice = result.choices[0]
@@ -152,11 +152,11 @@ def test_custom_tool_call_streamed_by_the_mock() -> None:
     with running() as url, cc.Client(api_key="sk-mock", base_url=url) as client:
         acc = cc.ChatCompletionAccumulator()
         fragments = [
-            call.custom.input_
+            call.custom.input
             for c in map(acc.add, client.chat.completions.create(**request, stream=True))
             for choice in c.choices
             for call in choice.delta.tool_calls or []
-            if call.custom and isinstance(call.custom.input_, str)
+            if call.custom and isinstance(call.custom.input, str)
         ]
     (call,) = acc.completion().choices[0].message.to_dict()["tool_calls"]
     assert call["type"] == "custom"

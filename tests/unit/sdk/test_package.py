@@ -16,7 +16,8 @@ def test_import_and_construct_load_neither_httpx_nor_attrs_nor_models() -> None:
         "import sys, chat_completions as cc\n"
         "c = cc.Client(api_key='sk-x'); a = cc.AsyncClient(api_key='sk-x'); c.with_options(timeout=1)\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in"
-        " ('httpx', 'httpcore', 'attrs', 'attr', 'chat_completions_api', 'ssl', 'httpx_sse', 'anyio'))\n"
+        " ('httpx', 'httpcore', 'attrs', 'attr', 'chat_completions_api', 'ssl', 'httpx_sse', 'anyio',"
+        " 'msgspec', 'jiter', 'pydantic', 'json'))\n"
         "print(heavy)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)

@@ -225,7 +225,7 @@ def test_names_are_the_official_sdks() -> None:
                 mine, their = getattr(mine, part), getattr(their, part)
             assert public(mine) <= public(their), (path, public(mine) - public(their))
         methods = public(client.chat.completions.with_raw_response) - {"messages"}
-        assert methods == {"create", "retrieve", "update", "delete", "list"}
+        assert methods == {"create", "parse", "retrieve", "update", "delete", "list"}
         assert public(client.chat.completions) <= public(official.chat.completions)
         assert public(client.chat.completions.messages) <= public(official.chat.completions.messages)
         assert "with_raw_response" in public(client.chat.completions.messages)

@@ -204,7 +204,7 @@ def test_names_are_the_official_sdks() -> None:
                 mine_api, their_api = getattr(mine_api, part), getattr(their_api, part)
             assert public(mine_api) <= public(their_api), (path, public(mine_api) - public(their_api))
         methods = public(client.chat.completions.with_streaming_response) - {"messages"}
-        assert methods == {"create", "retrieve", "update", "delete", "list"}
+        assert methods == {"create", "parse", "retrieve", "update", "delete", "list"}
         assert "with_streaming_response" in public(client.chat.completions.messages)
     finally:
         official_client.close()

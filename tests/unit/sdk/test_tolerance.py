@@ -47,7 +47,7 @@ NON_STREAM: dict[str, tuple[dict[str, Any], Callable[[Any], None]]] = {
     "unknown annotation type": (
         _message(annotations=[{"type": "file_citation", "file_citation": {"file_id": "f1"}, "index": 3}]),
         lambda c: (
-            c.choices[0].message.annotations[0].type_ == "file_citation"
+            c.choices[0].message.annotations[0].type == "file_citation"
             and c.choices[0].message.annotations[0].additional_properties
             == {"file_citation": {"file_id": "f1"}, "index": 3}
         ),
@@ -73,7 +73,7 @@ NON_STREAM: dict[str, tuple[dict[str, Any], Callable[[Any], None]]] = {
     ),
     "object of another name (Azure-style)": (
         completion(object=""),
-        lambda c: c.object_ == "",
+        lambda c: c.object == "",
     ),
     "missing required fields read as None": (
         {k: v for k, v in completion().items() if k not in ("id", "created")},
@@ -180,7 +180,7 @@ def test_tolerant_streams_and_strict_raises(
 def test_azure_first_chunk_fields(client: cc.Client, server: ScriptedServer) -> None:
     server.add(stream_reply(AZURE_FIRST, chunk({"content": "Hi"}, "stop")))
     first, second = client.chat.completions.create(**SEED_REQUEST, stream=True)
-    assert (first.id, first.object_, first.created, first.choices) == ("", "", 0, [])
+    assert (first.id, first.object, first.created, first.choices) == ("", "", 0, [])
     assert first.additional_properties["prompt_filter_results"][0]["prompt_index"] == 0
     assert second.choices[0].delta.content == "Hi"
 
@@ -245,7 +245,7 @@ def test_empty_answer_to_delete_is_a_delete(
 ) -> None:
     server.add(copy.deepcopy(reply))
     deleted = client.chat.completions.delete("chatcmpl-1")
-    assert (deleted.id, deleted.deleted, deleted.object_) == ("chatcmpl-1", True, "chat.completion.deleted")
+    assert (deleted.id, deleted.deleted, deleted.object) == ("chatcmpl-1", True, "chat.completion.deleted")
     server.add(copy.deepcopy(reply))
     with pytest.raises(cc.APIResponseValidationError):
         strict_client.chat.completions.delete("chatcmpl-1")

@@ -237,6 +237,78 @@ SNIPPETS: dict[str, str] = {
             await aclient.chat.completions.create(model="m", messages=[], temprature=0.7)  # E: Unexpected keyword argument "temprature" for overloaded function "create" of "AsyncCompletions"
             await aclient.chat.completions.with_raw_response.list(ordre="asc")  # E: Unexpected keyword argument "ordre"
     """,
+    "ok_parse_infers_the_parsed_type": """
+        import dataclasses
+        from typing import TypedDict
+
+        import attrs
+        import pydantic
+        from chat_completions import function_tool
+
+        @dataclasses.dataclass
+        class Point:
+            x: int
+
+        class PointDict(TypedDict):
+            x: int
+
+        @attrs.define
+        class PointAttrs:
+            x: int
+
+        class PointModel(pydantic.BaseModel):
+            x: int
+
+        def first(kind: type[Any]) -> None:
+            pass
+
+        message = client.chat.completions.parse(model="m", messages=[], response_format=Point).choices[0].message
+        reveal_type(message.parsed)  # R: ok_parse_infers_the_parsed_type.Point | None
+        as_dict = client.chat.completions.parse(model="m", messages=[], response_format=PointDict)
+        reveal_type(as_dict.choices[0].message.parsed)  # R: TypedDict(ok_parse_infers_the_parsed_type.PointDict, {'x': int}) | None
+        as_attrs = client.chat.completions.parse(model="m", messages=[], response_format=PointAttrs)
+        reveal_type(as_attrs.choices[0].message.parsed)  # R: ok_parse_infers_the_parsed_type.PointAttrs | None
+        as_model = client.chat.completions.parse(model="m", messages=[], response_format=PointModel)
+        reveal_type(as_model.choices[0].message.parsed)  # R: ok_parse_infers_the_parsed_type.PointModel | None
+        plain = client.chat.completions.parse(model="m", messages=[], response_format={"type": "json_object"})
+        reveal_type(plain.choices[0].message.parsed)  # R: None
+        tools = client.chat.completions.parse(model="m", messages=[], tools=[function_tool(Point)])
+        for call in tools.choices[0].message.tool_calls or []:
+            reveal_type(call.function.parsed_arguments)  # R: object
+        if message.parsed is not None:
+            print(message.parsed.x + 1, message.refusal)
+        raw = client.chat.completions.with_raw_response.parse(model="m", messages=[], response_format=Point)
+        reveal_type(raw.parse().choices[0].message.parsed)  # R: ok_parse_infers_the_parsed_type.Point | None
+        with client.chat.completions.with_streaming_response.parse(model="m", messages=[], response_format=Point) as r:
+            reveal_type(r.parse().choices[0].message.parsed)  # R: ok_parse_infers_the_parsed_type.Point | None
+
+        async def main() -> None:
+            parsed = await aclient.chat.completions.parse(model="m", messages=[], response_format=Point)
+            reveal_type(parsed.choices[0].message.parsed)  # R: ok_parse_infers_the_parsed_type.Point | None
+    """,
+    "ok_stream_events": """
+        import dataclasses
+
+        @dataclasses.dataclass
+        class Point:
+            x: int
+
+        with client.chat.completions.stream(model="m", messages=[], response_format=Point) as stream:
+            for event in stream:
+                if event.type == "content.delta":
+                    print(event.delta, event.snapshot, event.parsed)
+                elif event.type == "content.done":
+                    reveal_type(event.parsed)  # R: ok_stream_events.Point | None
+                elif event.type == "tool_calls.function.arguments.done":
+                    print(event.name, event.index, event.parsed_arguments)
+            final = stream.get_final_completion()
+            reveal_type(final.choices[0].message.parsed)  # R: ok_stream_events.Point | None
+    """,
+    "bad_response_format": """
+        client.chat.completions.parse(model="m", messages=[], response_format="json")  # E: No overload variant of "parse"
+        client.chat.completions.parse(model="m", messages=[], response_format=dict, stream=True)  # E: No overload variant of "parse"
+        client.chat.completions.stream(model="m", messages=[], response_format=42)  # E: No overload variant of "stream"
+    """,
 }
 
 LINE = re.compile(r"^(?P<file>[^:]+\.py):(?P<line>\d+): (?P<kind>error|note): (?P<text>.*)$")

@@ -34,6 +34,14 @@ PORTED_FROM_OPENAI = """
                 if content is not None:
                     text += content
         return text
+
+    def calls(client: Client) -> list[str]:
+        completion = client.chat.completions.create(model="m", messages=[])
+        names = [completion.object, completion.to_json(), completion.model_dump_json(indent=2)]
+        for call in completion.choices[0].message.tool_calls or []:
+            if call.type == "function":
+                names.append(call.function.name + str(call.model_dump(exclude_none=True)))
+        return names
 """
 
 

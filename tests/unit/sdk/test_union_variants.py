@@ -21,7 +21,7 @@ def _call(tool_call: dict[str, Any]) -> Any:
 
 
 def _type(call: Any) -> Any:
-    return getattr(call, "type", getattr(call, "type_", None))
+    return call.type
 
 
 def test_a_tool_call_without_type_is_a_function_tool_call() -> None:  # Mistral
