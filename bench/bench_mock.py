@@ -9,6 +9,8 @@ streaming (SSE to `[DONE]`), all sending the seed request ("Say this is a test!"
 same bytes the mock sends for that request (the JSON completion, or the whole SSE body in one response).
 Beside the rates, each server's CPU time per request (user + system, read from its process): on a busy shared
 machine the rates swing with the neighbours' load, while CPU per request stays comparable from run to run.
+Last, the cost of `--latency`: the mock's CPU time per stream for `--paced` concurrent streams paced like
+gpt-4o-mini, next to the same streams unpaced (pacing must not cost more than the stream itself).
 """
 
 from __future__ import annotations
@@ -113,8 +115,8 @@ class Connection:
         self.writer.close()
 
 
-def _request(stream: bool) -> bytes:
-    body = json.dumps({**SEED, "stream": True} if stream else SEED, separators=(",", ":")).encode()
+def _request(stream: bool, seed: dict[str, object] = SEED) -> bytes:
+    body = json.dumps({**seed, "stream": True} if stream else seed, separators=(",", ":")).encode()
     return (
         b"POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer bench\r\n"
         b"Content-Type: application/json\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
@@ -153,11 +155,34 @@ async def measure(host: str, port: int, pid: int, *, total: int, concurrency: in
     return count / elapsed, (_cpu_seconds(pid) - cpu) / count * 1e6
 
 
+STORY = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Tell me a story."}]}
+
+
+async def _paced_cpu(host: str, port: int, pid: int, streams: int) -> float:
+    """Server CPU µs per stream for `streams` concurrent streams (each on its own connection)."""
+    request = _request(True, STORY)
+    await _worker(host, port, request, 20, True)  # warm-up
+    cpu = _cpu_seconds(pid)
+    await asyncio.gather(*(_worker(host, port, request, 1, True) for _ in range(streams)))
+    return (_cpu_seconds(pid) - cpu) / streams * 1e6
+
+
+def pacing_cost(streams: int) -> dict[str, float]:
+    """CPU µs per stream of the mock with `--latency gpt-4o-mini` and without, for the same concurrent streams."""
+    figures: dict[str, float] = {}
+    for kind, flags in (("unpaced", ()), ("paced", ("--latency", "gpt-4o-mini"))):
+        with server("mock", *flags) as (host, port, pid):
+            figures[f"{kind}_cpu_us"] = asyncio.run(_paced_cpu(host, port, pid, streams))
+    figures["ratio"] = figures["paced_cpu_us"] / figures["unpaced_cpu_us"]
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=1500, help="requests per measurement (default 1500)")
     parser.add_argument("--concurrency", type=int, default=32, help="connections of the concurrent runs (32)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per workload; median kept (3)")
+    parser.add_argument("--paced", type=int, default=200, help="concurrent streams of the pacing figure (200)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--serve-bare", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -188,8 +213,9 @@ def main() -> int:
     for figures in results.values():
         figures["ratio"] = figures["mock"] / figures["bare"]
         figures["cpu_ratio"] = figures["mock_cpu_us"] / figures["bare_cpu_us"]
+    pacing = pacing_cost(args.paced)
     if args.json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps({**results, "pacing": pacing}, indent=2))
     else:
         print(
             f"{'workload':<20}{'bare req/s':>12}{'mock req/s':>12}{'mock/bare':>11}"
@@ -200,6 +226,10 @@ def main() -> int:
                 f"{name:<20}{f['bare']:>12.0f}{f['mock']:>12.0f}{f['ratio']:>10.0%}"
                 f"{f['bare_cpu_us']:>13.0f}{f['mock_cpu_us']:>13.0f}{f['cpu_ratio']:>14.2f}x"
             )
+        print(
+            f"--latency: mock CPU per stream, {args.paced} concurrent streams: paced {pacing['paced_cpu_us']:.0f} µs,"
+            f" unpaced {pacing['unpaced_cpu_us']:.0f} µs ({pacing['ratio']:.2f}x)"
+        )
     return 0
 
 

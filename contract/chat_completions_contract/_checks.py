@@ -615,16 +615,20 @@ def stream_tool_arguments_are_json(request: Body, chunks: list[dict[str, Any]]) 
     if not functions:
         return False
     calls: dict[tuple[int, int], dict[str, str]] = {}
+    custom: set[tuple[int, int]] = set()  # custom-tool calls (`custom.input`, free text): no function to judge
     for chunk in chunks:
         for choice in chunk.get("choices") or []:
             for delta in (choice.get("delta") or {}).get("tool_calls") or []:
-                call = calls.setdefault(
-                    (choice.get("index", -1), delta.get("index", -1)), {"name": "", "arguments": ""}
-                )
+                key = (choice.get("index", -1), delta.get("index", -1))
+                call = calls.setdefault(key, {"name": "", "arguments": ""})
+                if delta.get("type") == "custom" or "custom" in delta:
+                    custom.add(key)
                 function = delta.get("function") or {}
                 call["name"] += function.get("name") or ""
                 call["arguments"] += function.get("arguments") or ""
-    for (choice_index, _), call in sorted(calls.items()):
+    for (choice_index, position), call in sorted(calls.items()):
+        if (choice_index, position) in custom:
+            continue
         problem = arguments_problem(functions, call["name"], call["arguments"])
         require(problem is None, "stream_tool_arguments_are_json", f"choice {choice_index}: {problem}")
     return True
@@ -750,6 +754,27 @@ def context_overflow_is_reported(status: int, body: Any) -> bool:
     require(status == 400, name, f"an over-long prompt: expected 400, got {status}")
     code = _error(body).get("code")
     require(code == "context_length_exceeded", name, f"error code is {code!r}, expected 'context_length_exceeded'")
+    return True
+
+
+@check
+def unsupported_parameter_is_400(status: int, body: Any, parameter: str) -> bool:
+    """A parameter the server does not support gets 400 naming it (in `param` or the message), not silence."""
+    name = "unsupported_parameter_is_400"
+    require(status == 400, name, f"an unsupported parameter `{parameter}`: expected 400, got {status}")
+    error = _error(body)
+    named = parameter in str(error.get("param") or "") or parameter in str(error.get("message") or "")
+    require(named, name, f"the error names neither param nor message {parameter!r}: {dict(error)}")
+    return True
+
+
+@check
+def unknown_model_is_404(status: int, body: Any) -> bool:
+    """A model the server does not serve gets 404 `model_not_found`, not an answer from some other model."""
+    name = "unknown_model_is_404"
+    require(status == 404, name, f"an unknown model: expected 404, got {status}")
+    code = _error(body).get("code")
+    require(code == "model_not_found", name, f"error code is {code!r}, expected 'model_not_found'")
     return True
 
 

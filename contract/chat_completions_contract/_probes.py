@@ -233,6 +233,33 @@ def context_overflow(p: Probe) -> None:
     p.expect(c.context_overflow_is_reported, response.status_code, _json(response))
 
 
+#: A parameter no server supports: a server that ignores it silently would ignore a misspelt one too.
+UNSUPPORTED_PARAMETER = "contract_unsupported_parameter"
+#: The note a run carries when the server does not list its models (the `models` group is then not supported).
+MODELS_NOT_LISTED = "does not list its models"
+
+
+@probe("unsupported_parameter_is_400")
+def unsupported_parameter(p: Probe) -> None:
+    """A parameter the server does not know gets 400 naming it."""
+    request, response = p.create({"messages": HELLO, UNSUPPORTED_PARAMETER: True})
+    p.judged("createChatCompletion", request, response)
+    p.expect(c.unsupported_parameter_is_400, response.status_code, _json(response), UNSUPPORTED_PARAMETER)
+
+
+@probe("unknown_model_is_404")
+def unknown_model(p: Probe) -> None:
+    """A model name nobody serves gets 404 `model_not_found` (on a server that lists its models at all)."""
+    listed = p.send("GET", "/models")
+    if listed.status_code in (404, 405, 501):
+        p.results.notes.append(f"GET /models answered {listed.status_code}: the server {MODELS_NOT_LISTED}")
+        return
+    request = {**body_for(p.target, {"messages": HELLO}), "model": "no-such-model-contract-probe"}
+    response = p.send("POST", "/chat/completions", json=request)
+    p.judged("createChatCompletion", request, response)
+    p.expect(c.unknown_model_is_404, response.status_code, _json(response))
+
+
 @probe("out_of_vocabulary_logit_bias_is_rejected", "bad_tool_name_is_rejected", "json_object_needs_json_mention")
 def api_rules(p: Probe) -> None:
     """Rules the schema cannot state: token ids within the vocabulary, tool names, json_object needs "JSON"."""

@@ -22,6 +22,7 @@ class Group:
 GROUPS = (
     Group("auth", "auth"),
     Group("validation", "validation and error bodies"),
+    Group("models", "models"),
     Group("semantics", "completion semantics"),
     Group("tools", "tools"),
     Group("structured-output", "structured output"),
@@ -74,6 +75,9 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("negative_data_rejection", "validation", f"{SPEC}/post/requestBody"),
     ("positive_data_acceptance", "validation", f"{SPEC}/post/requestBody"),
     ("unsupported_method", "validation", "openapi/chat-completions.yaml#/paths"),
+    ("unsupported_parameter_is_400", "validation", "https://platform.openai.com/docs/guides/error-codes"),
+    # models
+    ("unknown_model_is_404", "models", "https://platform.openai.com/docs/api-reference/models/retrieve"),
     # completion semantics
     ("object_names_the_type", "semantics", f"{API}/object"),
     ("choices_match_n", "semantics", f"{API}/create#chat-create-n"),

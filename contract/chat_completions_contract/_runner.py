@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 import httpx
 
 from ._fuzz import CASE_CHECKS, STATEFUL_CHECKS, guarded, load_schema, run_operations, run_stateful
-from ._probes import PROBES, Probe
+from ._probes import MODELS_NOT_LISTED, PROBES, Probe
 from ._promises import GROUP_OF_SLUG, GROUPS, PROMISE_BY_ID, PROMISES, Promise
 from ._report import GroupResult, PromiseReport, Report
 from ._results import PromiseResult, Results
@@ -213,13 +213,15 @@ def run(options: Options) -> Report:
         return _report(options, target, results, selected=selected, required=required, supported=supported)
 
 
-def _promise_status(promise: Promise, tally: PromiseResult | None, *, selected: bool, auth: bool, stored: bool) -> str:
+def _promise_status(
+    promise: Promise, tally: PromiseResult | None, *, selected: bool, auth: bool, stored: bool, models: bool = True
+) -> str:
     """holds / broken / not supported / not applicable / not run / not selected."""
     if not selected:
         return "not selected"
     if promise.group == "auth" and not auth:
         return "not applicable"
-    if promise.group == "stored" and not stored:
+    if (promise.group == "stored" and not stored) or (promise.group == "models" and not models):
         return "not supported"
     if tally is not None and tally.broken:
         return "broken"
@@ -240,10 +242,11 @@ def _report(
     supported: bool,
 ) -> Report:
     promises = []
+    models = not any(MODELS_NOT_LISTED in n for n in results.notes)
     for promise in PROMISES:
         tally = results.promises.get(promise.id)
         status = _promise_status(
-            promise, tally, selected=promise.id in selected, auth=target.auth_required, stored=supported
+            promise, tally, selected=promise.id in selected, auth=target.auth_required, stored=supported, models=models
         )
         promises.append(
             PromiseReport(
@@ -261,6 +264,7 @@ def _report(
         statuses = {p.status for p in members}
         status = next((s for s in GROUP_PRECEDENCE if s in statuses), "not selected")
         note = next((n for n in results.notes if group.slug == "stored" and "stored completions" in n), "")
+        note = note or next((n for n in results.notes if group.slug == "models" and MODELS_NOT_LISTED in n), "")
         if status == "not applicable":
             note = "--auth none: the server is declared to take no key"
         groups.append(GroupResult(group, status, any(p.required for p in members), note))

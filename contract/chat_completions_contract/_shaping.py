@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import jsonschema_rs
+from chat_completions_mock import REQUEST_FIELDS, find_profile
 from chat_completions_mock.facts import TOOL_NAME_PATTERN, VOCABULARY_SIZE, mentions_json
 
 CHEAP_TOKEN_LIMIT = 16
@@ -19,6 +20,8 @@ CHEAP_FIELDS = frozenset({
 })  # fmt: skip
 NAME = re.compile(TOOL_NAME_PATTERN)
 HELLO = [{"role": "user", "content": "Say this is a test!"}]
+#: The model generated requests name on the bundled mock.
+DEFAULT_MODEL = "gpt-4o-mini"
 
 
 def _valid_logit_bias(value: Any) -> bool:
@@ -123,7 +126,7 @@ def _answered_tool_messages(messages: list[Any]) -> list[Any]:
 
 def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
     """A deep copy of a schema-valid create request that also obeys the API's rules the spec cannot express."""
-    body = copy.deepcopy(body)  # never edit what hypothesis generated: it may replay it
+    body = copy.deepcopy({k: v for k, v in body.items() if k in REQUEST_FIELDS})  # hypothesis may replay it
     if not body.get("model"):
         body["model"] = "gpt-4o-mini"
     if isinstance(body.get("messages"), list):
@@ -146,6 +149,9 @@ def satisfy_cross_field_rules(body: dict[str, Any]) -> dict[str, Any]:
     if isinstance(fmt, Mapping) and fmt.get("type") == "json_object" and not mentions_json(body.get("messages")):
         body["messages"] = [*body.get("messages", []), {"role": "user", "content": "Reply in JSON."}]
     _fix_tools(body)
+    # What the named model refuses (a reasoning model's `max_tokens`, o1-mini's system messages, ...); a name
+    # no profile knows is shaped as gpt-4o-mini is.
+    (find_profile(body["model"]) or find_profile("gpt-4o-mini")).repair(body)  # type: ignore[union-attr]
     return body
 
 
@@ -166,10 +172,9 @@ def _fix_tools(body: dict[str, Any]) -> None:
 
 
 def shape_create(body: dict[str, Any], *, model: str | None, loopback: bool) -> dict[str, Any]:
-    """A generated create request made answerable; with `model`, that model; off loopback, also cheap."""
-    body = satisfy_cross_field_rules(body)
-    if model is not None:
-        body["model"] = model
+    """A generated create request made answerable, naming `model` (default gpt-4o-mini: a generated name would get
+    404, or answers of another model than the run's); off loopback, also cheap."""
+    body = satisfy_cross_field_rules({**body, "model": model or DEFAULT_MODEL})
     if loopback:
         return body
     return cheapen(body)

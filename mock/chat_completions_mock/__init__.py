@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ._app import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, MockApp, MockState, create_app
     from ._cassette import CassetteError, Interaction, load_cassette, load_directory
     from ._faults import FAULT_HEADER, Fault, parse_fault
+    from ._models import PROFILES, Profile, find_profile
+    from ._rules import REQUEST_FIELDS
     from ._server import MockServer, running
     from ._spec import load_spec, spec_path
     from ._tokens import count_tokens, tokenize
@@ -26,15 +28,19 @@ __all__ = [
     "DEFAULT_CONTEXT_WINDOW",
     "DEFAULT_MAX_BODY_BYTES",
     "FAULT_HEADER",
+    "PROFILES",
+    "REQUEST_FIELDS",
     "CassetteError",
     "Fault",
     "Interaction",
     "MockApp",
     "MockServer",
     "MockState",
+    "Profile",
     "Received",
     "count_tokens",
     "create_app",
+    "find_profile",
     "load_cassette",
     "load_directory",
     "load_spec",
@@ -53,6 +59,10 @@ _HOMES = {
     "FAULT_HEADER": "_faults",
     "Fault": "_faults",
     "parse_fault": "_faults",
+    "PROFILES": "_models",
+    "Profile": "_models",
+    "find_profile": "_models",
+    "REQUEST_FIELDS": "_rules",
     "CassetteError": "_cassette",
     "Interaction": "_cassette",
     "load_cassette": "_cassette",

@@ -12,6 +12,8 @@ import uvicorn
 from ._app import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, create_app
 from ._faults import parse_fault
 from ._matchers import DEFAULT_IGNORED_FIELDS
+from ._models import PROFILE_BY_NAME, parse_model_aliases
+from ._pacing import check_latency
 from ._server import bind, url_of, uvicorn_config
 from ._tape import RECORD_MODES
 
@@ -19,6 +21,22 @@ from ._tape import RECORD_MODES
 def _fault(text: str) -> str:
     try:
         parse_fault(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _alias(text: str) -> str:
+    try:
+        parse_model_aliases([text])
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _latency(text: str) -> str:
+    try:
+        check_latency(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return text
@@ -62,9 +80,32 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--context-window",
         type=int,
-        default=DEFAULT_CONTEXT_WINDOW,
-        help=f"longer prompts get context_length_exceeded (default: {DEFAULT_CONTEXT_WINDOW} tokens)",
+        default=None,
+        help=f"longer prompts get context_length_exceeded (default: the model's own, {DEFAULT_CONTEXT_WINDOW:,} tokens"
+        " for gpt-4o-mini)",
     )
+    p.add_argument(
+        "--models",
+        action="append",
+        default=[],
+        type=_alias,
+        metavar="NAME=PROFILE",
+        help="also serve NAME (comma-separated names) as model profile PROFILE, e.g. 'my-deployment=gpt-4o-mini'"
+        " (repeatable)",
+    )
+    p.add_argument(
+        "--any-model",
+        action="store_true",
+        help="serve any model name (as gpt-4o-mini) instead of 404 model_not_found",
+    )
+    p.add_argument(
+        "--latency",
+        type=_latency,
+        metavar="PROFILE",
+        help="pace streams like a model: 'model' (each its own profile's pace) or a profile name"
+        f" ({', '.join(PROFILE_BY_NAME)}); default: no pacing",
+    )
+    p.add_argument("--latency-seed", type=int, default=0, help="seed of the pacing jitter (default: 0)")
     tape = p.add_argument_group("record and replay (docs/mock.md)")
     tape.add_argument("--replay", metavar="DIR", help="answer from the VCR.py cassettes under DIR")
     tape.add_argument("--record-to", metavar="DIR", help="forward to --upstream and record each exchange under DIR")
@@ -125,6 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             faults=args.fault,
             max_body_bytes=args.max_body_bytes,
             context_window=args.context_window,
+            models=args.models,
+            any_model=args.any_model,
+            latency=args.latency,
+            latency_seed=args.latency_seed,
             replay=args.replay,
             record_to=args.record_to,
             upstream=args.upstream,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from os import PathLike
 
 from starlette.applications import Starlette
@@ -19,6 +19,8 @@ from ._faults import Fault, parse_fault
 from ._handlers import Handlers
 from ._matchers import DEFAULT_IGNORED_FIELDS
 from ._middleware import CONTROL_PREFIX, Auth, AzureApiVersion, CommonHeaders, FaultSelection
+from ._models import parse_model_aliases
+from ._pacing import check_latency
 from ._state import DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_BODY_BYTES, MockOptions, MockState
 from ._tape import CassetteOptions, Cassettes, Tape
 from ._traffic import Traffic
@@ -91,6 +93,8 @@ def _routes(handlers: Handlers) -> list[Route]:
                 methods=["GET"],
                 name="messages",
             ),
+            Route(f"{prefix}/models", handlers.models, methods=["GET"], name="models"),
+            Route(f"{prefix}/models/{{model:path}}", handlers.model, methods=["GET"], name="models"),
         ]
     routes += [
         Route(f"{CONTROL_PREFIX}stats", handlers.stats, methods=["GET"], name="stats"),
@@ -106,7 +110,11 @@ def create_app(
     store_path: str | PathLike[str] | None = None,
     faults: Sequence[Fault | str] = (),
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
-    context_window: int = DEFAULT_CONTEXT_WINDOW,
+    context_window: int | None = None,
+    models: Mapping[str, str] | Iterable[str] = (),
+    any_model: bool = False,
+    latency: str | None = None,
+    latency_seed: int = 0,
     request_log: int = 0,
     replay: str | PathLike[str] | None = None,
     record_to: str | PathLike[str] | None = None,
@@ -120,11 +128,14 @@ def create_app(
     cassette_name: str = "chat-completions",
 ) -> MockApp:
     """A new mock app (ASGI). Options mirror the CLI: `permissive`, `api_keys` (restrict accepted keys),
-    `store_path` (SQLite file), `faults` (server-wide fault specs), `max_body_bytes`, `context_window`;
+    `store_path` (SQLite file), `faults` (server-wide fault specs), `max_body_bytes`, `context_window` (None: each
+    model's own), `models` (extra names: `{"name": "profile"}` or `["name=profile"]`), `any_model` (serve any name
+    instead of 404), `latency` (`"model"` or a profile name: pace streams like that model) and `latency_seed`;
     `request_log` (how many answered requests `state.requests` keeps); and record/replay (docs/mock.md):
     `replay` and `record_to` (cassette directories), `upstream`, `record_mode` (none, once, new_episodes, all),
     `replay_timing` (none, recorded), `replay_fallback` (error, generate), `match_ignore` (body fields matching
     ignores), `scrub` (more headers never recorded), `upstream_key_env`, `cassette_name` (file recorded to)."""
+    aliases = dict(models) if isinstance(models, Mapping) else parse_model_aliases(models)
     cassettes = None
     if replay is not None or record_to is not None or upstream is not None:
         cassettes = CassetteOptions(
@@ -146,6 +157,10 @@ def create_app(
         faults=tuple(f if isinstance(f, Fault) else parse_fault(f) for f in faults),
         max_body_bytes=max_body_bytes,
         context_window=context_window,
+        models=aliases,
+        any_model=any_model,
+        latency=check_latency(latency),
+        latency_seed=latency_seed,
         request_log=request_log,
         cassettes=cassettes,
     )

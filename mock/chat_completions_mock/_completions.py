@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import random
 import re
 from collections.abc import Mapping, Sequence
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._errors import ApiError, invalid
+from ._models import PROFILE_BY_NAME, Profile
 from ._tokens import tokenize
 from ._values import INLINE_WORK, REQUEST_WORK, WORDS, SchemaTooLarge, Work, WorkExhausted, generate
 
@@ -69,6 +71,10 @@ SEED_FIELDS = frozenset(
     }
 )
 
+#: The profile of a plan made without one (today's gpt-4o-mini).
+DEFAULT_PROFILE = PROFILE_BY_NAME["gpt-4o-mini"]
+#: Reasoning tokens per `reasoning_effort`, relative to `medium`.
+EFFORT = {"none": 0.0, "minimal": 0.0, "low": 0.5, "medium": 1.0, "high": 2.0, "xhigh": 3.0}
 _NO_RANDOM = random.Random(0)  # noqa: S311 - deterministic text, not secrets
 _SAY = re.compile(r"\s*say\s", re.IGNORECASE)  # then strip: a lazy (.+?)\s* with fullmatch is quadratic
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -127,11 +133,20 @@ class Plan:
     created: int
     model: str
     service_tier: str
-    system_fingerprint: str
+    system_fingerprint: str | None
     choices: list[Choice]
     prompt_tokens: int
     logprobs: bool
     include_usage: bool
+    #: Reasoning tokens (counted in `completion_tokens` too), for `completion_tokens_details`.
+    reasoning_tokens: int = 0
+    #: Whether choices carry a `logprobs` key (reasoning, audio and search models leave it out unless asked).
+    logprobs_in_choices: bool = True
+    #: Whether stream chunks carry an `obfuscation` string.
+    obfuscation: bool = False
+    #: Whether usage details split tokens by modality (`text_tokens`, `image_tokens`), as audio models do.
+    by_modality: bool = False
+    digest: bytes = b""
 
     @property
     def completion_tokens(self) -> int:
@@ -419,19 +434,11 @@ def _text_choice(choice: Choice, text: str, rng: random.Random, s: _Settings) ->
         choice.logprobs = _logprobs(tokens, rng, s.top)
 
 
-def plan(body: dict[str, Any], *, seq: int, created: int, prompt_tokens: int, inline: bool = False) -> Plan:
-    """Decide the whole answer to a (valid) create request.
-
-    Its work is bounded (`REQUEST_WORK`): past it, a 400 (`ApiError`). With `inline` (on the event loop) the
-    bound is `INLINE_WORK`, and past it `WorkExhausted` tells the caller to plan it again without `inline` (in a
-    worker thread). The answer does not depend on the bound, only whether the bound suffices.
-    """
-    digest = request_digest(body)
-    seed = int.from_bytes(digest[:8], "big")
-    messages = body.get("messages") or []
+def _settings(body: dict[str, Any], digest: bytes, inline: bool) -> _Settings:
+    """The request fields that shape every choice: token limit, stop sequences, logprobs."""
     limits = [v for v in (body.get("max_completion_tokens"), body.get("max_tokens")) if isinstance(v, int)]
     stop = body.get("stop")
-    settings = _Settings(
+    return _Settings(
         digest=digest,
         limit=max(0, min(limits)) if limits else None,  # permissive mode lets 0 and negatives through
         stops=[s for s in ([stop] if isinstance(stop, str) else stop or []) if isinstance(s, str) and s],
@@ -440,49 +447,117 @@ def plan(body: dict[str, Any], *, seq: int, created: int, prompt_tokens: int, in
         body=body,
         inline=inline,
     )
+
+
+@dataclass
+class _Content:
+    """What the choices answer with: tools to call, a legacy function, or text (the "Say X" echo, if any)."""
+
+    tools: list[dict[str, Any]]
+    function: dict[str, Any] | None
+    said: str | None
+    plain: bool
+
+
+def _content(body: dict[str, Any], settings: _Settings) -> _Content:
     tools = choose_tools(body)
     function = choose_function(body) if not tools else None
-    said = said_text(messages)
     plain = not (settings.logprobs or tools or function is not None or body.get("response_format"))
-    choices: list[Choice] = []
+    return _Content(tools, function, said_text(body.get("messages") or []), plain)
+
+
+def _text_base(content: _Content, rng: random.Random, index: int) -> str:
+    """The text of choice `index` before cuts: the echo (with a sentence of its own past choice 0), or prose."""
+    if content.said is None:
+        return prose(rng)
+    if index == 0:
+        return content.said
+    return content.said + "\n\n" + _sentence(rng)[0]
+
+
+def _choice(index: int, content: _Content, seed: int, settings: _Settings) -> Choice:
+    """One planned choice."""
+    # Seeding costs a few microseconds: skip it when nothing random is needed (a "Say X" answer).
+    first_say = content.said is not None and content.plain and index == 0
+    rng = _NO_RANDOM if first_say else random.Random(seed + index)  # noqa: S311 - deterministic, not secrets
+    choice = Choice(index=index)
+    if content.tools:
+        _tool_choice(choice, content.tools, rng, settings)
+    elif content.function is not None:
+        _function_choice(choice, content.function, rng, settings)
+    else:
+        base = _text_base(content, rng, index)
+        _text_choice(choice, _json_text(settings.body, base, rng, settings.work) or base, rng, settings)
+    return choice
+
+
+def _choices(body: dict[str, Any], seed: int, settings: _Settings) -> list[Choice]:
+    """Every choice of the answer; a 400 past the work bound (or `WorkExhausted` inline, to plan it again)."""
+    content = _content(body, settings)
     count = body.get("n") or 1
     try:
-        for index in range(count):
-            # Seeding costs a few microseconds: skip it when nothing random is needed (a "Say X" answer).
-            first_say = said is not None and plain and index == 0
-            rng = _NO_RANDOM if first_say else random.Random(seed + index)  # noqa: S311 - deterministic, not secrets
-            choice = Choice(index=index)
-            if tools:
-                _tool_choice(choice, tools, rng, settings)
-            elif function is not None:
-                _function_choice(choice, function, rng, settings)
-            else:
-                if said is None:
-                    base = prose(rng)
-                elif index == 0:
-                    base = said
-                else:  # each choice has its own text: the echo, then a sentence of its own
-                    base = said + "\n\n" + _sentence(rng)[0]
-                _text_choice(choice, _json_text(body, base, rng, settings.work) or base, rng, settings)
-            choices.append(choice)
+        return [_choice(index, content, seed, settings) for index in range(count)]
     except WorkExhausted as exc:
         if exc.inline:
             raise
         raise _too_much(count) from None
+
+
+def _reasoning(choices: list[Choice], body: Mapping[str, Any], settings: _Settings, ratio: float) -> int:
+    """Reasoning tokens of a reasoning model, counted into each choice's completion tokens (within the limit)."""
+    if ratio <= 0:
+        return 0
+    effort = EFFORT.get(str(body.get("reasoning_effort", "medium")), 1.0)
+    total = 0
+    for choice in choices:
+        thought = math.ceil(max(choice.completion_tokens, 1) * ratio * effort) if effort else 0
+        if settings.limit is not None:
+            thought = max(0, min(thought, settings.limit - choice.completion_tokens))
+        choice.completion_tokens += thought
+        total += thought
+    return total
+
+
+def plan(
+    body: dict[str, Any],
+    *,
+    seq: int,
+    created: int,
+    prompt_tokens: int,
+    inline: bool = False,
+    profile: Profile | None = None,
+) -> Plan:
+    """Decide the whole answer to a (valid) create request, as `profile`'s model answers (default: gpt-4o-mini).
+
+    Its work is bounded (`REQUEST_WORK`): past it, a 400 (`ApiError`). With `inline` (on the event loop) the
+    bound is `INLINE_WORK`, and past it `WorkExhausted` tells the caller to plan it again without `inline` (in a
+    worker thread). The answer does not depend on the bound, only whether the bound suffices.
+    """
+    answering = profile or DEFAULT_PROFILE
+    digest = request_digest(body)
+    settings = _settings(body, digest, inline)
+    choices = _choices(body, int.from_bytes(digest[:8], "big"), settings)
+    reasoning = _reasoning(choices, body, settings, answering.reasoning_ratio)
     model = str(body.get("model", ""))
     tier = body.get("service_tier")
     stream_options = body.get("stream_options")
+    options = stream_options if isinstance(stream_options, dict) else {}
     return Plan(
         id=completion_id(digest, seq),
         seq=seq,
         created=created,
         model=model,
         service_tier="default" if tier in (None, "auto") else str(tier),
-        system_fingerprint=fingerprint(model),
+        system_fingerprint=fingerprint(model) if answering.system_fingerprint else None,
         choices=choices,
         prompt_tokens=prompt_tokens,
         logprobs=settings.logprobs,
-        include_usage=isinstance(stream_options, dict) and stream_options.get("include_usage") is True,
+        include_usage=options.get("include_usage") is True,
+        reasoning_tokens=reasoning,
+        logprobs_in_choices=answering.logprobs_in_choices or settings.logprobs,
+        obfuscation=answering.obfuscation and options.get("include_obfuscation") is not False,
+        by_modality=answering.usage_by_modality,
+        digest=digest,
     )
 
 

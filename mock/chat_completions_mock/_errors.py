@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import jsonschema_rs
@@ -157,85 +157,17 @@ class SchemaErrors:
         except (KeyError, IndexError, ValueError):
             return {}
 
-    def _describe(  # noqa: PLR0911 - one return per kind of schema error
-        self, error: jsonschema_rs.ValidationError, depth: int, prefix: list[str | int]
-    ) -> ApiError:
-        kind = error.kind
-        details: dict[str, Any] = kind.as_dict()
-        path = [*prefix, *error.instance_path]
-        param = param_name(path)
-        name = type(kind).__name__
-        instance = error.instance
+    def _describe(self, error: jsonschema_rs.ValidationError, depth: int, prefix: list[str | int]) -> ApiError:
+        name = type(error.kind).__name__
         if name in ("AnyOf", "OneOfNotValid") and depth < 32:
-            return self._combinator(error, details.get("context") or [], depth, prefix)
-        if name == "Required":
-            missing = param_name([*path, details["property"]])
-            return invalid(f"Missing required parameter: '{missing}'.", missing, "missing_required_parameter")
-        if name == "Type":
-            expected = details.get("types") or [details.get("type", "")]
-            message = (
-                f"Invalid type for '{param or 'body'}': expected {_words(expected)},"
-                f" but got {_TYPE_WORDS[_type_of(instance)]} instead."
-            )
-            return invalid(message, param, "invalid_type")
+            return self._combinator(error, error.kind.as_dict().get("context") or [], depth, prefix)
+        found = _Found(error, prefix)
         if name in ("Minimum", "ExclusiveMinimum", "Maximum", "ExclusiveMaximum"):
-            numeric = "integer" if self._node(error.schema_path[:-1]).get("type") == "integer" else "decimal"
-            above = name.endswith("Maximum")
-            limit = details.get("limit")
-            op = (">" if "Exclusive" in name else ">=") if not above else ("<" if "Exclusive" in name else "<=")
-            message = (
-                f"Invalid '{param}': {numeric} {'above maximum' if above else 'below minimum'} value."
-                f" Expected a value {op} {limit}, but got {_show(instance)} instead."
-            )
-            return invalid(message, param, f"{numeric}_{'above_max' if above else 'below_min'}_value")
-        if name in ("Enum", "Constant"):
-            options = details.get("options") if name == "Enum" else [details.get("expected_value")]
-            return invalid(
-                f"Invalid value: '{_show(instance)}'. Supported values are: {_quoted(options or [])}.",
-                param,
-                "invalid_value",
-            )
-        if name == "MinItems":
-            limit = details.get("limit")
-            if isinstance(instance, list) and not instance:
-                message = (
-                    f"Invalid '{param}': empty array. Expected an array with minimum length {limit},"
-                    " but got an empty array instead."
-                )
-                return invalid(message, param, "empty_array")
-            return invalid(
-                f"Invalid '{param}': array too short. Expected at least {limit} items.", param, "array_below_min_length"
-            )
-        if name == "MaxItems":
-            count = len(instance) if isinstance(instance, list) else 0
-            message = (
-                f"Invalid '{param}': array too long. Expected an array with maximum length {details.get('limit')},"
-                f" but got an array with length {count} instead."
-            )
-            return invalid(message, param, "array_above_max_length")
-        if name == "MaxLength":
-            message = (
-                f"Invalid '{param}': string too long. Expected a string with maximum length {details.get('limit')},"
-                f" but got a string with length {len(instance) if isinstance(instance, str) else 0} instead."
-            )
-            return invalid(message, param, "string_above_max_length")
-        if name == "MinLength":
-            message = (
-                f"Invalid '{param}': string too short. Expected a string with minimum length {details.get('limit')}."
-            )
-            return invalid(message, param, "string_below_min_length")
-        if name == "AdditionalProperties":
-            unexpected = details.get("unexpected") or []
-            extra = param_name([*path, unexpected[0]]) if unexpected else param
-            return invalid(f"Unrecognized request argument supplied: {extra}", extra, "unknown_parameter")
-        if name == "Pattern":
-            return invalid(
-                f"Invalid '{param}': string does not match pattern. Expected a string that matches the pattern"
-                f" '{details.get('pattern')}'.",
-                param,
-                "invalid_value",
-            )
-        return invalid(f"Invalid '{param or 'body'}': {error.message}", param, "invalid_value")
+            return _out_of_range(found, name, self._node(error.schema_path[:-1]).get("type") == "integer")
+        describe = _DESCRIBERS.get(name)
+        if describe is not None:
+            return describe(found)
+        return invalid(f"Invalid '{found.param or 'body'}': {error.message}", found.param, "invalid_value")
 
     def _variants(self, node: Any, alternatives: list[Any]) -> tuple[str, dict[str, int]] | None:
         """The property that tells the alternatives apart and its value → alternative index.
@@ -309,6 +241,125 @@ class SchemaErrors:
             )
             return invalid(message, param, "invalid_type")
         return invalid(f"Invalid value for '{param or 'body'}': {_show(instance)}.", param, "invalid_value")
+
+
+class _Found:
+    """One schema error, read once: its details, where it is (`path`, `param`) and the value found there."""
+
+    __slots__ = ("details", "instance", "param", "path")
+
+    def __init__(self, error: jsonschema_rs.ValidationError, prefix: Sequence[str | int]) -> None:
+        self.details: dict[str, Any] = error.kind.as_dict()
+        self.path = [*prefix, *error.instance_path]
+        self.param = param_name(self.path)
+        self.instance = error.instance
+
+
+def _required(found: _Found) -> ApiError:
+    missing = param_name([*found.path, found.details["property"]])
+    return invalid(f"Missing required parameter: '{missing}'.", missing, "missing_required_parameter")
+
+
+def _wrong_type(found: _Found) -> ApiError:
+    expected = found.details.get("types") or [found.details.get("type", "")]
+    message = (
+        f"Invalid type for '{found.param or 'body'}': expected {_words(expected)},"
+        f" but got {_TYPE_WORDS[_type_of(found.instance)]} instead."
+    )
+    return invalid(message, found.param, "invalid_type")
+
+
+def _out_of_range(found: _Found, name: str, integer: bool) -> ApiError:
+    numeric = "integer" if integer else "decimal"
+    above = name.endswith("Maximum")
+    exclusive = "Exclusive" in name
+    op = (">" if exclusive else ">=") if not above else ("<" if exclusive else "<=")
+    message = (
+        f"Invalid '{found.param}': {numeric} {'above maximum' if above else 'below minimum'} value."
+        f" Expected a value {op} {found.details.get('limit')}, but got {_show(found.instance)} instead."
+    )
+    return invalid(message, found.param, f"{numeric}_{'above_max' if above else 'below_min'}_value")
+
+
+def _not_allowed(found: _Found) -> ApiError:
+    details = found.details
+    options = details["options"] if "options" in details else [details.get("expected_value")]
+    return invalid(
+        f"Invalid value: '{_show(found.instance)}'. Supported values are: {_quoted(options or [])}.",
+        found.param,
+        "invalid_value",
+    )
+
+
+def _too_few(found: _Found) -> ApiError:
+    limit = found.details.get("limit")
+    if isinstance(found.instance, list) and not found.instance:
+        message = (
+            f"Invalid '{found.param}': empty array. Expected an array with minimum length {limit},"
+            " but got an empty array instead."
+        )
+        return invalid(message, found.param, "empty_array")
+    return invalid(
+        f"Invalid '{found.param}': array too short. Expected at least {limit} items.",
+        found.param,
+        "array_below_min_length",
+    )
+
+
+def _too_many(found: _Found) -> ApiError:
+    count = len(found.instance) if isinstance(found.instance, list) else 0
+    message = (
+        f"Invalid '{found.param}': array too long. Expected an array with maximum length {found.details.get('limit')},"
+        f" but got an array with length {count} instead."
+    )
+    return invalid(message, found.param, "array_above_max_length")
+
+
+def _too_long(found: _Found) -> ApiError:
+    length = len(found.instance) if isinstance(found.instance, str) else 0
+    message = (
+        f"Invalid '{found.param}': string too long. Expected a string with maximum length"
+        f" {found.details.get('limit')}, but got a string with length {length} instead."
+    )
+    return invalid(message, found.param, "string_above_max_length")
+
+
+def _too_short(found: _Found) -> ApiError:
+    message = (
+        f"Invalid '{found.param}': string too short. Expected a string with minimum length"
+        f" {found.details.get('limit')}."
+    )
+    return invalid(message, found.param, "string_below_min_length")
+
+
+def _unknown_property(found: _Found) -> ApiError:
+    unexpected = found.details.get("unexpected") or []
+    extra = param_name([*found.path, unexpected[0]]) if unexpected else found.param
+    return invalid(f"Unrecognized request argument supplied: {extra}", extra, "unknown_parameter")
+
+
+def _no_match(found: _Found) -> ApiError:
+    return invalid(
+        f"Invalid '{found.param}': string does not match pattern. Expected a string that matches the pattern"
+        f" '{found.details.get('pattern')}'.",
+        found.param,
+        "invalid_value",
+    )
+
+
+#: jsonschema-rs error kind -> the real API's wording of it (ranges and combinators are handled in `_describe`).
+_DESCRIBERS: dict[str, Callable[[_Found], ApiError]] = {
+    "Required": _required,
+    "Type": _wrong_type,
+    "Enum": _not_allowed,
+    "Constant": _not_allowed,
+    "MinItems": _too_few,
+    "MaxItems": _too_many,
+    "MaxLength": _too_long,
+    "MinLength": _too_short,
+    "AdditionalProperties": _unknown_property,
+    "Pattern": _no_match,
+}
 
 
 def _most_specific(errors: Sequence[jsonschema_rs.ValidationError]) -> jsonschema_rs.ValidationError:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 FAULT_HEADER = "x-mock-fault"
 
 #: Operations a fault can be limited to with `on=...`.
-OPERATIONS = frozenset({"create", "list", "retrieve", "update", "delete", "messages", "other"})
+OPERATIONS = frozenset({"create", "list", "retrieve", "update", "delete", "messages", "models", "other"})
 
 _BODIES = frozenset({"malformed", "html"})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import json
@@ -16,8 +17,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive
 
-from ._completions import plan
+from ._completions import Plan, plan
 from ._errors import ApiError, invalid
+from ._models import Profile, model_not_found
+from ._pacing import Schedule, latency_of, schedule
 from ._render import render, stored_messages
 from ._rules import Create, check_create, check_metadata
 from ._spec import QuerySchema
@@ -129,6 +132,7 @@ class Handlers:
 
     async def create(self, request: Request) -> Response:
         """POST /chat/completions."""
+        arrived = asyncio.get_running_loop().time()
         state = self.state
         body = await self._body(request)
         self._validate(self.spec.create_request, body)
@@ -136,19 +140,20 @@ class Handlers:
             value = body.get(name)
             if isinstance(value, float):  # JSON Schema counts 2.0 as an integer (past 2**53 too)
                 body[name] = int(value)
+        profile = self._profile(body)
         try:
-            create = Create(body, state.options.context_window)
+            create = Create(body, state.options.context_window, profile)
             if not self.permissive:
                 check_create(create)
             tokens = create.prompt_tokens
             seq = state.store.next_seq()
             created = int(time.time())
             try:
-                planned = plan(body, seq=seq, created=created, prompt_tokens=tokens, inline=True)
+                planned = plan(body, seq=seq, created=created, prompt_tokens=tokens, inline=True, profile=profile)
             except WorkExhausted:
                 # Heavy (large generated values, many choices with logprobs): plan it off the event loop, so that
                 # other requests are not held up; the answer is the same, it only needed more work.
-                heavy = functools.partial(plan, body, seq=seq, created=created, prompt_tokens=tokens)
+                heavy = functools.partial(plan, body, seq=seq, created=created, prompt_tokens=tokens, profile=profile)
                 planned = await anyio.to_thread.run_sync(heavy)
         except _UNEXPECTED as exc:
             raise invalid(f"The request could not be processed: {type(exc).__name__}.", None, "invalid_value") from None
@@ -158,8 +163,50 @@ class Handlers:
             messages = stored_messages(planned.id, body, self.spec.listed_message_role)
             await state.store.add(seq, completion, messages)
         if body.get("stream") is True:
-            return EventStream(render_stream(planned), request.scope.get(FAULT_KEY), state)
+            events = render_stream(planned)
+            pace = self._pace(planned, profile, events)
+            return EventStream(events, request.scope.get(FAULT_KEY), state, pace, arrived)
+        await self._wait_like_the_model(planned, profile, arrived)
         return json_response(render(planned))
+
+    def _profile(self, body: dict[str, Any]) -> Profile:
+        """The profile answering this request: 404 `model_not_found` for a model the mock does not serve (an empty
+        `model` is left to the `model_given` rule; permissive mode serves any name)."""
+        models = self.state.models
+        if not body.get("model") or self.permissive:
+            return models.by_name.get(body.get("model")) or models.fallback  # type: ignore[arg-type]
+        return models.resolve(body["model"])
+
+    def _pace(self, planned: Plan, profile: Profile, events: list[bytes]) -> Schedule | None:
+        """The stream's schedule under `--latency` (None: sent at once)."""
+        latency = latency_of(self.state.options.latency, profile)
+        if latency is None:
+            return None
+        tokens = planned.completion_tokens - planned.reasoning_tokens
+        return schedule(latency, tokens, len(events), planned.digest, self.state.options.latency_seed)
+
+    async def _wait_like_the_model(self, planned: Plan, profile: Profile, arrived: float) -> None:
+        """Under `--latency`, a JSON answer comes when its stream's last token would (an asyncio sleep)."""
+        latency = latency_of(self.state.options.latency, profile)
+        if latency is None:
+            return
+        tokens = planned.completion_tokens - planned.reasoning_tokens
+        done = schedule(latency, tokens, tokens + 3, planned.digest, self.state.options.latency_seed).writes[-1][0]
+        delay = arrived + done - asyncio.get_running_loop().time()
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+    async def models(self, request: Request) -> Response:
+        """GET /models: every model name the mock serves."""
+        return json_response({"object": "list", "data": self.state.models.listed()})
+
+    async def model(self, request: Request) -> Response:
+        """GET /models/{model}: one served model, else 404 `model_not_found`."""
+        name = request.path_params["model"]
+        models = self.state.models
+        if name not in models.by_name:
+            raise model_not_found(name)
+        return json_response(models.entry(name))
 
     def _query(self, request: Request, schema: QuerySchema) -> tuple[dict[str, Any], dict[str, str]]:
         values: dict[str, Any] = {}

@@ -7,23 +7,34 @@ from typing import Any
 
 from ._completions import Plan, ToolCall, text_of
 
-__all__ = ["render", "stored_messages", "usage"]
+__all__ = ["plan_usage", "render", "stored_messages", "usage"]
 
 
-def usage(prompt: int, completion: int) -> dict[str, Any]:
-    """The `usage` object (total = prompt + completion; no cached, audio or reasoning tokens)."""
+def usage(prompt: int, completion: int, reasoning: int = 0, *, by_modality: bool = False) -> dict[str, Any]:
+    """The `usage` object (total = prompt + completion; `reasoning` of the completion tokens were reasoning; no
+    cached or audio tokens). `by_modality` adds the text/image split audio models report."""
+    prompt_details: dict[str, int] = {"cached_tokens": 0, "audio_tokens": 0}
+    completion_details: dict[str, int] = {
+        "reasoning_tokens": reasoning,
+        "audio_tokens": 0,
+        "accepted_prediction_tokens": 0,
+        "rejected_prediction_tokens": 0,
+    }
+    if by_modality:
+        prompt_details |= {"text_tokens": prompt, "image_tokens": 0}
+        completion_details["text_tokens"] = completion - reasoning
     return {
         "prompt_tokens": prompt,
         "completion_tokens": completion,
         "total_tokens": prompt + completion,
-        "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
-        "completion_tokens_details": {
-            "reasoning_tokens": 0,
-            "audio_tokens": 0,
-            "accepted_prediction_tokens": 0,
-            "rejected_prediction_tokens": 0,
-        },
+        "prompt_tokens_details": prompt_details,
+        "completion_tokens_details": completion_details,
     }
+
+
+def plan_usage(plan: Plan) -> dict[str, Any]:
+    """The `usage` of a planned answer."""
+    return usage(plan.prompt_tokens, plan.completion_tokens, plan.reasoning_tokens, by_modality=plan.by_modality)
 
 
 def _tool_call_json(call: ToolCall) -> dict[str, Any]:
@@ -41,17 +52,18 @@ def render(plan: Plan) -> dict[str, Any]:
             message["tool_calls"] = [_tool_call_json(c) for c in choice.tool_calls]
         if choice.function_call is not None:
             message["function_call"] = {"name": choice.function_call.name, "arguments": choice.function_call.arguments}
-        logprobs = None if choice.logprobs is None else {"content": choice.logprobs, "refusal": None}
-        choices.append(
-            {"index": choice.index, "message": message, "logprobs": logprobs, "finish_reason": choice.finish_reason}
-        )
+        entry: dict[str, Any] = {"index": choice.index, "message": message}
+        if plan.logprobs_in_choices:
+            entry["logprobs"] = None if choice.logprobs is None else {"content": choice.logprobs, "refusal": None}
+        entry["finish_reason"] = choice.finish_reason
+        choices.append(entry)
     return {
         "id": plan.id,
         "object": "chat.completion",
         "created": plan.created,
         "model": plan.model,
         "choices": choices,
-        "usage": usage(plan.prompt_tokens, plan.completion_tokens),
+        "usage": plan_usage(plan),
         "service_tier": plan.service_tier,
         "system_fingerprint": plan.system_fingerprint,
     }

@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ._completions import NEUTRAL_FIELDS, SEED_FIELDS
 from ._errors import ApiError, invalid
+from ._models import PROFILE_BY_NAME, Profile, find_profile
 from ._tokens import prompt_tokens
 from ._values import compile_schema
 from .facts import TOOL_NAME_PATTERN, VOCABULARY_SIZE, mentions_json
@@ -40,13 +42,18 @@ _NAME_MISMATCH = "string does not match pattern. Expected a string that matches 
 
 
 class Create:
-    """One create request under check: its body and the server's context window (prompt tokens counted once)."""
+    """One create request under check: its body, the model's profile and context window (prompt tokens counted once).
 
-    __slots__ = ("_prompt_tokens", "body", "context_window")
+    `profile` defaults to the built-in profile of the body's `model` (gpt-4o-mini's for a name no profile has);
+    `context_window` None means the profile's.
+    """
 
-    def __init__(self, body: Mapping[str, Any], context_window: int) -> None:
+    __slots__ = ("_prompt_tokens", "body", "context_window", "profile")
+
+    def __init__(self, body: Mapping[str, Any], context_window: int | None, profile: Profile | None = None) -> None:
         self.body = body
-        self.context_window = context_window
+        self.profile = profile or find_profile(body.get("model")) or PROFILE_BY_NAME["gpt-4o-mini"]
+        self.context_window = context_window if context_window is not None else self.profile.context_window
         self._prompt_tokens: int | None = None
 
     @property
@@ -160,6 +167,37 @@ def model_given(create: Create) -> None:
     """An empty `model` is a missing parameter."""
     if not create.body["model"]:
         raise invalid("You must provide a model parameter.", "model", "missing_required_parameter")
+
+
+#: Every create parameter the API knows (the spec's; tests/unit/mock/test_request_fields.py keeps them exact).
+REQUEST_FIELDS = NEUTRAL_FIELDS | SEED_FIELDS
+
+
+@rule("PARAMETER")
+def parameters_are_known(create: Create) -> None:
+    """A parameter the API does not know is refused ("Unrecognized request argument supplied: X")."""
+    unknown = next((key for key in create.body if key not in REQUEST_FIELDS), None)
+    if unknown is not None:
+        raise invalid(f"Unrecognized request argument supplied: {unknown[:256]}", unknown[:256], "unknown_parameter")
+
+
+@rule(
+    "max_tokens",
+    "temperature",
+    "top_p",
+    "logprobs",
+    "web_search_options",
+    "messages[i].role",
+    "messages[i]",
+    "messages.[i].content.[j].type",
+    "model",
+    "max_completion_tokens",
+)
+def model_takes_the_request(create: Create) -> None:
+    """The model refuses what OpenAI refuses for it: see the model profiles below (`param` null where OpenAI's is)."""
+    error = create.profile.refusal(create.body)
+    if error is not None:
+        raise error
 
 
 @rule("messages")

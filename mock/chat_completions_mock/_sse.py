@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ._completions import Choice, Plan
-from ._render import usage
+from ._render import plan_usage
 from ._tokens import tokenize
 
 __all__ = ["DONE", "render_stream"]
@@ -40,17 +40,19 @@ def _tool_events(choice: Choice, role: dict[str, Any], logprobs: dict[str, Any] 
     return events
 
 
-def _text_events(choice: Choice, role: dict[str, Any], logprobs: dict[str, Any] | None) -> list[dict[str, Any] | str]:
+def _text_events(
+    choice: Choice, role: dict[str, Any], logprobs: dict[str, Any] | None, null_logprobs: str
+) -> list[dict[str, Any] | str]:
     """The role, then one content delta per token (with its logprob entry when asked)."""
     entries = choice.logprobs
     if entries is None:
         # The common case, rendered from templates (the same JSON json.dumps gives).
         index = str(choice.index)
         start = '{"index":' + index + ',"delta":{"content":'
+        end = "}" + null_logprobs + ',"finish_reason":null}'
         return [
-            '{"index":' + index + ',"delta":{"role":"assistant","content":"","refusal":null},"logprobs":null,'
-            '"finish_reason":null}',
-            *(start + _string(token) + '},"logprobs":null,"finish_reason":null}' for token in choice.tokens),
+            '{"index":' + index + ',"delta":{"role":"assistant","content":"","refusal":null' + end,
+            *(start + _string(token) + end for token in choice.tokens),
         ]
     events: list[dict[str, Any] | str] = [_event(choice.index, role, logprobs)]
     for position, token in enumerate(choice.tokens):
@@ -75,18 +77,49 @@ def _choice_events(plan: Plan, choice: Choice) -> list[dict[str, Any] | str]:
             for fragment in _fragments(call.arguments)
         )
     else:
-        events = _text_events(choice, role, logprobs)
+        events = _text_events(choice, role, logprobs, _null_logprobs(plan))
     if logprobs is None:
         events.append(
             '{"index":'
             + str(choice.index)
-            + ',"delta":{},"logprobs":null,"finish_reason":'
+            + ',"delta":{}'
+            + _null_logprobs(plan)
+            + ',"finish_reason":'
             + _string(choice.finish_reason)
             + "}"
         )
     else:
         events.append({"index": choice.index, "delta": {}, "logprobs": logprobs, "finish_reason": choice.finish_reason})
     return events
+
+
+def _null_logprobs(plan: Plan) -> str:
+    """`,"logprobs":null` where the model sends it (reasoning, audio and search models leave it out)."""
+    return ',"logprobs":null' if plan.logprobs_in_choices else ""
+
+
+def _json(plan: Plan, event: dict[str, Any] | str) -> str:
+    if isinstance(event, str):
+        return event
+    if not plan.logprobs_in_choices and event.get("logprobs", 0) is None:
+        event = {k: v for k, v in event.items() if k != "logprobs"}
+    return _DUMPS(event)
+
+
+_PADDING = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" * 2
+
+
+def obfuscation(position: int) -> str:
+    """The `obfuscation` padding of chunk `position`: 1 to 16 characters, varying from chunk to chunk."""
+    start = (position * 7) % 62
+    return _PADDING[start : start + 1 + (position * 5) % 16]
+
+
+def _tail(plan: Plan, position: int) -> str:
+    """What follows a chunk's choices: `usage: null` when usage comes last, and the `obfuscation` padding."""
+    usage = ',"usage":null' if plan.include_usage else ""
+    padding = ',"obfuscation":"' + obfuscation(position) + '"' if plan.obfuscation else ""
+    return "]" + usage + padding + "}\n\n"
 
 
 def _fragments(arguments: str) -> list[str]:
@@ -107,7 +140,7 @@ def render_stream(plan: Plan) -> list[bytes]:
         + ',"service_tier":'
         + _string(plan.service_tier)
         + ',"system_fingerprint":'
-        + _string(plan.system_fingerprint)
+        + (_string(plan.system_fingerprint) if plan.system_fingerprint is not None else "null")
         + ',"choices":['
     )
     tail = '],"usage":null}\n\n' if plan.include_usage else "]}\n\n"
@@ -118,10 +151,11 @@ def render_stream(plan: Plan) -> list[bytes]:
     for step in range(longest):
         for events in per_choice:
             if step < len(events):
-                event = events[step]
-                out.append((prefix + (event if isinstance(event, str) else _DUMPS(event)) + tail).encode())
+                ending = _tail(plan, len(out)) if plan.obfuscation else tail
+                out.append((prefix + _json(plan, events[step]) + ending).encode())
     if plan.include_usage:
-        final = head + '],"usage":' + _DUMPS(usage(plan.prompt_tokens, plan.completion_tokens)) + "}"
+        padding = ',"obfuscation":"' + obfuscation(len(out)) + '"' if plan.obfuscation else ""
+        final = head + '],"usage":' + _DUMPS(plan_usage(plan)) + padding + "}"
         out.append(("data: " + final + "\n\n").encode())
     out.append(DONE)
     return out

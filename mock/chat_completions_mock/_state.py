@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ._errors import SchemaErrors
 from ._faults import Fault, FaultBook
+from ._models import Models
 from ._spec import Spec, compiled_spec
 from ._store import CompletionStore
 from ._traffic import RequestLog
@@ -16,7 +18,7 @@ if TYPE_CHECKING:
 
 #: Default limit of a request body (bigger bodies get 413).
 DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
-#: Default context window, in approximate tokens.
+#: Default context window, in approximate tokens (of the fallback profile; each model profile has its own).
 DEFAULT_CONTEXT_WINDOW = 128_000
 
 
@@ -29,7 +31,16 @@ class MockOptions:
     store_path: str | None = None
     faults: tuple[Fault, ...] = ()
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
-    context_window: int = DEFAULT_CONTEXT_WINDOW
+    #: None: each model's own window (its profile's); a number: that window for every model.
+    context_window: int | None = None
+    #: Extra model names served, each with the profile it answers as (`--models NAME=PROFILE`).
+    models: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: Serve any model name (as gpt-4o-mini) instead of answering 404 `model_not_found`.
+    any_model: bool = False
+    #: `--latency`: None (no pacing), `model` (each model's own pace) or a profile name (that pace for all).
+    latency: str | None = None
+    #: Seed of the pacing jitter.
+    latency_seed: int = 0
     request_log: int = 0
     cassettes: CassetteOptions | None = None
 
@@ -43,6 +54,7 @@ class MockState:
         self.errors = SchemaErrors(self.spec)
         self.store = CompletionStore(options.store_path)
         self.faults = FaultBook(options.faults)
+        self.models = Models(options.models, any_model=options.any_model)
         self.requests = RequestLog(options.request_log)
         self.requests_total = 0
         self.active_requests = 0

@@ -13,6 +13,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from ._errors import ApiError, error_body
 from ._faults import Fault
+from ._pacing import Schedule
 from ._sse import DONE
 from ._state import MockState
 
@@ -96,12 +97,21 @@ class EventStream(Response):
 
     media_type = "text/event-stream"
 
-    def __init__(self, events: list[bytes], fault: Fault | None, state: MockState) -> None:
+    def __init__(
+        self,
+        events: list[bytes],
+        fault: Fault | None,
+        state: MockState,
+        pace: Schedule | None = None,
+        started: float | None = None,
+    ) -> None:
         self.status_code = 200
         self.background = None
         self.events = events
         self.fault = fault
         self.state = state
+        self.pace = pace
+        self.started = started  # the event loop's time when the request arrived (the pace counts from it)
         self.raw_headers = [(b"content-type", b"text/event-stream; charset=utf-8"), (b"cache-control", b"no-cache")]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -111,6 +121,9 @@ class EventStream(Response):
         try:
             await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
             fault = self.fault
+            if self.pace is not None and fault is None:
+                await self._paced(self.pace, send)
+                return
             if fault is None or not (fault.cuts_stream or fault.body == "malformed"):
                 # All events in one write: clients parse the same events, and the server spends its time on
                 # the answer rather than on framing each event (`slow_chunks` sends them one by one).
@@ -120,6 +133,24 @@ class EventStream(Response):
             await send({"type": "http.response.body", "body": b"", "more_body": False})
         finally:
             state.active_streams -= 1
+
+    async def _paced(self, pace: Schedule, send: Send) -> None:
+        """Write the events on `pace`'s schedule, sleeping in between (no thread held)."""
+        loop = asyncio.get_running_loop()
+        start = self.started if self.started is not None else loop.time()
+        sent = 0
+        try:
+            for at, count in pace.writes:
+                delay = start + at - loop.time()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                body = b"".join(self.events[sent : sent + count])
+                sent += count
+                await send({"type": "http.response.body", "body": body, "more_body": sent < len(self.events)})
+            if sent < len(self.events):
+                await send({"type": "http.response.body", "body": b"".join(self.events[sent:]), "more_body": False})
+        except OSError:  # the client left while the stream waited
+            raise ClientGone from None
 
     async def _faulty(self, fault: Fault, scope: Scope, receive: Receive, send: Send) -> None:
         data = self.events[:-1]

@@ -11,6 +11,10 @@ Fixtures:
   API (`CHAT_COMPLETIONS_UPSTREAM`, default https://api.openai.com/v1) when it does not and `OPENAI_API_KEY` is
   set; else the test fails. `--chat-completions-record-mode` (none, once, new_episodes, all) overrides.
 
+Options (command line or ini): `--chat-completions-mock-models NAME=PROFILE` (repeatable; ini
+`chat_completions_mock_models`, one per line) serves extra model names; `--chat-completions-mock-any-model` (ini
+`chat_completions_mock_any_model = true`) serves any name instead of answering 404 `model_not_found`.
+
 Nothing of the server is imported until a fixture is used, so installing the package without the `mock` extra
 does not break pytest.
 """
@@ -27,13 +31,50 @@ import pytest
 if TYPE_CHECKING:
     from ._server import MockServer
 
+_MODES = ("none", "once", "new_episodes", "all")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """The plugin's options: extra model names or any model name; `--chat-completions-record-mode`, how the
+    cassette fixture records (default: once)."""
+    parser.addoption(
+        "--chat-completions-record-mode",
+        choices=_MODES,
+        default=None,
+        help="record mode of the chat_completions_cassette fixture (default: once; pytest-recording's modes)",
+    )
+    group = parser.getgroup("chat-completions-mock")
+    group.addoption(
+        "--chat-completions-mock-models",
+        action="append",
+        default=[],
+        metavar="NAME=PROFILE",
+        help="the session's mock also serves NAME as model profile PROFILE (repeatable)",
+    )
+    group.addoption(
+        "--chat-completions-mock-any-model",
+        action="store_true",
+        default=False,
+        help="the session's mock serves any model name instead of 404 model_not_found",
+    )
+    parser.addini("chat_completions_mock_models", "extra model names, NAME=PROFILE per line", type="linelist")
+    parser.addini("chat_completions_mock_any_model", "serve any model name", type="bool", default=False)
+
 
 @pytest.fixture(scope="session")
-def chat_completions_mock_server() -> Iterator[MockServer]:
+def chat_completions_mock_server(pytestconfig: pytest.Config) -> Iterator[MockServer]:
     """A mock served on a free 127.0.0.1 port for the whole session."""
     from ._server import MockServer
 
-    with MockServer() as server:
+    models = [
+        *pytestconfig.getini("chat_completions_mock_models"),
+        *pytestconfig.getoption("chat_completions_mock_models"),
+    ]
+    any_model = bool(
+        pytestconfig.getoption("chat_completions_mock_any_model")
+        or pytestconfig.getini("chat_completions_mock_any_model")
+    )
+    with MockServer(models=models, any_model=any_model) as server:
         yield server
 
 
@@ -54,17 +95,6 @@ def chat_completions_mock_url(chat_completions_mock: MockServer) -> str:
 
 #: Where the `chat_completions_cassette` fixture records from, unless `CHAT_COMPLETIONS_UPSTREAM` says otherwise.
 DEFAULT_UPSTREAM = "https://api.openai.com/v1"
-_MODES = ("none", "once", "new_episodes", "all")
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    """`--chat-completions-record-mode`: how the cassette fixture records (default: once)."""
-    parser.addoption(
-        "--chat-completions-record-mode",
-        choices=_MODES,
-        default=None,
-        help="record mode of the chat_completions_cassette fixture (default: once; pytest-recording's modes)",
-    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

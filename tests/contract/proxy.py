@@ -415,6 +415,23 @@ def _no_stored_routes() -> Breakage:
     return Breakage(answer=answer)
 
 
+def _no_model_list() -> Breakage:
+    """A server that does not list its models: `GET /models` answers 404 (it then makes no model promise)."""
+
+    def answer(sent: Sent, got: Answer) -> None:
+        if sent.method == "GET" and sent.path.startswith("/models"):
+            got.status, got.content = 404, b'{"detail":"Not Found"}'
+            got.headers = {"content-type": "application/json"}
+
+    return Breakage(answer=answer)
+
+
+def _any_model(body: dict[str, Any]) -> None:
+    """Serve a model the upstream does not know as one it does (what a server that ignores `model` does)."""
+    if str(body.get("model", "")).startswith("no-such-model"):
+        body["model"] = "gpt-4o-mini"
+
+
 def _sanitise_tool_names(body: dict[str, Any]) -> None:
     for tool in body.get("tools") or []:
         if isinstance(tool, dict) and isinstance(tool.get("function"), dict):
@@ -469,6 +486,9 @@ BREAKAGES: dict[str, Breakage] = {
         "code", "invalid_value", lambda e: e.get("code") == "context_length_exceeded"
     ),
     "out_of_vocabulary_logit_bias_is_rejected": _request_body(_drop("logit_bias")),
+    "unsupported_parameter_is_400": _request_body(_drop("contract_unsupported_parameter")),
+    # models
+    "unknown_model_is_404": _request_body(_any_model),
     "bad_tool_name_is_rejected": _request_body(_sanitise_tool_names),
     "not_a_server_error": _status(400, 500),
     "status_code_conformance": _status(400, 418),
@@ -530,7 +550,10 @@ BREAKAGES: dict[str, Breakage] = {
     "content_type_conformance": _content_type("application/xml"),
 }
 #: Rewrites that are no broken promise but a missing capability.
-CAPABILITY_GAPS: dict[str, Breakage] = {"no stored completions": _no_stored_routes()}
+CAPABILITY_GAPS: dict[str, Breakage] = {
+    "no stored completions": _no_stored_routes(),
+    "no model list": _no_model_list(),
+}
 
 
 def create_proxy(

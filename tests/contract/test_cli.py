@@ -126,7 +126,7 @@ def test_the_same_server_with_auth_required_fails_on_auth() -> None:
 def test_a_server_without_stored_completions_reads_not_supported(tmp_path: Path) -> None:
     with running(api_keys=[KEY]) as mock_url, running_proxy(mock_url, "no stored completions") as url:
         result = cli("--base-url", url, "--examples", "3", "--report-dir", str(tmp_path), env={"OPENAI_API_KEY": KEY})
-        required = "auth,validation,semantics,tools,structured-output,logprobs,streaming,headers"
+        required = "auth,validation,models,semantics,tools,structured-output,logprobs,streaming,headers"
         lenient = cli("--base-url", url, "--examples", "3", "--require", required, env={"OPENAI_API_KEY": KEY})
     assert result.returncode == 1, result.stdout[-3000:]
     stored_lines = [line for line in result.stdout.splitlines() if line.startswith("  stored")]
@@ -140,6 +140,17 @@ def test_a_server_without_stored_completions_reads_not_supported(tmp_path: Path)
     assert {p["status"] for p in report["promises"] if p["group"] == "stored"} == {"not supported"}
     assert lenient.returncode == 0, lenient.stdout[-3000:]
     assert "stored             not supported (not required)" in lenient.stdout
+
+
+def test_a_server_without_a_model_list_reads_models_not_supported() -> None:
+    with running(api_keys=[KEY]) as mock_url, running_proxy(mock_url, "no model list") as url:
+        report = run(Options(base_url=url, only=("models",), env={"OPENAI_API_KEY": KEY}))
+    group = next(g for g in report.groups if g.group.slug == "models")
+    assert (group.status, group.note) == (
+        "not supported",
+        "GET /models answered 404: the server does not list its models",
+    )
+    assert {p.status for p in report.promises if p.promise.group == "models"} == {"not supported"}
 
 
 def test_max_requests_bounds_everything_the_run_sends() -> None:

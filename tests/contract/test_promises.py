@@ -7,6 +7,7 @@ import inspect
 import re
 from pathlib import Path
 
+import pytest
 from chat_completions_contract import CHECKS, GROUPS, PROMISES, render_promises_markdown, why
 from chat_completions_contract._fuzz import CASE_CHECKS, STATEFUL_CHECKS
 from chat_completions_mock import facts
@@ -101,6 +102,22 @@ def test_n_promises_do_not_judge_answers_to_an_invalid_n() -> None:
     assert stream_choices_match_n({"n": 0}, [{"choices": [{"index": 0}]}]) is False
     assert token_limit_is_respected({"n": -1, "max_tokens": 1}, {"usage": {"completion_tokens": 9}}) is False
     assert choices_match_n({"n": 2}, {"choices": [{"index": 0}, {"index": 1}]}) is True
+
+
+def test_streamed_custom_tool_calls_are_not_judged_as_functions() -> None:
+    from chat_completions_contract._checks import BrokenPromise, stream_tool_arguments_are_json
+
+    tools = [
+        {"type": "function", "function": {"name": "f", "parameters": {"type": "object"}}},
+        {"type": "custom", "custom": {"name": "sql"}},
+    ]
+    custom = {"index": 0, "id": "call_1", "type": "custom", "custom": {"name": "sql", "input": ""}}
+    chunks = [{"choices": [{"index": 0, "delta": {"tool_calls": [custom]}}]}]
+    assert stream_tool_arguments_are_json({"tools": tools}, chunks) is True
+    wrong = {"index": 1, "id": "call_2", "type": "function", "function": {"name": "g", "arguments": "{}"}}
+    chunks.append({"choices": [{"index": 0, "delta": {"tool_calls": [wrong]}}]})
+    with pytest.raises(BrokenPromise, match="call to 'g'"):
+        stream_tool_arguments_are_json({"tools": tools}, chunks)
 
 
 def test_evidence_says_which_key_was_sent_but_never_the_key() -> None:

@@ -228,3 +228,33 @@ def test_faults_reach_the_sdk_as_typed_errors(server: MockServer) -> None:
         )
         with pytest.raises(openai.APIError, match="server had an error"):
             list(stream)
+
+
+def test_a_gpt5_profile_reads_as_gpt5_does(client: OpenAI) -> None:
+    completion = client.chat.completions.create(model="gpt-5-2025-08-07", messages=SAY)  # type: ignore[arg-type]
+    assert completion.model == "gpt-5-2025-08-07"
+    assert completion.system_fingerprint is None
+    assert completion.choices[0].logprobs is None  # the key is absent; openai reads it as None
+    assert completion.usage is not None
+    assert completion.usage.completion_tokens_details is not None
+    reasoning = completion.usage.completion_tokens_details.reasoning_tokens
+    assert reasoning is not None
+    assert 0 < reasoning < completion.usage.completion_tokens
+    stream = client.chat.completions.create(
+        model="gpt-5",
+        messages=SAY,
+        stream=True,
+        stream_options={"include_usage": True},  # type: ignore[arg-type]
+    )
+    chunks = list(stream)
+    assert all(c.system_fingerprint is None for c in chunks)
+    assert chunks[-1].usage is not None
+    assert chunks[-1].usage.completion_tokens_details is not None
+    assert chunks[-1].usage.completion_tokens_details.reasoning_tokens == reasoning
+    with pytest.raises(openai.BadRequestError) as refused:
+        client.chat.completions.create(model="gpt-5", messages=SAY, max_tokens=5)  # type: ignore[arg-type]
+    assert (refused.value.param, refused.value.code) == ("max_tokens", "unsupported_parameter")
+    with pytest.raises(openai.NotFoundError) as unknown:
+        client.chat.completions.create(model="no-such-model", messages=SAY)  # type: ignore[arg-type]
+    assert unknown.value.code == "model_not_found"
+    assert "gpt-5" in {m.id for m in client.models.list()}

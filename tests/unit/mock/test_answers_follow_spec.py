@@ -165,6 +165,13 @@ CREATE_CASES: dict[str, dict[str, Any]] = {
     },
     "json-object": {"messages": support.user("Answer in JSON"), "response_format": {"type": "json_object"}},
     "stop-length": {"max_completion_tokens": 2, "metadata": {"a": "b"}, "store": True},
+    "reasoning-model": {"model": "gpt-5-mini", "reasoning_effort": "high"},
+    "audio-model": {
+        "model": "gpt-4o-audio-preview",
+        "modalities": ["text", "audio"],
+        "audio": {"voice": "alloy", "format": "wav"},
+    },
+    "search-model": {"model": "gpt-4o-search-preview", "web_search_options": {}},
 }
 
 
@@ -185,6 +192,13 @@ STREAM_CASES: dict[str, dict[str, Any]] = {
     },
     "functions": {"functions": [support.WEATHER["function"]], "function_call": "auto"},
     "length": {"max_completion_tokens": 1},
+    "reasoning-model-usage": {"model": "o3-mini", "stream_options": {"include_usage": True}},
+    "audio-model-usage": {
+        "model": "gpt-4o-audio-preview",
+        "modalities": ["text", "audio"],
+        "audio": {"voice": "alloy", "format": "wav"},
+        "stream_options": {"include_usage": True},
+    },
 }
 
 

@@ -18,7 +18,8 @@ REQUESTS = {
     "update": ("POST", "/chat/completions/chatcmpl-x"),
     "delete": ("DELETE", "/chat/completions/chatcmpl-x"),
     "messages": ("GET", "/chat/completions/chatcmpl-x/messages"),
-    "other": ("GET", "/models"),
+    "models": ("GET", "/models"),
+    "other": ("GET", "/no-such-route"),
 }
 
 

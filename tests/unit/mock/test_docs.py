@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from chat_completions_mock.__main__ import parser
 from chat_completions_mock._faults import _DIRECTIVES
+from chat_completions_mock._models import profile_table, refusal_table
 from chat_completions_mock._rules import rule_table
 
 #: The file that documents the mock (its rule table, fault directives and flags).
@@ -23,6 +24,16 @@ def test_the_rule_table_matches_the_registry(doc: str) -> None:
     assert rule_table() in doc, (
         f"The rule table in {MOCK_DOC.name} is out of step with mock/chat_completions_mock/_rules.py: replace it with"
         " the output of `python -c 'from chat_completions_mock._rules import rule_table; print(rule_table())'`"
+    )
+
+
+def test_the_profile_tables_match_the_registry(doc: str) -> None:
+    block = doc.split("<!-- profiles:start", 1)[1].split("\n", 1)[1].split("<!-- profiles:end -->", 1)[0]
+    assert block == profile_table() + "\n" + refusal_table(), (
+        f"The model profile tables in {MOCK_DOC.name} are out of step with mock/chat_completions_mock/_models.py:"
+        " replace the block between the profiles markers with the output of `python -c 'from"
+        " chat_completions_mock._models import profile_table, refusal_table; print(profile_table());"
+        ' print(refusal_table(), end="")\'`'
     )
 
 

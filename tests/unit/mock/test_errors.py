@@ -141,15 +141,15 @@ def post_raw(client: httpx.Client, content: bytes, **headers: str) -> httpx.Resp
         b"not json",
         b"",
         b"   ",
-        b'{"model": "x", "messages": [}',
+        b'{"model": "gpt-4o-mini", "messages": [}',
         b"\xff\xfe\x00garbage",
         b'{"model": "\xc3\x28", "messages": []}',
         b"[" * 5000 + b"]" * 5000,
-        b'{"model": "x", "messages": [{"role": "user", "content": "hi"}], "temperature": 1e999}',
-        b'{"model": "x", "messages": [{"role": "user", "content": "hi"}], "temperature": NaN}',
-        b'{"model": "x", "messages": [{"role": "user", "content": "hi"}], "seed": ' + b"9" * 5000 + b"}",
-        b'{"model": "x", "messages": [{"role": "user", "content": "\\ud800 lone"}]}',
-        b'{"model": "x", "messages": [{"role": "user", "content": "hi"}], "tools": [{"type": "function", '
+        b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}], "temperature": 1e999}',
+        b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}], "temperature": NaN}',
+        b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}], "seed": ' + b"9" * 5000 + b"}",
+        b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "\\ud800 lone"}]}',
+        b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}], "tools": [{"type": "function", '
         b'"function": {"name": "f", "parameters": ' + b'{"properties": {"a": ' * 400 + b"{}" + b"}}" * 400 + b"}}]}",
     ],
     ids=[
@@ -213,8 +213,8 @@ def test_api_keys_restrict_the_accepted_keys() -> None:
 
 
 def test_unknown_route_and_wrong_method(client: httpx.Client) -> None:
-    error = assert_error(client.get("/models"), 404, None)
-    assert error["message"] == "Invalid URL (GET /v1/models)"
+    error = assert_error(client.get("/files"), 404, None)
+    assert error["message"] == "Invalid URL (GET /v1/files)"
     response = client.put("/chat/completions", json=SEED)
     assert_error(response, 405)
     assert set(response.headers["allow"].split(", ")) >= {"GET", "POST"}

@@ -78,7 +78,7 @@ def test_streams_cut_at_shutdown_log_no_tracebacks() -> None:
     server = MockServer()
     server.start()
     host, port = server.url.removeprefix("http://").split(":")
-    body = b'{"model":"m","messages":[{"role":"user","content":"Say hi"}],"stream":true}'
+    body = b'{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Say hi"}],"stream":true}'
     sockets = []
     try:
         with captured() as records:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
+import pytest
 from chat_completions_mock import MockServer
 from mock_support import SEED
 
@@ -47,3 +49,22 @@ def test_loading_the_plugin_imports_no_server_packages() -> None:
         "assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+@pytest.mark.slow  # a pytest run in a subprocess: several seconds
+def test_the_session_server_takes_model_names_from_options(tmp_path: Path) -> None:
+    """A user's suite whose model names the mock does not know: `--chat-completions-mock-models` (or the ini)."""
+    (tmp_path / "test_user.py").write_text(
+        "import httpx\n"
+        "def test_names(chat_completions_mock_url):\n"
+        "    def status(model):\n"
+        "        body = {'model': model, 'messages': [{'role': 'user', 'content': 'hi'}]}\n"
+        "        url = chat_completions_mock_url + '/chat/completions'\n"
+        "        return httpx.post(url, json=body, headers={'Authorization': 'Bearer k'}).status_code\n"
+        "    assert (status('my-model'), status('from-ini'), status('other')) == (200, 200, 404)\n"
+    )
+    (tmp_path / "pytest.ini").write_text("[pytest]\nchat_completions_mock_models =\n    from-ini=o3-mini\n")
+    args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--chat-completions-mock-models"]
+    command = [*args, "my-model=gpt-4o-mini", str(tmp_path)]
+    result = subprocess.run(command, check=False, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-2000:]

@@ -17,6 +17,16 @@ WINDOW = 20_000  # tokens: room for 2,049 short messages
 #: rule name -> requests (fields changed in the seed request) that break that rule and no other, and the param.
 EXAMPLES: dict[str, list[tuple[dict[str, Any], str]]] = {
     "model_given": [({"model": ""}, "model")],
+    "parameters_are_known": [({"not_a_parameter": 1}, "not_a_parameter")],
+    "model_takes_the_request": [
+        ({"model": "o1-mini", "max_tokens": 5}, "max_tokens"),
+        (
+            {"model": "o1-mini", "messages": [{"role": "system", "content": "Be brief."}, *user("hi")]},
+            "messages[0].role",
+        ),
+        ({"model": "gpt-5", "temperature": 0.2}, "temperature"),
+        ({"web_search_options": {}}, "web_search_options"),
+    ],
     "at_most_2048_messages": [({"messages": user("hi") * 2049}, "messages")],
     "stream_options_need_stream": [
         ({"stream_options": {"include_usage": True}}, "stream_options"),
@@ -104,7 +114,7 @@ EXAMPLES: dict[str, list[tuple[dict[str, Any], str]]] = {
 
 def _spells(pattern: str, param: str) -> bool:
     """Whether `param` is a spelling of a declared `pattern` (`i` an index, `KEY` a metadata key)."""
-    regex = re.escape(pattern).replace(r"\[i\]", r"\[\d+\]").replace("KEY", r"[^.]+")
+    regex = re.escape(pattern).replace(r"\[i\]", r"\[\d+\]").replace("KEY", r"[^.]+").replace("PARAMETER", ".+")
     return re.fullmatch(regex, param) is not None
 
 

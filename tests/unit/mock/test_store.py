@@ -92,10 +92,10 @@ def test_pagination_and_order(client: httpx.Client) -> None:
 
 def test_model_filter(client: httpx.Client) -> None:
     tag = uuid.uuid4().hex
-    store(client, "a", model="model-a", metadata={"m": tag})
-    store(client, "b", model="model-b", metadata={"m": tag})
-    found = listing(client, model="model-b", **{"metadata[m]": tag})
-    assert [c["model"] for c in found["data"]] == ["model-b"]
+    store(client, "a", model="gpt-4o", metadata={"m": tag})
+    store(client, "b", model="gpt-4.1-mini", metadata={"m": tag})
+    found = listing(client, model="gpt-4.1-mini", **{"metadata[m]": tag})
+    assert [c["model"] for c in found["data"]] == ["gpt-4.1-mini"]
 
 
 def test_messages_are_paginated(client: httpx.Client) -> None:
