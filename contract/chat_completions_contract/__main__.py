@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ._health import DEFAULT_RETRIES, DEFAULT_TIMEOUT
 from ._promises import GROUPS
 from ._runner import DEFAULT_MODEL, DEFAULT_SEED, Options, UsageError, run
 
@@ -57,6 +58,19 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         help="schemathesis examples per operation and mode (default: 30, or a share of --max-requests)",
     )
+    p.add_argument(
+        "--retries",
+        type=int,
+        default=DEFAULT_RETRIES,
+        help="times a request is sent again after a 5xx, 429, timeout or dropped connection, honouring Retry-After "
+        f"(default: {DEFAULT_RETRIES})",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds to wait for an answer before counting the request as timed out (default: {DEFAULT_TIMEOUT:g})",
+    )
     return p
 
 
@@ -73,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         seed=args.seed,
         api_key_env=args.api_key_env,
         examples=args.examples,
+        retries=args.retries,
+        timeout=args.timeout,
     )
     if args.report_dir is not None:
         try:

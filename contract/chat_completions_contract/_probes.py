@@ -154,7 +154,8 @@ class Probe:
         self.name, self.target, self.results = name, target, results
 
     def send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        return self.target.send(method, path, **kwargs)
+        """One request, retried on a server failure (`ServerFailed` when no try got a real answer)."""
+        return self.target.send(method, path, where=self.name, **kwargs)
 
     def judged(self, operation_id: str, request: Any, response: httpx.Response) -> Any:
         """Run every general promise on an answer; return its JSON body (None for a stream or non-JSON)."""

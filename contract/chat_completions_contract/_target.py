@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import ipaddress
 import json
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
+
+from ._health import (
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT,
+    MAX_RETRY_WAIT,
+    Failure,
+    Health,
+    describe,
+    failed_status,
+    retry_after,
+)
+
+R = TypeVar("R")
 
 #: Request headers whose values are credentials: never written anywhere.
 SECRET_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "openai-api-key", "proxy-authorization", "cookie"})
@@ -21,6 +35,24 @@ EVIDENCE_CHARS = 2_000
 
 class BudgetSpent(Exception):
     """The run's `--max-requests` is spent: the promises not yet judged are reported "not run"."""
+
+
+class ServerFailed(Exception):
+    """Every try of one request got a 5xx, a 429, a timeout or a dropped connection: what it was for is not judged."""
+
+    def __init__(self, failures: list[Failure], last_error: BaseException | None = None) -> None:
+        self.failures, self.last_error = failures, last_error
+        super().__init__(self.reason)
+
+    @property
+    def reason(self) -> str:
+        """`the server failed 3 times: 503 (server error); ...` (the words "not judged" reports show)."""
+        listed = "; ".join(str(f) for f in self.failures)
+        return f"the server failed {len(self.failures)} time{'s' if len(self.failures) != 1 else ''}: {listed}"
+
+
+#: Called with each failed try (the failure, where it happened, its exchange); the run records it as evidence.
+FailureListener = Callable[[Failure, str, "Exchange | None"], None]
 
 
 def is_loopback(url: str) -> bool:
@@ -71,6 +103,10 @@ class Target:
     max_requests: int | None = None
     sent: int = 0
     last: Exchange | None = field(default=None, repr=False)
+    retries: int = DEFAULT_RETRIES
+    timeout: float = DEFAULT_TIMEOUT
+    health: Health = field(default_factory=Health, repr=False)
+    on_failure: FailureListener | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
@@ -147,6 +183,50 @@ class Target:
             }
         return Exchange(request, response)
 
+    def retrying(
+        self,
+        attempt: Callable[[], R],
+        answer: Callable[[R], tuple[int, Mapping[str, Any]]],
+        evidence: Callable[[R | None], Exchange | None],
+        errors: tuple[type[BaseException], ...],
+        where: str = "",
+    ) -> R:
+        """`attempt()` until it gets a real answer: at most `retries` more tries after a 5xx, a 429, a timeout or a
+        dropped connection, each after the wait the answer asks for. Each failed try goes to `on_failure`; when no
+        try gets a real answer, raise `ServerFailed`. `attempt` spends the budget and counts its answer in `health`."""
+        failures: list[Failure] = []
+        last_error: BaseException | None = None
+        for tried in range(self.retries + 1):
+            if tried:
+                self.health.retries += 1
+            answered_before = sum(self.health.statuses.values())
+            try:
+                result = attempt()
+            except errors as exc:
+                failure = describe(None, exc, self.timeout)
+                self.health.unanswered(failure, answered=sum(self.health.statuses.values()) > answered_before)
+                self._failed(failure, where, evidence(None), failures)
+                last_error, wait = exc, 0.0
+            else:
+                status, headers = answer(result)
+                if not failed_status(status):
+                    return result
+                failure = describe(status, None, self.timeout)
+                self._failed(failure, where, evidence(result), failures)
+                wait = retry_after(headers) or 0.0
+                if wait > MAX_RETRY_WAIT:
+                    failures[-1] = Failure(failure.kind, f"{failure} asking to wait {wait:g} s")
+                    break
+            if tried < self.retries and wait:
+                time.sleep(wait)
+        self.health.not_judged += 1
+        raise ServerFailed(failures, last_error)
+
+    def _failed(self, failure: Failure, where: str, exchange: Exchange | None, failures: list[Failure]) -> None:
+        failures.append(failure)
+        if self.on_failure is not None:
+            self.on_failure(failure, where, exchange)
+
     def send(
         self,
         method: str,
@@ -156,19 +236,42 @@ class Target:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         auth: bool = True,
+        where: str = "",
     ) -> httpx.Response:
-        """One request to the target (counted against the budget); `path` is relative to the base URL.
+        """One request to the target (each try counted against the budget); `path` is relative to the base URL.
 
-        The exchange is kept in `last` as evidence; an unreachable server raises `httpx.TransportError`.
+        A 5xx, 429, timeout or dropped connection is retried (see `retrying`); `ServerFailed` when no try got a
+        real answer. The exchange is kept in `last` as evidence.
         """
+        return self.retrying(
+            lambda: self._send_once(method, path, json=json, params=params, headers=headers, auth=auth),
+            lambda response: (response.status_code, response.headers),
+            lambda response: self.last,
+            (httpx.TransportError,),
+            where,
+        )
+
+    def _send_once(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any,
+        params: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+        auth: bool,
+    ) -> httpx.Response:
         self.spend()
         sent_headers = dict(self.headers) if auth else {}
         sent_headers.update(headers or {})
-        with httpx.Client(timeout=httpx.Timeout(60.0, connect=10.0)) as client:
+        timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0))
+        with httpx.Client(timeout=timeout) as client:
             request = client.build_request(method, self.base_url + path, json=json, params=params, headers=sent_headers)
             query = request.url.query.decode()
             self.last = self.evidence(method, path, query=query, headers=sent_headers, body=json)
+            started = time.monotonic()
             response = client.send(request)
+        self.health.answered(response.status_code, time.monotonic() - started, response.headers)
         self.last = self.evidence(
             method,
             path,
