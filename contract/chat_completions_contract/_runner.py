@@ -15,7 +15,7 @@ from ._health import DEFAULT_RETRIES, DEFAULT_TIMEOUT
 from ._probes import PROBES, Probe
 from ._promises import GROUP_OF_SLUG, GROUPS, PROMISE_BY_ID, PROMISES, Promise
 from ._report import GroupResult, PromiseReport, Report
-from ._results import PromiseResult, Results
+from ._results import SERVER_ERROR, PromiseResult, Results
 from ._target import BudgetSpent, ServerFailed, Target, is_loopback
 
 BUNDLED_MOCK_KEY = "sk-contract-bundled-mock"
@@ -280,7 +280,15 @@ def _report(
         if status == "not applicable":
             note = "--auth none: the server is declared to take no key"
         groups.append(GroupResult(group, status, any(p.required for p in members), note))
-    failing = [p for p in promises if p.required and p.status in ("broken", "not supported", "not judged")]
+    failing = [p for p in promises if p.required and p.status in ("broken", "not supported")]
+    server_failures = results.promises[SERVER_ERROR].broken if SERVER_ERROR in results.promises else 0
+    if options.require is None and server_failures and SERVER_ERROR not in selected:
+        # `--only` left the server's failures out of the verdict, but nobody chose to accept them: they still fail it
+        results.notes.append(
+            f"the server failed {server_failures} request(s) (5xx, timeout or dropped connection): the run fails; "
+            "--require the promises that must hold to accept server failures"
+        )
+        failing.append(next(p for p in promises if p.promise.id == SERVER_ERROR))
     if results.rate_limited:
         results.notes.append(
             f"the server rate-limited {len(results.rate_limited)} request(s) (429); each was sent again after the "

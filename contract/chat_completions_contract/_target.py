@@ -107,6 +107,8 @@ class Target:
     timeout: float = DEFAULT_TIMEOUT
     health: Health = field(default_factory=Health, repr=False)
     on_failure: FailureListener | None = field(default=None, repr=False)
+    #: Whether a try of the last request got no answer before one did: that try may have taken effect (a delete).
+    effect_unknown: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
@@ -196,6 +198,7 @@ class Target:
         try gets a real answer, raise `ServerFailed`. `attempt` spends the budget and counts its answer in `health`."""
         failures: list[Failure] = []
         last_error: BaseException | None = None
+        self.effect_unknown = False
         for tried in range(self.retries + 1):
             if tried:
                 self.health.retries += 1
@@ -207,6 +210,7 @@ class Target:
                 self.health.unanswered(failure, answered=sum(self.health.statuses.values()) > answered_before)
                 self._failed(failure, where, evidence(None), failures)
                 last_error, wait = exc, 0.0
+                self.effect_unknown = True
             else:
                 status, headers = answer(result)
                 if not failed_status(status):
