@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +33,12 @@ REDACTED = "[redacted]"
 #: How a credential header reads in evidence: the run's own key, or some other value (a probe's wrong key).
 REDACTED_RUN_KEY, REDACTED_OTHER = "[redacted: the run's key]", "[redacted: another value]"
 EVIDENCE_CHARS = 2_000
+
+
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for the run (httpx builds one per client otherwise, reading the CA bundle each time)."""
+    return httpx.create_ssl_context()
 
 
 class BudgetSpent(Exception):
@@ -269,7 +277,7 @@ class Target:
         sent_headers = dict(self.headers) if auth else {}
         sent_headers.update(headers or {})
         timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0))
-        with httpx.Client(timeout=timeout) as client:
+        with httpx.Client(timeout=timeout, verify=_tls()) as client:
             request = client.build_request(method, self.base_url + path, json=json, params=params, headers=sent_headers)
             query = request.url.query.decode()
             self.last = self.evidence(method, path, query=query, headers=sent_headers, body=json)
