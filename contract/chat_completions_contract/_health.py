@@ -81,7 +81,7 @@ class Health:
         self.statuses[status] += 1
         self._last = status
         self.latencies.append(seconds)
-        if status == 429:
+        if failed_status(status):
             wait = retry_after(headers or {})
             if wait is not None:
                 self.retry_afters.append(wait)
