@@ -7,6 +7,7 @@ import ipaddress
 import json
 import ssl
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -55,7 +56,8 @@ class ServerFailed(Exception):
     @property
     def reason(self) -> str:
         """`the server failed 3 times: 503 (server error); ...` (the words "not judged" reports show)."""
-        listed = "; ".join(str(f) for f in self.failures)
+        counts = Counter(str(f) for f in self.failures)
+        listed = "; ".join(f"{what} ({n} times)" if n > 1 else what for what, n in counts.items())
         return f"the server failed {len(self.failures)} time{'s' if len(self.failures) != 1 else ''}: {listed}"
 
 
