@@ -220,15 +220,11 @@ class Report:
                 name=g.group.slug,
                 tests=str(len(members)),
                 failures=str(
-                    sum(
-                        p.status == "broken" or (p.required and p.status in ("not supported", "not judged"))
-                        for p in members
-                    )
+                    sum(p.status == "broken" or (p.required and p.status == "not supported") for p in members)
                 ),
                 skipped=str(
                     sum(
-                        p.status not in ("holds", "broken")
-                        and not (p.required and p.status in ("not supported", "not judged"))
+                        p.status not in ("holds", "broken") and not (p.required and p.status == "not supported")
                         for p in members
                     )
                 ),
@@ -244,8 +240,6 @@ class Report:
                     failure.text = "\n".join(d.line(p.promise.id) for d in p.deviations)
                 elif p.status == "not supported" and p.required:
                     ET.SubElement(case, "failure", message=g.note or "not supported")
-                elif p.status == "not judged" and p.required:
-                    ET.SubElement(case, "failure", message=p.why_not())
                 elif p.status != "holds":
                     ET.SubElement(case, "skipped", message=p.why_not() or p.status)
         ET.indent(suites)
