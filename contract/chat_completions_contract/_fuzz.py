@@ -240,7 +240,7 @@ class CaseJudge:
         try:
             return self.target.retrying(
                 attempt,
-                lambda response: (response.status_code, response.headers),
+                lambda response: (response.status_code, response.headers, response.text),
                 lambda response: _exchange(self.target, case, response),
                 NO_ANSWER,
                 where,
@@ -274,7 +274,9 @@ class CaseJudge:
         failed = [r for r in self.observed if failed_status(r.status_code)]
         for response in failed:
             self.results.server_failed(
-                describe(response.status_code, None, self.target.timeout), where, _sent_exchange(self.target, response)
+                describe(response.status_code, None, self.target.timeout, response.headers, response.text),
+                where,
+                _sent_exchange(self.target, response),
             )
         if failed:
             self.results.unjudged(

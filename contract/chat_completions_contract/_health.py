@@ -43,20 +43,35 @@ def retry_after(headers: Mapping[str, Any]) -> float | None:
 
 @dataclass(frozen=True)
 class Failure:
-    """One request the server did not answer for real: `kind` is a status (`500`, `429`), `timeout` or `dropped`."""
+    """One request the server did not answer for real: `kind` is a status (`500`, `429`), `timeout` or `dropped`;
+    a failure with a status keeps its answer (`headers`, lower-cased, and `text`): it is still an answer whose
+    form the promises about every answer judge."""
 
     kind: str
     what: str
+    headers: Mapping[str, str] | None = field(default=None, compare=False, repr=False)
+    text: str = field(default="", compare=False, repr=False)
+
+    @property
+    def status(self) -> int | None:
+        return int(self.kind) if self.kind.isdigit() else None
 
     def __str__(self) -> str:
         return self.what
 
 
-def describe(status: int | None, error: BaseException | None, timeout: float) -> Failure:
-    """A failure in words a server author reads: `503 Service Unavailable`, `no answer within 5 s`, ..."""
+def describe(
+    status: int | None,
+    error: BaseException | None,
+    timeout: float,
+    headers: Mapping[str, Any] | None = None,
+    text: str = "",
+) -> Failure:
+    """A failure in words a server author reads: `503 (server error)`, `no answer within 5 s`, ..."""
     if status is not None:
         word = "rate limited" if status == 429 else "server error"
-        return Failure(str(status), f"{status} ({word})")
+        lowered = {str(k).lower(): str(v[0] if isinstance(v, list) and v else v) for k, v in (headers or {}).items()}
+        return Failure(str(status), f"{status} ({word})", lowered, text)
     name = type(error).__name__ if error is not None else ""
     if "Timeout" in name or "timed out" in str(error):
         return Failure("timeout", f"no answer within {timeout:g} s")

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._checks import BrokenPromise, Outcome
+from ._checks import BrokenPromise, Outcome, judge_answer
 from ._health import Failure
 from ._target import Exchange
 
@@ -50,7 +50,12 @@ class Results:
         self.rate_limited: list[str] = []
 
     def server_failed(self, failure: Failure, where: str, exchange: Exchange | None) -> None:
-        """One try the server failed: a 5xx, timeout or drop breaks `not_a_server_error`; a 429 is only noted."""
+        """One try the server failed: a 5xx, timeout or drop breaks `not_a_server_error`; a 429 is only noted.
+
+        A failure that is an answer (a 5xx, a 429) is still judged by the promises about every answer's form
+        (an OpenAI-shaped JSON error body, `x-request-id`), never by the promise its request was sent for."""
+        if failure.status is not None and failure.headers is not None:
+            self.record(judge_answer("", None, failure.status, failure.headers, failure.text), where, exchange)
         if failure.kind == "429":
             self.rate_limited.append(where)
             return

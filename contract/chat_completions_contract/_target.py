@@ -198,7 +198,7 @@ class Target:
     def retrying(
         self,
         attempt: Callable[[], R],
-        answer: Callable[[R], tuple[int, Mapping[str, Any]]],
+        answer: Callable[[R], tuple[int, Mapping[str, Any], str]],
         evidence: Callable[[R | None], Exchange | None],
         errors: tuple[type[BaseException], ...],
         where: str = "",
@@ -222,10 +222,10 @@ class Target:
                 last_error, wait = exc, 0.0
                 self.effect_unknown = True
             else:
-                status, headers = answer(result)
+                status, headers, text = answer(result)
                 if not failed_status(status):
                     return result
-                failure = describe(status, None, self.timeout)
+                failure = describe(status, None, self.timeout, headers, text)
                 self._failed(failure, where, evidence(result), failures)
                 wait = retry_after(headers) or 0.0
                 if wait > MAX_RETRY_WAIT:
@@ -259,7 +259,7 @@ class Target:
         """
         return self.retrying(
             lambda: self._send_once(method, path, json=json, params=params, headers=headers, auth=auth),
-            lambda response: (response.status_code, response.headers),
+            lambda response: (response.status_code, response.headers, response.text),
             lambda response: self.last,
             (httpx.TransportError,),
             where,

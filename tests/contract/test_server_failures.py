@@ -13,7 +13,8 @@ from chat_completions_contract._report import PromiseReport
 from chat_completions_contract._results import Results
 from chat_completions_contract._target import ServerFailed, Target
 
-Answer = tuple[int, dict[str, str]]
+Answer = tuple[int, dict[str, str], str]
+ERROR = '{"error": {"message": "overloaded", "type": "server_error", "param": null, "code": null}}'
 
 
 def _target(retries: int = 2) -> tuple[Target, Results]:
@@ -27,9 +28,9 @@ def _retrying(target: Target, answers: list[Answer]) -> Answer:
     queue = list(answers)
 
     def attempt() -> Answer:
-        status, headers = queue.pop(0)
+        status, headers, text = queue.pop(0)
         target.health.answered(status, 0.01, headers)
-        return status, headers
+        return status, headers, text
 
     return target.retrying(attempt, lambda answer: answer, lambda answer: None, (OSError,), "probe")
 
@@ -43,19 +44,24 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 def test_a_failed_request_is_retried_after_the_wait_it_asks_for(waits: list[float]) -> None:
     target, results = _target()
-    status, _ = _retrying(target, [(503, {}), (429, {"retry-after-ms": "250", "retry-after": "1"}), (200, {})])
+    status, _, _ = _retrying(
+        target, [(503, {}, ERROR), (429, {"retry-after-ms": "250", "retry-after": "1"}, ERROR), (200, {}, "")]
+    )
     assert status == 200
     assert waits == [0.25]  # retry-after-ms first (OpenAI's), no wait asked after the 503
     assert target.health.retries == 2
     server_error = results.promises["not_a_server_error"]
     assert (server_error.broken, [d.detail for d in server_error.deviations]) == (1, ["503 (server error)"])
     assert results.rate_limited == ["probe"]  # a 429 is noted, never a broken promise
+    # Both are still answers: the promises about every answer's form judge them (here: no x-request-id header).
+    assert results.promises["x_request_id_on_every_answer"].broken == 2
+    assert results.promises["error_body_is_openai_shaped"].broken == 0
 
 
 def test_a_request_that_never_gets_an_answer_is_not_judged_and_says_why(waits: list[float]) -> None:
     target, results = _target(retries=2)
     with pytest.raises(ServerFailed) as failed:
-        _retrying(target, [(500, {}), (500, {}), (502, {})])
+        _retrying(target, [(500, {}, ERROR), (500, {}, ERROR), (502, {}, ERROR)])
     assert failed.value.reason == "the server failed 3 times: 500 (server error) (2 times); 502 (server error)"
     results.unjudged(["choices_match_n", "not_a_server_error"], failed.value.reason, "completions")
     assert results.promises["choices_match_n"].not_judged == [f"completions: {failed.value.reason}"]
@@ -65,7 +71,7 @@ def test_a_request_that_never_gets_an_answer_is_not_judged_and_says_why(waits: l
 def test_a_wait_longer_than_a_minute_is_not_waited_for(waits: list[float]) -> None:
     target, _ = _target()
     with pytest.raises(ServerFailed, match="asking to wait 3600 s"):
-        _retrying(target, [(429, {"retry-after": "3600"})])
+        _retrying(target, [(429, {"retry-after": "3600"}, ERROR)])
     assert waits == []
 
 
