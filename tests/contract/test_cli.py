@@ -59,6 +59,8 @@ def test_the_default_run_checks_the_bundled_mock_and_passes(tmp_path: Path) -> N
         (("--base-url", "https://api.example.invalid/v1", "--max-requests", "5"), "set OPENAI_API_KEY"),
         (("--base-url", "http://127.0.0.1:9/v1"), "cannot reach http://127.0.0.1:9/v1"),
         (("--max-requests", "0"), "--max-requests must be at least 1"),
+        (("--retries", "-1"), "--retries must be 0 or more"),
+        (("--timeout", "0"), "--timeout must be more than 0 seconds"),
         (("--auth", "maybe"), "argument --auth: invalid choice"),
         (("--seed", "x"), "argument --seed: invalid int value"),
         (("--report-dir", "/proc/no-such-dir/out"), "cannot create --report-dir /proc/no-such-dir/out"),
