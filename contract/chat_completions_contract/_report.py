@@ -12,9 +12,9 @@ from typing import Any
 from ._promises import Group, Promise
 from ._results import Deviation
 
-#: Bumped when report.json changes incompatibly (docs/contract.md describes it); format 2 added `health`,
-#: `retries`, `timeout`, the `not judged` status and each promise's `reasons`.
-REPORT_FORMAT = 2
+#: Bumped when report.json changes incompatibly (docs/contract.md describes it); `health`, `retries`, `timeout`,
+#: each promise's `reasons` and the `not judged` status were added without a bump (readers ignore what they do not know).
+REPORT_FORMAT = 1
 #: How report.md shows each status.
 SHOWN = {
     "holds": "✓ holds",
