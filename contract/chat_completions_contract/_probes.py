@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from chat_completions_mock.facts import VOCABULARY_SIZE
@@ -20,6 +20,7 @@ from ._results import Results
 from ._shaping import CHEAP_TOKEN_LIMIT
 from ._target import ServerFailed, Target
 
+T = TypeVar("T")
 HELLO = [{"role": "user", "content": "Say this is a test!"}]
 LONG = [{"role": "user", "content": "Count from one to one hundred in words, one number per line."}]
 PERSON_SCHEMA = {
@@ -150,8 +151,17 @@ def body_for(target: Target, body: dict[str, Any]) -> dict[str, Any]:
 class Probe:
     """Context for one probe: send requests and judge their answers into `results`."""
 
-    def __init__(self, name: str, target: Target, results: Results) -> None:
-        self.name, self.target, self.results = name, target, results
+    def __init__(self, name: str, target: Target, results: Results, promises: frozenset[str] = frozenset()) -> None:
+        self.name, self.target, self.results, self.promises = name, target, results, promises
+
+    def each(self, items: Iterable[T], judge: Callable[[T], None]) -> None:
+        """`judge(item)` for each item; an item whose request the server failed every time is skipped, its
+        promises (this probe's) noted not judged, and the next item is tried."""
+        for item in items:
+            try:
+                judge(item)
+            except ServerFailed as exc:
+                self.results.unjudged(sorted(self.promises), exc.reason, self.name)
 
     def send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """One request, retried on a server failure (`ServerFailed` when no try got a real answer)."""
@@ -223,11 +233,15 @@ def bad_credentials(p: Probe) -> None:
 @probe("invalid_request_names_param", "error_body_is_openai_shaped")
 def invalid_requests(p: Probe) -> None:
     """Invalid values get 400 naming the field."""
-    for body, field_name in INVALID.values():
+
+    def one(case: tuple[dict[str, Any], str]) -> None:
+        body, field_name = case
         request = body_for(p.target, body)
         response = p.send("POST", "/chat/completions", json=request)
         p.judged("createChatCompletion", request, response)
         p.expect(c.invalid_request_names_param, response.status_code, _json(response), field_name)
+
+    p.each(INVALID.values(), one)
 
 
 @probe("context_overflow_is_reported")
@@ -241,16 +255,20 @@ def context_overflow(p: Probe) -> None:
 @probe("out_of_vocabulary_logit_bias_is_rejected", "bad_tool_name_is_rejected", "json_object_needs_json_mention")
 def api_rules(p: Probe) -> None:
     """Rules the schema cannot state: token ids within the vocabulary, tool names, json_object needs "JSON"."""
-    request, response = p.create({"messages": HELLO, "logit_bias": {str(VOCABULARY_SIZE): 5}})
-    p.judged("createChatCompletion", request, response)
-    p.expect(c.out_of_vocabulary_logit_bias_is_rejected, response.status_code, _json(response))
     bad_tool = _function("get weather.now", {"city": {"type": "string"}})
-    request, response = p.create({"messages": HELLO, "tools": [bad_tool]})
-    p.judged("createChatCompletion", request, response)
-    p.expect(c.bad_tool_name_is_rejected, response.status_code, _json(response))
-    request, response = p.create({"messages": HELLO, "response_format": {"type": "json_object"}})
-    p.judged("createChatCompletion", request, response)
-    p.expect(c.json_object_needs_json_mention, response.status_code, _json(response))
+    rules: list[tuple[dict[str, Any], Callable[..., bool]]] = [
+        ({"messages": HELLO, "logit_bias": {str(VOCABULARY_SIZE): 5}}, c.out_of_vocabulary_logit_bias_is_rejected),
+        ({"messages": HELLO, "tools": [bad_tool]}, c.bad_tool_name_is_rejected),
+        ({"messages": HELLO, "response_format": {"type": "json_object"}}, c.json_object_needs_json_mention),
+    ]
+
+    def one(rule: tuple[dict[str, Any], Callable[..., bool]]) -> None:
+        body, judge = rule
+        request, response = p.create(body)
+        p.judged("createChatCompletion", request, response)
+        p.expect(judge, response.status_code, _json(response))
+
+    p.each(rules, one)
 
 
 @probe(
@@ -261,7 +279,8 @@ def api_rules(p: Probe) -> None:
 )  # fmt: skip
 def completions(p: Probe) -> None:
     """Hand-written requests for each feature; every general promise judged on each answer."""
-    for body in COMPLETIONS.values():
+
+    def one(body: dict[str, Any]) -> None:
         request, response = p.create(body)
         if response.status_code != 200:
             p.results.broke(
@@ -269,15 +288,20 @@ def completions(p: Probe) -> None:
             )
         p.judged("createChatCompletion", request, response)
 
+    p.each(COMPLETIONS.values(), one)
+
 
 @probe("token_limit_is_respected", "max_tokens_is_honoured")
 def token_limits(p: Probe) -> None:
     """A 1-token limit, new and legacy name, cuts a long answer with `length`."""
-    for key in ("max_completion_tokens", "max_tokens"):
+
+    def one(key: str) -> None:
         request, response = p.create({"messages": LONG, key: 1})
         body = p.judged("createChatCompletion", request, response)
         if isinstance(body, dict):
             p.expect(c.max_tokens_is_honoured, request, body)
+
+    p.each(("max_completion_tokens", "max_tokens"), one)
 
 
 @probe("stop_sequence_is_not_in_content")
@@ -311,14 +335,17 @@ def seeded_twice(p: Probe) -> None:
 )  # fmt: skip
 def streams(p: Probe) -> None:
     """Streams of each kind, event by event."""
-    for body in STREAMS.values():
+
+    def one(body: dict[str, Any]) -> None:
         request, response = p.create(body)
         if response.status_code != 200:
             p.results.broke(
                 "stream_is_well_framed", f"a stream request got {response.status_code}", p.name, p.target.last
             )
-            continue
+            return
         p.results.record(c.judge_stream(request, _headers(response), response.text), p.name, p.target.last)
+
+    p.each(STREAMS.values(), one)
 
 
 @probe("stream_usage_matches_non_stream")

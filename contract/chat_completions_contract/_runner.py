@@ -170,7 +170,7 @@ def run(options: Options) -> Report:
             if spec.needs_store and not supported:
                 continue
             try:
-                spec.run(Probe(spec.name, target, results))
+                spec.run(Probe(spec.name, target, results, spec.promises & selected))
             except BudgetSpent as exc:
                 results.notes.append(f"{spec.name}: {exc}; the rest is not run")
                 break
