@@ -267,7 +267,7 @@ def health_lines(health: dict[str, Any]) -> list[str]:
         return []
     classes = ", ".join(f"{k} {v}" for k, v in health["answers_by_status_class"].items()) or "none"
     waits = health["retry_after_seconds"]
-    asked = f" (Retry-After {', '.join(f'{w:g} s' for w in waits)})" if waits else ""
+    asked = f"; Retry-After asked: {', '.join(f'{w:g} s' for w in waits)}" if waits else ""
     latency = health["latency_ms"]
     timing = (
         f"latency median {latency['median']:g} ms, p99 {latency['p99']:g} ms"
