@@ -227,7 +227,7 @@ def _promise_status(promise: Promise, tally: PromiseResult | None, *, selected: 
 GROUP_PRECEDENCE = ("not applicable", "not supported", "broken", "not judged", "holds", "not run")
 
 
-def _not_run_reason(promise: Promise, results: Results, budget_spent: bool) -> str:
+def _not_run_reason(promise: Promise, budget_spent: bool) -> str:
     """Why a selected promise was never judged although the server answered."""
     if budget_spent:
         return "the request budget (--max-requests) was spent before a request for it was sent"
@@ -236,11 +236,11 @@ def _not_run_reason(promise: Promise, results: Results, budget_spent: bool) -> s
     return "no answer this run got was one it applies to"
 
 
-def _reasons(status: str, promise: Promise, tally: PromiseResult | None, results: Results, spent: bool) -> list[str]:
+def _reasons(status: str, promise: Promise, tally: PromiseResult | None, spent: bool) -> list[str]:
     if status == "not judged" and tally is not None:
         return list(tally.not_judged)
     if status == "not run":
-        return [_not_run_reason(promise, results, spent)]
+        return [_not_run_reason(promise, spent)]
     return []
 
 
@@ -268,7 +268,7 @@ def _report(
                 tally.judged if tally else 0,
                 tally.broken if tally else 0,
                 [replace(d, detail=target.redact(d.detail)) for d in tally.deviations] if tally else [],
-                [target.redact(r) for r in _reasons(status, promise, tally, results, spent)],
+                [target.redact(r) for r in _reasons(status, promise, tally, spent)],
             )
         )
     groups = []
