@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -68,6 +69,14 @@ STORED_OPERATIONS = frozenset(
         "getChatCompletionMessages",
     }
 )
+#: Requests of one operation the server may fail (each after its retries) before the stateful walks stop.
+MAX_FAILED_STEPS = 5
+
+
+class ServerGaveUp(Exception):
+    """The server failed so many steps in a row that walking on would only spend requests."""
+
+
 #: Successful cases per operation that `ignored_auth` re-sends without (and with a wrong) key: 2 requests each.
 AUTH_PROBES_PER_OPERATION = 2
 
@@ -206,6 +215,9 @@ class CaseJudge:
         self.auth_probes: dict[str, int] = {}
         self.observed: list[requests.Response] = []
         self.auth = True
+        #: Cases sent per operation: no try got a real answer / one did.
+        self.failed: Counter[str] = Counter()
+        self.answered: Counter[str] = Counter()
 
     def shape(self, case: Any, *, store: bool = False) -> None:
         """Make a valid create request answerable (and cheap); invalid cases go out exactly as generated."""
@@ -238,7 +250,7 @@ class CaseJudge:
 
         where = f"{self.where} {case.operation.label}"
         try:
-            return self.target.retrying(
+            response = self.target.retrying(
                 attempt,
                 lambda response: (response.status_code, response.headers, response.text),
                 lambda response: _exchange(self.target, case, response),
@@ -247,7 +259,14 @@ class CaseJudge:
             )
         except ServerFailed as exc:
             self.results.unjudged(self.checks, exc.reason, where)
+            self.failed[case.operation.label] += 1
             return None
+        self.answered[case.operation.label] += 1
+        return response
+
+    def given_up(self) -> str | None:
+        """An operation whose requests the server failed `MAX_FAILED_STEPS` times (each after its retries), if any."""
+        return next((op for op, n in self.failed.items() if n >= MAX_FAILED_STEPS), None)
 
     def _check(
         self, name: str, func: CheckFunction, case: Any, response: Any, *, where: str, exchange: Exchange, validate: Any
@@ -411,6 +430,11 @@ def run_stateful(
             judge.shape(case, store=True)
 
         def call(self, case: Any, **kwargs: Any) -> Any:
+            dead = judge.given_up()
+            if dead:  # raised again on Hypothesis's replay: a steady failure, not a flaky one
+                raise ServerGaveUp(
+                    f"walks stopped: the server failed {MAX_FAILED_STEPS} requests of {dead}, each after its retries"
+                )
             parent = super().call
             response = judge.call(case, lambda: parent(case, **kwargs))
             hypothesis.assume(response is not None)
@@ -437,7 +461,7 @@ def guarded(run: Callable[[], None], part: str = "generated requests") -> str | 
     """Run one part; return why it stopped early (budget spent, the server's answers varied), else None."""
     try:
         run()
-    except BudgetSpent as exc:
+    except (BudgetSpent, ServerGaveUp) as exc:
         return str(exc)
     except NO_ANSWER:  # never expected: every request is retried and its failure recorded
         return f"the {part} stopped early: the server stopped answering"

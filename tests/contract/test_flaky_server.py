@@ -130,3 +130,16 @@ def test_without_require_a_failing_server_fails_even_when_only_other_promises_ar
     assert strict.exit_code == 1
     assert any("--require the promises that must hold" in n for n in strict.notes)
     assert lenient.exit_code == 0
+
+
+def test_a_server_failing_every_create_ends_the_stateful_walks_in_plain_words() -> None:
+    """No stored completion can ever be made: after a few creates (each tried 3 times) the walks stop, with a note
+    a server author understands, instead of trying walk after walk (or replaying one into an engine error)."""
+    with MockServer(api_keys=[KEY], faults=["drop_before;on=create"]) as mock:
+        report = run(Options(base_url=mock.base_url, only=("use_after_free",), env={"OPENAI_API_KEY": KEY}))
+        sent = mock.stats()["requests_total"]
+    assert "stateful: walks stopped: the server failed 5 requests of POST /chat/completions" in report.notes[0]
+    assert report.health["dropped"] == 15
+    assert sent < 60, sent
+    assert report.exit_code == 1
+    assert not [w for w in ENGINE_WORDS if w in "\n".join(report.summary_lines())]
