@@ -29,6 +29,7 @@ class Status(Enum):
     BROKEN = "✗"
     UNSUPPORTED = "not supported"
     NOT_APPLICABLE = "n.a."
+    NOT_JUDGED = "not judged"
     NOT_RUN = "not run"
 
 
@@ -37,6 +38,7 @@ _STATUS_WORDS = {
     "broken": Status.BROKEN,
     "not supported": Status.UNSUPPORTED,
     "not applicable": Status.NOT_APPLICABLE,
+    "not judged": Status.NOT_JUDGED,
     "not run": Status.NOT_RUN,
     "not selected": Status.NOT_RUN,
 }
@@ -280,8 +282,9 @@ def render(runs: Sequence[ServerRun]) -> str:
         "this page.",
         "",
         "✓ holds · ✗ broken (its footnote quotes the request and the answer) · *not supported*: the server lacks "
-        "the capability (no stored completions, say) · *n.a.*: not applicable · *not run*: no request exercised it "
-        "(budget spent, or the run did not happen)",
+        "the capability (no stored completions, say) · *n.a.*: not applicable · *not judged*: the server failed its "
+        "request every time (a 5xx, timeout or dropped connection, which count against `not_a_server_error`) · "
+        "*not run*: no request exercised it (budget spent, or the run did not happen)",
         "",
         "Two of the servers are canned (LiteLLM's proxy in mock mode, aimock): they answer fixed text whatever is asked, "
         "so their ✗ on `n`, token limits, `stop`, tools and structured output are what a client of theirs gets, not a "

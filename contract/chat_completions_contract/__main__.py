@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ._health import DEFAULT_RETRIES, DEFAULT_TIMEOUT
 from ._promises import GROUPS
 from ._report import Report
 from ._runner import DEFAULT_MODEL, DEFAULT_SEED, Options, UsageError, run
@@ -80,6 +81,19 @@ def parser() -> argparse.ArgumentParser:
         "--spec-before", metavar="SPEC", help="with --against-spec: the spec before, to list what changed"
     )
     recorded.add_argument("--record-to", metavar="DIR", help="with --base-url: keep this run's traffic as a cassette")
+    p.add_argument(
+        "--retries",
+        type=int,
+        default=DEFAULT_RETRIES,
+        help="times a request is sent again after a 5xx, 429, timeout or dropped connection, honouring Retry-After "
+        f"(default: {DEFAULT_RETRIES})",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds to wait for an answer before counting the request as timed out (default: {DEFAULT_TIMEOUT:g})",
+    )
     return p
 
 
@@ -101,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         examples=args.examples,
         record_to=args.record_to,
         azure_api_version=args.azure_api_version,
+        retries=args.retries,
+        timeout=args.timeout,
     )
     if args.report_dir is not None:
         try:

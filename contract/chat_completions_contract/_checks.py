@@ -53,6 +53,11 @@ def why(name: str) -> str:
     return (CHECKS[name].__doc__ or "").strip().splitlines()[0]
 
 
+def _j(value: Any) -> str:
+    """A value as JSON in a detail line (what the server sent looks like what it sent, never a Python repr)."""
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 def require(ok: object, name: str, detail: str) -> None:
     """Raise `BrokenPromise(name, detail)` unless `ok`."""
     if not ok:
@@ -101,7 +106,7 @@ def choices_match_n(request: Body, body: Body) -> bool:
         return False
     indexes = sorted(c.get("index", -1) for c in _choices(body))
     require(len(indexes) == n, "choices_match_n", f"asked for n={n}, got {len(indexes)} choice(s)")
-    require(indexes == list(range(n)), "choices_match_n", f"choice indexes are {indexes}, expected 0..{n - 1}")
+    require(indexes == list(range(n)), "choices_match_n", f"choice indexes are {_j(indexes)}, expected 0..{n - 1}")
     return True
 
 
@@ -113,7 +118,7 @@ def usage_adds_up(request: Body, body: Body) -> bool:
         return False
     prompt, completion, total = usage.get("prompt_tokens"), usage.get("completion_tokens"), usage.get("total_tokens")
     if not (isinstance(prompt, int) and isinstance(completion, int) and isinstance(total, int)):
-        raise BrokenPromise("usage_adds_up", f"usage counts are not integers: {dict(usage)}"[:200])
+        raise BrokenPromise("usage_adds_up", f"usage counts are not integers: {_j(dict(usage))}"[:200])
     require(
         total == prompt + completion,
         "usage_adds_up",
@@ -138,7 +143,7 @@ def usage_details_add_up(request: Body, body: Body) -> bool:
         require(
             sum(parts.values()) <= completion,
             name,
-            f"completion_tokens_details {parts} add up to more than completion_tokens {completion}",
+            f"completion_tokens_details {_j(parts)} add up to more than completion_tokens {completion}",
         )
     prompt_details = usage.get("prompt_tokens_details")
     if isinstance(prompt_details, Mapping):
@@ -146,7 +151,7 @@ def usage_details_add_up(request: Body, body: Body) -> bool:
         require(
             sum(parts.values()) <= prompt,
             name,
-            f"prompt_tokens_details {parts} add up to more than prompt_tokens {prompt}",
+            f"prompt_tokens_details {_j(parts)} add up to more than prompt_tokens {prompt}",
         )
     return True
 
@@ -156,7 +161,7 @@ def finish_reason_is_known(request: Body, body: Body) -> bool:
     """Every choice ends with a documented `finish_reason`."""
     for choice in _choices(body):
         reason = choice.get("finish_reason")
-        require(reason in FINISH_REASONS, "finish_reason_is_known", f"choice {choice.get('index')}: {reason!r}")
+        require(reason in FINISH_REASONS, "finish_reason_is_known", f"choice {choice.get('index')}: {_j(reason)}")
     return True
 
 
@@ -187,7 +192,7 @@ def model_is_echoed(request: Body, body: Body) -> bool:
     require(
         isinstance(got, str) and (got == asked or got.startswith(asked + "-")),
         "model_is_echoed",
-        f"asked for model {asked!r}, the answer says {got!r}",
+        f"asked for model {_j(asked)}, the answer says {_j(got)}",
     )
     return True
 
@@ -195,7 +200,7 @@ def model_is_echoed(request: Body, body: Body) -> bool:
 def _content_json(choice: Mapping[str, Any], name: str) -> Any:
     content = (choice.get("message") or {}).get("content")
     if not isinstance(content, str):
-        raise BrokenPromise(name, f"choice {choice.get('index')}: content is {content!r}, not text"[:200])
+        raise BrokenPromise(name, f"choice {choice.get('index')}: content is {_j(content)}, not text"[:200])
     try:
         return json.loads(content)
     except ValueError as exc:
@@ -218,7 +223,7 @@ def json_schema_is_followed(request: Body, body: Body) -> bool:
         value = _content_json(choice, "json_schema_is_followed")
         if isinstance(schema, Mapping):
             errors = [e.message for e in jsonschema_rs.validator_for(dict(schema)).iter_errors(value)][:3]
-            require(not errors, "json_schema_is_followed", f"choice {choice.get('index')}: {errors}")
+            require(not errors, "json_schema_is_followed", f"choice {choice.get('index')}: {_j(errors)}")
     return True
 
 
@@ -261,18 +266,18 @@ def _forced_function(request: Body) -> str | None:
 def arguments_problem(functions: Mapping[str, Any], name: Any, arguments: Any) -> str | None:
     """Why a call's `arguments` (a JSON string) do not fit the offered function, or None."""
     if name not in functions:
-        return f"call to {name!r}, offered {sorted(functions)}"
+        return f"call to {_j(name)}, offered {_j(sorted(functions))}"
     try:
         value = json.loads(arguments) if isinstance(arguments, str) else None
     except ValueError:
         value = None
     if value is None:
-        return f"{name}: arguments are not JSON: {str(arguments)[:80]!r}"
+        return f"{name}: arguments are not JSON: {_j(str(arguments)[:80])}"
     schema = functions[name]
     if isinstance(schema, Mapping) and schema:
         errors = [e.message for e in jsonschema_rs.validator_for(dict(schema)).iter_errors(value)][:3]
         if errors:
-            return f"{name}: arguments break the parameters schema: {errors}"
+            return f"{name}: arguments break the parameters schema: {_j(errors)}"
     return None
 
 
@@ -296,7 +301,7 @@ def tool_calls_are_valid(request: Body, body: Body) -> bool:
             require(
                 choice.get("finish_reason") == "tool_calls",
                 name,
-                f"choice {choice.get('index')}: finish_reason {choice.get('finish_reason')!r}, expected 'tool_calls'",
+                f"choice {choice.get('index')}: finish_reason {_j(choice.get('finish_reason'))}, expected 'tool_calls'",
             )
         for call in calls:
             if call.get("type") != "function":
@@ -304,7 +309,7 @@ def tool_calls_are_valid(request: Body, body: Body) -> bool:
             function = call.get("function") or {}
             called = function.get("name")
             if isinstance(forced, str):
-                require(called == forced, name, f"tool_choice named {forced!r}, model called {called!r}")
+                require(called == forced, name, f"tool_choice named {_j(forced)}, model called {_j(called)}")
             problem = arguments_problem(functions, called, function.get("arguments"))
             require(problem is None, name, str(problem))
     return True
@@ -342,7 +347,7 @@ def tool_call_ids_are_unique(request: Body, body: Body) -> bool:
     ids = [c.get("id") for choice in _choices(body) for c in _calls(choice)]
     if not ids:
         return False
-    require(len(set(ids)) == len(ids), "tool_call_ids_are_unique", f"tool call ids repeat: {ids}"[:200])
+    require(len(set(ids)) == len(ids), "tool_call_ids_are_unique", f"tool call ids repeat: {_j(ids)}"[:200])
     return True
 
 
@@ -367,7 +372,7 @@ def logprobs_are_complete(request: Body, body: Body) -> bool:
         require(
             entries,
             "logprobs_are_complete",
-            f"choice {choice.get('index')}: logprobs asked for, got {choice.get('logprobs')!r}"[:200],
+            f"choice {choice.get('index')}: logprobs asked for, got {_j(choice.get('logprobs'))}"[:200],
         )
         counts = {len(e.get("top_logprobs") or []) for e in entries if isinstance(e, Mapping)}
         require(
@@ -387,7 +392,7 @@ def logprobs_are_probabilities(request: Body, body: Body) -> bool:
         for entry in _logprob_entries(choice) or []:
             values = [entry.get("logprob")] + [t.get("logprob") for t in entry.get("top_logprobs") or []]
             bad = [v for v in values if not isinstance(v, int | float) or v > 0]
-            require(not bad, "logprobs_are_probabilities", f"token {entry.get('token')!r} has logprob(s) {bad}")
+            require(not bad, "logprobs_are_probabilities", f"token {_j(entry.get('token'))} has logprob(s) {_j(bad)}")
     return True
 
 
@@ -401,7 +406,7 @@ def object_names_the_type(operation_id: str, body: Body) -> bool:
     if expected is None:
         return False
     got = body.get("object")
-    require(got == expected, "object_names_the_type", f"{operation_id}: object is {got!r}, expected {expected!r}")
+    require(got == expected, "object_names_the_type", f"{operation_id}: object is {_j(got)}, expected {_j(expected)}")
     return True
 
 
@@ -410,14 +415,14 @@ def error_body_is_openai_shaped(status: int, body: Any) -> bool:
     """Every 4xx/5xx answer has a body `{"error": {"message", "type", "param", "code"}}`."""
     name = "error_body_is_openai_shaped"
     error = body.get("error") if isinstance(body, Mapping) else None
-    require(isinstance(error, Mapping), name, f"{status} body has no `error` object: {body!r}"[:300])
+    require(isinstance(error, Mapping), name, f"{status} body has no `error` object: {_j(body)}"[:300])
     assert isinstance(error, Mapping)
     missing = [key for key in ("message", "type", "param", "code") if key not in error]
     require(not missing, name, f"{status} error lacks {missing}")
     require(isinstance(error["message"], str) and error["message"], name, "empty message")
-    require(isinstance(error["type"], str), name, f"type is {error['type']!r}")
+    require(isinstance(error["type"], str), name, f"type is {_j(error['type'])}")
     for key in ("param", "code"):
-        require(error[key] is None or isinstance(error[key], str), name, f"{key}={error[key]!r}")
+        require(error[key] is None or isinstance(error[key], str), name, f"{key}={_j(error[key])}")
     return True
 
 
@@ -426,7 +431,7 @@ def json_answers_say_json(headers: Mapping[str, str], is_stream: bool) -> bool:
     """A JSON answer says `application/json`; a stream says `text/event-stream`."""
     content_type = headers.get("content-type", "")
     expected = "text/event-stream" if is_stream else "application/json"
-    require(content_type.split(";")[0].strip() == expected, "json_answers_say_json", f"content-type {content_type!r}")
+    require(content_type.split(";")[0].strip() == expected, "json_answers_say_json", f"content-type {_j(content_type)}")
     return True
 
 
@@ -441,16 +446,18 @@ def x_request_id_on_every_answer(headers: Mapping[str, str]) -> bool:
 def list_page_is_consistent(body: Body) -> bool:
     """A page is `object: list` with `data`, `first_id`/`last_id` naming its ends and a boolean `has_more`."""
     name = "list_page_is_consistent"
-    require(isinstance(body, Mapping) and isinstance(body.get("data"), list), name, f"no `data` list in {body!r}"[:200])
-    require(body.get("object") == "list", name, f"object is {body.get('object')!r}")
+    require(
+        isinstance(body, Mapping) and isinstance(body.get("data"), list), name, f"no `data` list in {_j(body)}"[:200]
+    )
+    require(body.get("object") == "list", name, f"object is {_j(body.get('object'))}")
     ids = [item.get("id") for item in body["data"] if isinstance(item, Mapping)]
     if ids:
         require(
             (body.get("first_id"), body.get("last_id")) == (ids[0], ids[-1]),
             name,
-            f"first_id/last_id are {body.get('first_id')!r}/{body.get('last_id')!r}, the page runs {ids[0]!r}..{ids[-1]!r}",
+            f"first_id/last_id are {_j(body.get('first_id'))}/{_j(body.get('last_id'))}, the page runs {_j(ids[0])}..{_j(ids[-1])}",
         )
-    require(isinstance(body.get("has_more"), bool), name, f"has_more is {body.get('has_more')!r}")
+    require(isinstance(body.get("has_more"), bool), name, f"has_more is {_j(body.get('has_more'))}")
     return True
 
 
@@ -494,7 +501,7 @@ def stream_is_well_framed(headers: Mapping[str, str], text: str) -> list[dict[st
     """A stream is `text/event-stream` events of valid chunks (`chat.completion.chunk`) ending in exactly one final `[DONE]`."""
     name = "stream_is_well_framed"
     content_type = headers.get("content-type", "")
-    require(content_type.split(";")[0].strip() == "text/event-stream", name, f"content-type {content_type!r}")
+    require(content_type.split(";")[0].strip() == "text/event-stream", name, f"content-type {_j(content_type)}")
     events = parse_sse(text)
     done = [i for i, e in enumerate(events) if e.data == "[DONE]"]
     require(len(done) == 1, name, f"expected exactly one `data: [DONE]`, found {len(done)}")
@@ -504,12 +511,12 @@ def stream_is_well_framed(headers: Mapping[str, str], text: str) -> list[dict[st
         try:
             chunk = json.loads(event.data)
         except ValueError:
-            raise BrokenPromise(name, f"event {position} is not JSON: {event.data[:80]!r}") from None
+            raise BrokenPromise(name, f"event {position} is not JSON: {_j(event.data[:80])}") from None
         require(isinstance(chunk, dict), name, f"event {position} is not a JSON object")
         require("error" not in chunk, name, f"event {position} is an error: {chunk.get('error')}"[:200])
         errors = schema_errors("CreateChatCompletionStreamResponse", chunk)
-        require(not errors, name, f"event {position} is not a valid chunk: {errors}")
-        require(chunk["object"] == "chat.completion.chunk", name, f"chunk {position}: object {chunk['object']!r}")
+        require(not errors, name, f"event {position} is not a valid chunk: {_j(errors)}")
+        require(chunk["object"] == "chat.completion.chunk", name, f"chunk {position}: object {_j(chunk['object'])}")
         chunks.append(chunk)
     require(chunks, name, "no chunk before [DONE]")
     return chunks
@@ -699,7 +706,7 @@ def judge_answer(operation_id: str, request: Any, status: int, headers: Mapping[
         outcomes.append(
             (
                 "json_answers_say_json",
-                BrokenPromise("json_answers_say_json", f"{status} answer is not JSON: {text[:80]!r}"),
+                BrokenPromise("json_answers_say_json", f"{status} answer is not JSON: {_j(text[:80])}"),
             )
         )
         return outcomes
@@ -743,7 +750,7 @@ def invalid_request_names_param(status: int, body: Any, field_name: str) -> bool
     name = "invalid_request_names_param"
     require(status == 400, name, f"an invalid `{field_name}`: expected 400, got {status}")
     param = _error(body).get("param")
-    require(field_name in (param or ""), name, f"param is {param!r}, should name {field_name!r}")
+    require(field_name in (param or ""), name, f"param is {_j(param)}, should name {_j(field_name)}")
     return True
 
 
@@ -753,7 +760,7 @@ def context_overflow_is_reported(status: int, body: Any) -> bool:
     name = "context_overflow_is_reported"
     require(status == 400, name, f"an over-long prompt: expected 400, got {status}")
     code = _error(body).get("code")
-    require(code == "context_length_exceeded", name, f"error code is {code!r}, expected 'context_length_exceeded'")
+    require(code == "context_length_exceeded", name, f"error code is {_j(code)}, expected 'context_length_exceeded'")
     return True
 
 
@@ -784,7 +791,7 @@ def out_of_vocabulary_logit_bias_is_rejected(status: int, body: Any) -> bool:
     name = "out_of_vocabulary_logit_bias_is_rejected"
     require(status == 400, name, f"logit_bias for a token id beyond the vocabulary: expected 400, got {status}")
     param = _error(body).get("param") or ""
-    require("logit_bias" in param, name, f"param is {param!r}, should name 'logit_bias'")
+    require("logit_bias" in param, name, f"param is {_j(param)}, should name 'logit_bias'")
     return True
 
 
@@ -794,7 +801,7 @@ def bad_tool_name_is_rejected(status: int, body: Any) -> bool:
     name = "bad_tool_name_is_rejected"
     require(status == 400, name, f"a tool named with spaces and dots: expected 400, got {status}")
     param = _error(body).get("param") or ""
-    require("tools" in param, name, f"param is {param!r}, should name the tool")
+    require("tools" in param, name, f"param is {_j(param)}, should name the tool")
     return True
 
 
@@ -804,7 +811,7 @@ def json_object_needs_json_mention(status: int, body: Any) -> bool:
     name = "json_object_needs_json_mention"
     require(status == 400, name, f"json_object without mentioning JSON: expected 400, got {status}")
     param = _error(body).get("param") or ""
-    require("messages" in param or "response_format" in param, name, f"param is {param!r}, should name messages")
+    require("messages" in param or "response_format" in param, name, f"param is {_j(param)}, should name messages")
     return True
 
 
@@ -826,7 +833,7 @@ def max_tokens_is_honoured(request: Body, body: Body) -> bool:
         require(
             choice.get("finish_reason") == "length",
             name,
-            f"choice {choice.get('index')}: finish_reason {choice.get('finish_reason')!r} after a {limit}-token cut",
+            f"choice {choice.get('index')}: finish_reason {_j(choice.get('finish_reason'))} after a {limit}-token cut",
         )
     return True
 
@@ -844,7 +851,7 @@ def stop_sequence_is_not_in_content(request: Body, body: Body) -> bool:
         require(
             not found,
             "stop_sequence_is_not_in_content",
-            f"choice {choice.get('index')}: content contains stop {found[0]!r}" if found else "",
+            f"choice {choice.get('index')}: content contains stop {_j(found[0])}" if found else "",
         )
     return True
 
@@ -853,7 +860,9 @@ def stop_sequence_is_not_in_content(request: Body, body: Body) -> bool:
 def seed_gives_same_fingerprint(first: Body, second: Body) -> bool:
     """The same request with the same `seed` reports the same `system_fingerprint` (the backend it ran on)."""
     a, b = first.get("system_fingerprint"), second.get("system_fingerprint")
-    require(a == b, "seed_gives_same_fingerprint", f"system_fingerprint {a!r} then {b!r} for the same seeded request")
+    require(
+        a == b, "seed_gives_same_fingerprint", f"system_fingerprint {_j(a)} then {_j(b)} for the same seeded request"
+    )
     return True
 
 
@@ -873,7 +882,7 @@ def stored_completion_can_be_read_back(status: int, body: Any, completion_id: st
     require(
         isinstance(body, Mapping) and body.get("id") == completion_id,
         name,
-        f"retrieved id {body.get('id')!r}, expected {completion_id!r}",
+        f"retrieved id {_j(body.get('id'))}, expected {_j(completion_id)}",
     )
     return True
 
@@ -882,7 +891,7 @@ def stored_completion_can_be_read_back(status: int, body: Any, completion_id: st
 def metadata_update_is_kept(sent: Mapping[str, Any], body: Any) -> bool:
     """Updating a stored completion's `metadata` returns and keeps exactly the new metadata."""
     got = body.get("metadata") if isinstance(body, Mapping) else None
-    require(got == sent, "metadata_update_is_kept", f"metadata is {got!r} after setting {dict(sent)!r}")
+    require(got == sent, "metadata_update_is_kept", f"metadata is {_j(got)} after setting {_j(dict(sent))}")
     return True
 
 
@@ -894,12 +903,12 @@ def list_filters_by_metadata(body: Any, tag: str, completion_id: str) -> bool:
     require(isinstance(data, list), name, "no data list")
     assert isinstance(data, list)
     ids = [item.get("id") for item in data if isinstance(item, Mapping)]
-    require(completion_id in ids, name, f"the filter does not find {completion_id!r} (got {len(ids)} item(s))")
+    require(completion_id in ids, name, f"the filter does not find {_j(completion_id)} (got {len(ids)} item(s))")
     strays = [item.get("id") for item in data if (item.get("metadata") or {}).get("suite") != tag]
     require(
         not strays,
         name,
-        f"{len(strays)} listed item(s) lack the metadata filtered on, e.g. {strays[0]!r}" if strays else "",
+        f"{len(strays)} listed item(s) lack the metadata filtered on, e.g. {_j(strays[0])}" if strays else "",
     )
     return True
 
@@ -912,7 +921,7 @@ def list_respects_limit_and_order(body: Any, limit: int, order: str) -> bool:
     require(len(data) <= limit, name, f"limit={limit}, the page has {len(data)} items")
     created = [item.get("created", 0) for item in data]
     expected = sorted(created, reverse=order == "desc")
-    require(created == expected, name, f"order={order}, items are created at {created}")
+    require(created == expected, name, f"order={order}, items are created at {_j(created)}")
     return True
 
 
@@ -937,7 +946,7 @@ def stored_messages_are_listed(body: Any, sent: list[Mapping[str, Any]]) -> bool
     require(all(isinstance(m, Mapping) and m.get("id") for m in data), name, "a listed message has no id")
     sent_texts = [m.get("content") for m in sent if isinstance(m.get("content"), str)]
     got_texts = [m.get("content") for m in data if isinstance(m, Mapping)]
-    require(all(t in got_texts for t in sent_texts), name, f"sent {sent_texts}, listed {got_texts}"[:200])
+    require(all(t in got_texts for t in sent_texts), name, f"sent {_j(sent_texts)}, listed {_j(got_texts)}"[:200])
     return True
 
 
@@ -945,7 +954,7 @@ def stored_messages_are_listed(body: Any, sent: list[Mapping[str, Any]]) -> bool
 def delete_confirms(body: Any, completion_id: str) -> bool:
     """Deleting a stored completion answers `{"object": "chat.completion.deleted", "id": id, "deleted": true}`."""
     expected = {"object": "chat.completion.deleted", "id": completion_id, "deleted": True}
-    require(body == expected, "delete_confirms", f"delete answered {body!r}"[:200])
+    require(body == expected, "delete_confirms", f"delete answered {_j(body)}"[:200])
     return True
 
 
@@ -953,7 +962,7 @@ def delete_confirms(body: Any, completion_id: str) -> bool:
 def deleted_is_gone_everywhere(statuses: Mapping[str, int]) -> bool:
     """After a delete, every route of that completion (retrieve, messages, update, delete) answers 404."""
     wrong = {route: status for route, status in statuses.items() if status != 404}
-    require(not wrong, "deleted_is_gone_everywhere", f"after delete: {wrong}")
+    require(not wrong, "deleted_is_gone_everywhere", f"after delete: {_j(dict(wrong))}")
     return True
 
 

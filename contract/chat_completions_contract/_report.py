@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,8 @@ from typing import Any
 from ._promises import Group, Promise
 from ._results import Deviation
 
-#: Bumped when report.json changes incompatibly (docs/contract.md describes it).
+#: Bumped when report.json changes incompatibly (docs/contract.md describes it); `health`, `retries`, `timeout`,
+#: each promise's `reasons` and the `not judged` status were added without a bump (readers ignore what they do not know).
 REPORT_FORMAT = 1
 #: How report.md shows each status.
 SHOWN = {
@@ -21,6 +22,7 @@ SHOWN = {
     "not supported": "not supported",
     "not applicable": "n/a",
     "not run": "not run",
+    "not judged": "not judged",
     "not selected": "not selected",
 }
 
@@ -34,7 +36,8 @@ def _version() -> str:
 
 @dataclass
 class PromiseReport:
-    """One promise's verdict: `status` is holds, broken, not supported, not applicable, not run or not selected."""
+    """One promise's verdict: `status` is holds, broken, not supported, not applicable, not judged, not run or
+    not selected; `reasons` say why a promise was not judged or not run."""
 
     promise: Promise
     status: str
@@ -42,6 +45,11 @@ class PromiseReport:
     judged: int
     broken: int
     deviations: list[Deviation]
+    reasons: list[str] = field(default_factory=list)
+
+    def why_not(self) -> str:
+        """`not judged: the server failed 3 times: ...` / `not run: ...` (empty for other statuses)."""
+        return f"{self.status}: {'; '.join(self.reasons)}" if self.reasons else ""
 
     def as_json(self, seed: int) -> dict[str, Any]:
         p = self.promise
@@ -55,6 +63,7 @@ class PromiseReport:
             "required": self.required,
             "judged": self.judged,
             "broken": self.broken,
+            "reasons": self.reasons,
             "deviations": [
                 {
                     "detail": d.detail,
@@ -93,6 +102,9 @@ class Report:
     groups: list[GroupResult]
     notes: list[str]
     passed: bool
+    health: dict[str, Any] = field(default_factory=dict)
+    retries: int = 0
+    timeout: float = 0.0
 
     @property
     def exit_code(self) -> int:
@@ -113,6 +125,9 @@ class Report:
             "seed": self.seed,
             "max_requests": self.max_requests,
             "requests_sent": self.requests_sent,
+            "retries": self.retries,
+            "timeout": self.timeout,
+            "health": self.health,
             "verdict": "pass" if self.passed else "fail",
             "groups": {
                 g.group.slug: {"title": g.group.title, "status": g.status, "required": g.required, "note": g.note}
@@ -133,6 +148,7 @@ class Report:
         lines = [
             f"target: {self.base_url} ({target}), model {self.model}, auth {self.auth}, seed {self.seed}",
             f"requests sent: {self.requests_sent}{budget}",
+            *[f"server health: {line}" for line in health_lines(self.health)],
             "groups:",
         ]
         for g in self.groups:
@@ -140,11 +156,16 @@ class Report:
             held = sum(p.status == "holds" for p in counts)
             tail = f" — {g.note}" if g.note else ""
             required = "" if g.required or g.status == "not selected" else " (not required)"
-            tally = f" ({held}/{len(counts)} promises hold)" if g.status in ("holds", "broken", "not run") else ""
+            tally = (
+                f" ({held}/{len(counts)} promises hold)"
+                if g.status in ("holds", "broken", "not run", "not judged")
+                else ""
+            )
             lines.append(f"  {g.group.slug:<18} {g.status}{required}{tally}{tail}")
-        not_run = [p.promise.id for p in self.promises if p.status == "not run"]
-        if not_run:
-            lines.append(f"not run ({len(not_run)}): {', '.join(not_run)}")
+        unjudged = [p for p in self.promises if p.status in ("not judged", "not run")]
+        if unjudged:
+            lines.append(f"not judged or not run ({len(unjudged)}), one line each: promise | why")
+            lines += [f"  {p.promise.id} | {p.why_not()}" for p in unjudged]
         deviations = self.deviation_lines()
         lines.append(
             f"deviations ({len(deviations)}), one line each: promise | what happened | request -> answer"
@@ -166,6 +187,8 @@ class Report:
             f"Target `{self.base_url}`{' (bundled mock)' if self.bundled_mock else ''}, model `{self.model}`, auth {self.auth}, "
             f"seed {self.seed}, {self.requests_sent} requests. **Verdict: {'pass' if self.passed else 'fail'}.**",
             "",
+            *[f"Server health: {_cell(line)}" for line in health_lines(self.health)],
+            "",
             "| group | status | required | note |",
             "|---|---|---|---|",
         ]
@@ -173,14 +196,15 @@ class Report:
             f"| {g.group.title} | {SHOWN[g.status]} | {'yes' if g.required else 'no'} | {_cell(g.note)} |"
             for g in self.groups
         ]
-        lines += ["", "| promise | group | status | evidence |", "|---|---|---|---|"]
+        lines += ["", "| promise | statement | group | status | evidence |", "|---|---|---|---|---|"]
         for p in (p for p in self.promises if p.status != "not selected"):
             evidence = (
                 "<br>".join(_cell(d.line(p.promise.id).split(" | ", 1)[1]) for d in p.deviations)
                 if p.status == "broken"
-                else ""
+                else _cell(p.why_not())
             )
-            lines.append(f"| `{p.promise.id}` | {p.promise.group} | {SHOWN[p.status]} | {evidence} |")
+            statement = _cell(p.promise.statement)
+            lines.append(f"| `{p.promise.id}` | {statement} | {p.promise.group} | {SHOWN[p.status]} | {evidence} |")
         if self.notes:
             lines += ["", *[f"- {_cell(n)}" for n in self.notes]]
         return "\n".join(lines) + "\n"
@@ -198,7 +222,12 @@ class Report:
                 failures=str(
                     sum(p.status == "broken" or (p.required and p.status == "not supported") for p in members)
                 ),
-                skipped=str(sum(p.status not in ("holds", "broken") for p in members)),
+                skipped=str(
+                    sum(
+                        p.status not in ("holds", "broken") and not (p.required and p.status == "not supported")
+                        for p in members
+                    )
+                ),
             )
             for p in members:
                 case = ET.SubElement(
@@ -212,7 +241,7 @@ class Report:
                 elif p.status == "not supported" and p.required:
                     ET.SubElement(case, "failure", message=g.note or "not supported")
                 elif p.status != "holds":
-                    ET.SubElement(case, "skipped", message=p.status)
+                    ET.SubElement(case, "skipped", message=p.why_not() or p.status)
         ET.indent(suites)
         return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
@@ -230,6 +259,25 @@ class Report:
             path.write_text(text, encoding="utf-8")
             paths.append(path)
         return paths
+
+
+def health_lines(health: dict[str, Any]) -> list[str]:
+    """The health summary (report.json's `health`) in one line."""
+    if not health:
+        return []
+    classes = ", ".join(f"{k} {v}" for k, v in health["answers_by_status_class"].items()) or "none"
+    waits = health["retry_after_seconds"]
+    asked = f"; Retry-After asked: {', '.join(f'{w:g} s' for w in waits)}" if waits else ""
+    latency = health["latency_ms"]
+    timing = (
+        f"latency median {latency['median']:g} ms, p99 {latency['p99']:g} ms"
+        if latency["median"] is not None
+        else "no answer timed"
+    )
+    return [
+        f"{health['requests']} requests; answers {classes}; {health['rate_limited']} rate-limited (429){asked}; "
+        f"{health['timeouts']} timed out, {health['dropped']} dropped; {health['retries']} retried; {timing}"
+    ]
 
 
 def _cell(text: str) -> str:

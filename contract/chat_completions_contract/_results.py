@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._checks import BrokenPromise, Outcome
+from ._checks import BrokenPromise, Outcome, judge_answer
+from ._health import Failure
 from ._target import Exchange
+
+#: The promise every 5xx, timeout and dropped connection is evidence for, whatever its request was sent to judge.
+SERVER_ERROR = "not_a_server_error"
 
 MAX_DEVIATIONS_KEPT = 3
 
@@ -32,6 +37,8 @@ class PromiseResult:
     judged: int = 0
     broken: int = 0
     deviations: list[Deviation] = field(default_factory=list)
+    #: Why a request meant to judge it got no real answer (each: where, and the server's failures), first few kept.
+    not_judged: list[str] = field(default_factory=list)
 
 
 class Results:
@@ -40,6 +47,28 @@ class Results:
     def __init__(self) -> None:
         self.promises: dict[str, PromiseResult] = {}
         self.notes: list[str] = []
+        self.rate_limited: list[str] = []
+
+    def server_failed(self, failure: Failure, where: str, exchange: Exchange | None) -> None:
+        """One try the server failed: a 5xx, timeout or drop breaks `not_a_server_error`; a 429 is only noted.
+
+        A failure that is an answer (a 5xx, a 429) is still judged by the promises about every answer's form
+        (an OpenAI-shaped JSON error body, `x-request-id`), never by the promise its request was sent for."""
+        if failure.status is not None and failure.headers is not None:
+            self.record(judge_answer("", None, failure.status, failure.headers, failure.text), where, exchange)
+        if failure.kind == "429":
+            self.rate_limited.append(where)
+            return
+        self.broke(SERVER_ERROR, str(failure), where, exchange)
+
+    def unjudged(self, promise_ids: Iterable[str], reason: str, where: str) -> None:
+        """These promises' request got no real answer after its retries: `reason` says what the server did."""
+        for promise_id in promise_ids:
+            if promise_id == SERVER_ERROR:
+                continue
+            kept = self._of(promise_id).not_judged
+            if len(kept) < MAX_DEVIATIONS_KEPT:
+                kept.append(f"{where}: {reason}" if where else reason)
 
     def _of(self, promise_id: str) -> PromiseResult:
         return self.promises.setdefault(promise_id, PromiseResult())

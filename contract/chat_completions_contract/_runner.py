@@ -11,11 +11,12 @@ from dataclasses import dataclass, field, replace
 import httpx
 
 from ._fuzz import CASE_CHECKS, STATEFUL_CHECKS, guarded, load_schema, run_operations, run_stateful
+from ._health import DEFAULT_RETRIES, DEFAULT_TIMEOUT
 from ._probes import MODELS_NOT_LISTED, PROBES, Probe
 from ._promises import GROUP_OF_SLUG, GROUPS, PROMISE_BY_ID, PROMISES, Promise
 from ._report import GroupResult, PromiseReport, Report
-from ._results import PromiseResult, Results
-from ._target import BudgetSpent, Target, is_loopback
+from ._results import SERVER_ERROR, PromiseResult, Results
+from ._target import BudgetSpent, ServerFailed, Target, is_loopback
 
 BUNDLED_MOCK_KEY = "sk-contract-bundled-mock"
 PLACEHOLDER_KEY = "sk-placeholder-for-loopback"
@@ -51,6 +52,8 @@ class Options:
     record_to: str | None = None
     #: Check an Azure OpenAI endpoint: this `api-version` on every request ("v1": the v1 API), the key as `api-key`.
     azure_api_version: str | None = None
+    retries: int = DEFAULT_RETRIES
+    timeout: float = DEFAULT_TIMEOUT
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ), repr=False)
 
 
@@ -76,6 +79,10 @@ def validate(options: Options) -> None:
         raise UsageError(f"--auth must be 'required' or 'none', not {options.auth!r}")
     if options.max_requests is not None and options.max_requests < 1:
         raise UsageError("--max-requests must be at least 1")
+    if options.retries < 0:
+        raise UsageError("--retries must be 0 or more")
+    if not options.timeout > 0:
+        raise UsageError("--timeout must be more than 0 seconds")
     _expand(options.only, "--only")
     if options.azure_api_version is not None and not options.azure_api_version.strip():
         raise UsageError("--azure-api-version needs a version: the api-version to send (2024-10-21, ...) or v1")
@@ -112,6 +119,8 @@ def open_target(options: Options) -> Iterator[Target]:
                 bundled=True,
                 max_requests=options.max_requests,
                 azure_api_version=options.azure_api_version,
+                retries=options.retries,
+                timeout=options.timeout,
             )
         return
     # Without a key, a placeholder, as clients send one even to servers that check none (`api_key="EMPTY"`).
@@ -129,6 +138,8 @@ def open_target(options: Options) -> Iterator[Target]:
             auth_required=options.auth == "required",
             max_requests=options.max_requests,
             azure_api_version=options.azure_api_version,
+            retries=options.retries,
+            timeout=options.timeout,
             origin=options.base_url.rstrip("/") if via != options.base_url else "",
         )
 
@@ -146,9 +157,12 @@ def _azure_base_url(mock_url: str, options: Options) -> str:
 def _stored_supported(target: Target) -> tuple[bool, str]:
     """Whether the server has stored completions (`GET /chat/completions` is a route), and the note to show."""
     try:
-        response = target.send("GET", "/chat/completions", params={"limit": 1})
-    except httpx.TransportError as exc:
-        raise UsageError(f"cannot reach {target.base_url}: {type(exc).__name__}: {exc}") from None
+        response = target.send("GET", "/chat/completions", params={"limit": 1}, where="capabilities")
+    except ServerFailed as exc:
+        if isinstance(exc.last_error, httpx.ConnectError) and len(exc.failures) == target.health.requests:
+            error = exc.last_error
+            raise UsageError(f"cannot reach {target.base_url}: {type(error).__name__}: {error}") from None
+        return True, ""  # it answers, but failed this request: the stored probes will judge what they can
     if response.status_code in NOT_SUPPORTED_STATUSES:
         return False, f"GET /chat/completions answered {response.status_code}: stored completions are not supported"
     return True, ""
@@ -172,6 +186,7 @@ def run(options: Options) -> Report:
     required = _expand(options.require, "--require") & selected if options.require is not None else selected
     results = Results()
     with open_target(options) as target:
+        target.on_failure = results.server_failed
         supported, note = _stored_supported(target)
         if note:
             results.notes.append(note)
@@ -181,33 +196,39 @@ def run(options: Options) -> Report:
             if spec.needs_store and not supported:
                 continue
             try:
-                spec.run(Probe(spec.name, target, results))
+                spec.run(Probe(spec.name, target, results, spec.promises & selected))
             except BudgetSpent as exc:
                 results.notes.append(f"{spec.name}: {exc}; the rest is not run")
                 break
-            except httpx.TransportError as exc:
-                detail = f"the server stopped answering ({type(exc).__name__}): {target.redact(str(exc))}"
-                results.notes.append(f"{spec.name}: {detail}")
-                for promise_id in sorted(spec.promises & selected):  # no answer is no kept promise
-                    results.broke(promise_id, detail, spec.name, target.last)
+            except ServerFailed as exc:  # a step got no real answer after its retries: the rest of the probe waits
+                results.unjudged(sorted(spec.promises & selected), exc.reason, spec.name)
         schema = load_schema(options.seed)
         examples = _examples(options, target)
         fuzz_promises = set(CASE_CHECKS) | {"ignored_auth"}
         if selected & fuzz_promises and not (target.max_requests is not None and target.sent >= target.max_requests):
             stopped = guarded(
                 lambda: run_operations(
-                    target, results, schema, seed=options.seed, examples=examples, with_stored=supported
+                    target,
+                    results,
+                    schema,
+                    seed=options.seed,
+                    examples=examples,
+                    with_stored=supported,
+                    selected=selected,
                 )
             )
             if stopped:
-                results.notes.append(f"schemathesis: {stopped}")
+                results.notes.append(f"generated requests: {stopped}")
         if (
             options.stateful
             and supported
             and selected & set(STATEFUL_CHECKS)
             and not (target.max_requests is not None and target.sent >= target.max_requests)
         ):
-            stopped = guarded(lambda: run_stateful(target, results, schema, seed=options.seed, examples=examples))
+            stopped = guarded(
+                lambda: run_stateful(target, results, schema, seed=options.seed, examples=examples, selected=selected),
+                "stateful walk over stored completions",
+            )
             if stopped:
                 results.notes.append(f"stateful: {stopped}")
         return _report(options, target, results, selected=selected, required=required, supported=supported)
@@ -225,11 +246,30 @@ def _promise_status(
         return "not supported"
     if tally is not None and tally.broken:
         return "broken"
-    return "holds" if tally is not None and tally.judged else "not run"
+    if tally is not None and tally.judged:
+        return "holds"
+    return "not judged" if tally is not None and tally.not_judged else "not run"
 
 
 #: A group's status is the first of these its promises have.
-GROUP_PRECEDENCE = ("not applicable", "not supported", "broken", "holds", "not run")
+GROUP_PRECEDENCE = ("not applicable", "not supported", "broken", "not judged", "holds", "not run")
+
+
+def _not_run_reason(promise: Promise, budget_spent: bool) -> str:
+    """Why a selected promise was never judged although the server answered."""
+    if budget_spent:
+        return "the request budget (--max-requests) was spent before a request for it was sent"
+    if promise.id in STATEFUL_CHECKS:
+        return "no walk of the stateful run read a completion after deleting it"
+    return "no answer this run got was one it applies to"
+
+
+def _reasons(status: str, promise: Promise, tally: PromiseResult | None, spent: bool) -> list[str]:
+    if status == "not judged" and tally is not None:
+        return list(tally.not_judged)
+    if status == "not run":
+        return [_not_run_reason(promise, spent)]
+    return []
 
 
 def _report(
@@ -243,6 +283,7 @@ def _report(
 ) -> Report:
     promises = []
     models = not any(MODELS_NOT_LISTED in n for n in results.notes)
+    spent = any("request budget of" in n for n in results.notes)
     for promise in PROMISES:
         tally = results.promises.get(promise.id)
         status = _promise_status(
@@ -256,6 +297,7 @@ def _report(
                 tally.judged if tally else 0,
                 tally.broken if tally else 0,
                 [replace(d, detail=target.redact(d.detail)) for d in tally.deviations] if tally else [],
+                [target.redact(r) for r in _reasons(status, promise, tally, spent)],
             )
         )
     groups = []
@@ -269,6 +311,19 @@ def _report(
             note = "--auth none: the server is declared to take no key"
         groups.append(GroupResult(group, status, any(p.required for p in members), note))
     failing = [p for p in promises if p.required and p.status in ("broken", "not supported")]
+    server_failures = results.promises[SERVER_ERROR].broken if SERVER_ERROR in results.promises else 0
+    if options.require is None and server_failures and SERVER_ERROR not in selected:
+        # `--only` left the server's failures out of the verdict, but nobody chose to accept them: they still fail it
+        results.notes.append(
+            f"the server failed {server_failures} request(s) (5xx, timeout or dropped connection): the run fails; "
+            "--require the promises that must hold to accept server failures"
+        )
+        failing.append(next(p for p in promises if p.promise.id == SERVER_ERROR))
+    if results.rate_limited:
+        results.notes.append(
+            f"the server rate-limited {len(results.rate_limited)} request(s) (429); each was sent again after the "
+            "wait it asked for: a 429 breaks no promise"
+        )
     return Report(
         base_url=target.origin or target.base_url,
         bundled_mock=target.bundled,
@@ -281,4 +336,7 @@ def _report(
         groups=groups,
         notes=[target.redact(n) for n in results.notes],
         passed=not failing,
+        health=target.health.as_json(),
+        retries=target.retries,
+        timeout=target.timeout,
     )

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
-from collections.abc import Mapping
+import ssl
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
+
+from ._health import (
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT,
+    MAX_RETRY_WAIT,
+    Failure,
+    Health,
+    describe,
+    failed_status,
+    retry_after,
+)
+
+R = TypeVar("R")
 
 #: Request headers whose values are credentials: never written anywhere.
 SECRET_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "openai-api-key", "proxy-authorization", "cookie"})
@@ -19,8 +36,33 @@ REDACTED_RUN_KEY, REDACTED_OTHER = "[redacted: the run's key]", "[redacted: anot
 EVIDENCE_CHARS = 2_000
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for the run (httpx builds one per client otherwise, reading the CA bundle each time)."""
+    return httpx.create_ssl_context()
+
+
 class BudgetSpent(Exception):
     """The run's `--max-requests` is spent: the promises not yet judged are reported "not run"."""
+
+
+class ServerFailed(Exception):
+    """Every try of one request got a 5xx, a 429, a timeout or a dropped connection: what it was for is not judged."""
+
+    def __init__(self, failures: list[Failure], last_error: BaseException | None = None) -> None:
+        self.failures, self.last_error = failures, last_error
+        super().__init__(self.reason)
+
+    @property
+    def reason(self) -> str:
+        """`the server failed 3 times: 503 (server error); ...` (the words "not judged" reports show)."""
+        counts = Counter(str(f) for f in self.failures)
+        listed = "; ".join(f"{what} ({n} times)" if n > 1 else what for what, n in counts.items())
+        return f"the server failed {len(self.failures)} time{'s' if len(self.failures) != 1 else ''}: {listed}"
+
+
+#: Called with each failed try (the failure, where it happened, its exchange); the run records it as evidence.
+FailureListener = Callable[[Failure, str, "Exchange | None"], None]
 
 
 def is_loopback(url: str) -> bool:
@@ -76,6 +118,12 @@ class Target:
     #: Azure OpenAI: the `api-version` every request carries ("v1": Azure's v1 API, which takes none); the key is
     #: sent in Azure's `api-key` header. None: OpenAI's way (`Authorization: Bearer`).
     azure_api_version: str | None = None
+    retries: int = DEFAULT_RETRIES
+    timeout: float = DEFAULT_TIMEOUT
+    health: Health = field(default_factory=Health, repr=False)
+    on_failure: FailureListener | None = field(default=None, repr=False)
+    #: Whether a try of the last request got no answer before one did: that try may have taken effect (a delete).
+    effect_unknown: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
@@ -162,6 +210,52 @@ class Target:
             }
         return Exchange(request, response)
 
+    def retrying(
+        self,
+        attempt: Callable[[], R],
+        answer: Callable[[R], tuple[int, Mapping[str, Any], str]],
+        evidence: Callable[[R | None], Exchange | None],
+        errors: tuple[type[BaseException], ...],
+        where: str = "",
+    ) -> R:
+        """`attempt()` until it gets a real answer: at most `retries` more tries after a 5xx, a 429, a timeout or a
+        dropped connection, each after the wait the answer asks for. Each failed try goes to `on_failure`; when no
+        try gets a real answer, raise `ServerFailed`. `attempt` spends the budget and counts its answer in `health`."""
+        failures: list[Failure] = []
+        last_error: BaseException | None = None
+        self.effect_unknown = False
+        for tried in range(self.retries + 1):
+            if tried:
+                self.health.retries += 1
+            answered_before = sum(self.health.statuses.values())
+            try:
+                result = attempt()
+            except errors as exc:
+                failure = describe(None, exc, self.timeout)
+                self.health.unanswered(failure, answered=sum(self.health.statuses.values()) > answered_before)
+                self._failed(failure, where, evidence(None), failures)
+                last_error, wait = exc, 0.0
+                self.effect_unknown = True
+            else:
+                status, headers, text = answer(result)
+                if not failed_status(status):
+                    return result
+                failure = describe(status, None, self.timeout, headers, text)
+                self._failed(failure, where, evidence(result), failures)
+                wait = retry_after(headers) or 0.0
+                if wait > MAX_RETRY_WAIT:
+                    failures[-1] = Failure(failure.kind, f"{failure} asking to wait {wait:g} s")
+                    break
+            if tried < self.retries and wait:
+                time.sleep(wait)
+        self.health.not_judged += 1
+        raise ServerFailed(failures, last_error)
+
+    def _failed(self, failure: Failure, where: str, exchange: Exchange | None, failures: list[Failure]) -> None:
+        failures.append(failure)
+        if self.on_failure is not None:
+            self.on_failure(failure, where, exchange)
+
     def send(
         self,
         method: str,
@@ -171,20 +265,43 @@ class Target:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         auth: bool = True,
+        where: str = "",
     ) -> httpx.Response:
-        """One request to the target (counted against the budget); `path` is relative to the base URL.
+        """One request to the target (each try counted against the budget); `path` is relative to the base URL.
 
-        The exchange is kept in `last` as evidence; an unreachable server raises `httpx.TransportError`.
+        A 5xx, 429, timeout or dropped connection is retried (see `retrying`); `ServerFailed` when no try got a
+        real answer. The exchange is kept in `last` as evidence.
         """
+        return self.retrying(
+            lambda: self._send_once(method, path, json=json, params=params, headers=headers, auth=auth),
+            lambda response: (response.status_code, response.headers, response.text),
+            lambda response: self.last,
+            (httpx.TransportError,),
+            where,
+        )
+
+    def _send_once(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any,
+        params: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+        auth: bool,
+    ) -> httpx.Response:
         self.spend()
         sent_headers = dict(self.headers) if auth else {}
         sent_headers.update(headers or {})
-        with httpx.Client(timeout=httpx.Timeout(60.0, connect=10.0)) as client:
+        timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0))
+        with httpx.Client(timeout=timeout, verify=_tls()) as client:
             params = {**self.query, **(params or {})}
             request = client.build_request(method, self.base_url + path, json=json, params=params, headers=sent_headers)
             query = request.url.query.decode()
             self.last = self.evidence(method, path, query=query, headers=sent_headers, body=json)
+            started = time.monotonic()
             response = client.send(request)
+        self.health.answered(response.status_code, time.monotonic() - started, response.headers)
         self.last = self.evidence(
             method,
             path,

@@ -25,3 +25,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--contract-seed", type=int, default=42, help="seed of the generated requests")
     group.addoption("--contract-report-dir", default=None, help="also write report.json, report.md and junit.xml here")
     group.addoption("--contract-api-key-env", default="OPENAI_API_KEY", help="environment variable holding the key")
+    group.addoption(
+        "--contract-retries", type=int, default=2, help="re-sends after a 5xx, 429, timeout or dropped connection"
+    )
+    group.addoption("--contract-timeout", type=float, default=60.0, help="seconds to wait for an answer")

@@ -33,6 +33,8 @@ def contract_report(request: pytest.FixtureRequest) -> Report:
         require=_names(get("--contract-require")),
         seed=get("--contract-seed"),
         api_key_env=get("--contract-api-key-env"),
+        retries=get("--contract-retries"),
+        timeout=get("--contract-timeout"),
     )
     try:
         report = run(options)
@@ -54,4 +56,4 @@ def test_promise(contract_report: Report, promise_id: str) -> None:
     if result.status == "not supported" and result.required:
         pytest.fail(f"{result.promise.group}: not supported", pytrace=False)
     if result.status != "holds":
-        pytest.skip(result.status)
+        pytest.skip(result.why_not() or result.status)

@@ -66,9 +66,10 @@ _LIMITED_HEADERS = [
 class _Exchange:
     """One request in flight: `send` adds the common headers to the answer and stops quietly on a closed socket."""
 
-    __slots__ = ("raw_send", "receive", "request_id", "scope", "started")
+    __slots__ = ("counts", "raw_send", "receive", "request_id", "scope", "started")
 
-    def __init__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    def __init__(self, scope: Scope, receive: Receive, send: Send, counts: list[int]) -> None:
+        self.counts = counts
         self.scope = scope
         self.receive = receive
         self.raw_send = send
@@ -88,6 +89,8 @@ class _Exchange:
             ]
         try:
             await self.raw_send(message)
+            if message["type"] == "http.response.start":
+                self.counts[min(5, max(1, message["status"] // 100))] += 1
         except Exception:
             # The server has already closed the connection: the client broke the protocol (say, bad chunked
             # framing, which uvicorn answered with its own 400) while we answered early (a 401 before reading the
@@ -116,7 +119,7 @@ class CommonHeaders:
             await self.app(scope, receive, send)
             return
         state = self.state
-        exchange = _Exchange(scope, receive, send)
+        exchange = _Exchange(scope, receive, send, state.answers_by_class)
         state.requests_total += 1
         state.active_requests += 1
         try:

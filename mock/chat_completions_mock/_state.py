@@ -60,13 +60,17 @@ class MockState:
         self.active_requests = 0
         self.active_streams = 0
         self.streams_total = 0
+        #: Answers sent, by status class (index 2 for 2xx ... 5 for 5xx): a dropped or abandoned request has none.
+        self.answers_by_class = [0] * 6
 
     def stats(self) -> dict[str, int]:
-        """Counters for tests: requests and streams (total and in flight), stored completions."""
+        """Counters for tests: requests and streams (total and in flight), stored completions, answers by status class
+        (`answers_2xx` ... `answers_5xx`: a request dropped or left before its status line counts in none)."""
         return {
             "requests_total": self.requests_total,
             "active_requests": self.active_requests,
             "streams_total": self.streams_total,
             "active_streams": self.active_streams,
             "stored_completions": len(self.store),
+            **{f"answers_{n}xx": self.answers_by_class[n] for n in range(2, 6)},
         }

@@ -116,7 +116,7 @@ def test_streamed_custom_tool_calls_are_not_judged_as_functions() -> None:
     assert stream_tool_arguments_are_json({"tools": tools}, chunks) is True
     wrong = {"index": 1, "id": "call_2", "type": "function", "function": {"name": "g", "arguments": "{}"}}
     chunks.append({"choices": [{"index": 0, "delta": {"tool_calls": [wrong]}}]})
-    with pytest.raises(BrokenPromise, match="call to 'g'"):
+    with pytest.raises(BrokenPromise, match='call to "g"'):
         stream_tool_arguments_are_json({"tools": tools}, chunks)
 
 

@@ -165,6 +165,12 @@ def test_unknown_status_words_are_not_read_as_a_verdict() -> None:
     assert run.results["choices_match_n"].status is Status.NOT_RUN
 
 
+def test_a_promise_the_server_failed_to_answer_reads_not_judged_never_a_verdict() -> None:
+    run = run_from_report(meta("x", 0), report({**ALL_HOLD, "choices_match_n": "not judged"}))
+    assert run.results["choices_match_n"].status is Status.NOT_JUDGED
+    assert "| *not judged* |" in render([run])
+
+
 def test_long_evidence_is_clipped_and_backticks_cannot_break_the_code_span() -> None:
     huge = {**BROKEN_N, "request": {**BROKEN_N["request"], "body": {"content": "`" + "x" * 5000}}}
     run = run_from_report(meta("x", 0), report({**ALL_HOLD, "choices_match_n": "broken"}, {"choices_match_n": [huge]}))
