@@ -22,6 +22,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -181,6 +182,11 @@ def generate(spec: Path, dest: Path) -> None:
     if TEMPLATES.is_dir():
         cmd += ["--custom-template-path", str(TEMPLATES)]
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - our own argv
+    clash = re.search(
+        r"Unable to process schema (\S+):\s+Properties .+ have the same python_name", result.stdout + result.stderr
+    )
+    if clash:  # e.g. `type` and `type_`: the models name a field `type` and keep `type_` as its deprecated alias
+        raise PipelineError("generate", f"two fields of {clash[1]} get one Python name (as `type` and `type_` would)")
     if result.returncode != 0 or not dest.is_dir():
         print(f"{result.stdout}{result.stderr}".rstrip(), file=sys.stderr)
         raise PipelineError("generate", f"openapi-python-client failed (exit {result.returncode}), its output is above")

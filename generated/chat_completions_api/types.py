@@ -75,7 +75,7 @@ def names_variant(cls: type, data: Mapping[str, Any]) -> bool:
     """The object `data` names the union variant `cls` by its `type` constant (tolerant union reading picks it
     first). Called only for objects no variant reads strictly, so well-formed answers never pay."""
     if cls not in _TAGS:
-        tags = [f.default for f in fields(cls) if f.name in ("type", "type_") and f.default is not NOTHING]
+        tags = [f.default for f in fields(cls) if f.name == "type" and f.default is not NOTHING]
         _TAGS[cls] = tags[0] if tags else None
     tag = _TAGS[cls]
     return isinstance(tag, str) and data.get("type") == tag
@@ -103,7 +103,7 @@ class Model:
     """
 
     __slots__ = ()
-    #: The fields whose Python name is not their API name (a builtin's name gets a trailing `_`): python -> API.
+    #: The fields whose attribute is not their API name (Python needs another name: `from_` for `from`): attr -> API.
     _API_NAMES: ClassVar[dict[str, str]] = {}
 
     def to_dict(self) -> dict[str, Any]:  # each model's own
@@ -176,16 +176,23 @@ _FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
 
 
 def _fields(cls: type) -> tuple[tuple[str, str], ...]:
-    """(Python name, API name) of a model class's fields, in declaration order (cached per class)."""
+    """(attribute, API name) of a model class's fields, in declaration order (cached per class). They are the same
+    but where Python needs another name (a keyword gets a trailing `_`: `from_`)."""
     known = _FIELDS.get(cls)
     if known is None:
-        import attrs
-
-        names = getattr(cls, "_API_NAMES", {})
         skip = ("additional_properties", "_odd_keys", "_request_id")
-        known = tuple((f.name, names.get(f.name, f.name)) for f in attrs.fields(cls) if f.name not in skip)
+        names = getattr(cls, "_API_NAMES", {})
+        known = tuple((f.name, names.get(f.name, f.name)) for f in fields(cls) if f.name not in skip)
         _FIELDS[cls] = known
     return known
+
+
+def warn_old_name(old: str, new: str) -> None:
+    """The deprecated alias `old` of a field was used: warn once per place (the generator's name, `type_` for `type`,
+    kept for one release)."""
+    import warnings
+
+    warnings.warn(f"`{old}` is deprecated: use `{new}`, the API's name", DeprecationWarning, stacklevel=3)
 
 
 def dump_model(model: Any, exclude_unset: bool, exclude_none: bool) -> dict[str, Any]:
@@ -288,4 +295,5 @@ __all__ = [
     "strict_parsing",
     "to_json",
     "tolerate",
+    "warn_old_name",
 ]

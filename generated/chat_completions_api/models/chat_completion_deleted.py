@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 _KEYS = frozenset({"object", "id", "deleted"})
 
@@ -16,11 +16,9 @@ T = TypeVar("T", bound="ChatCompletionDeleted")
 
 @_attrs_define
 class ChatCompletionDeleted(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"object_": "object"}
-
     id: str
     deleted: bool
-    object_: Literal["chat.completion.deleted"] = "chat.completion.deleted"
+    object: Literal["chat.completion.deleted"] = "chat.completion.deleted"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
@@ -42,7 +40,7 @@ class ChatCompletionDeleted(Model):
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
-        field_dict["object"] = self.object_
+        field_dict["object"] = self.object
         field_dict["id"] = self.id
         field_dict["deleted"] = self.deleted
         for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
@@ -119,10 +117,12 @@ class ChatCompletionDeleted(Model):
         return key in self.additional_properties
 
     @property
-    def object(self) -> Literal["chat.completion.deleted"]:
-        """`object`, the API's (and the official SDK's) name of `object_`."""
-        return self.object_
+    def object_(self) -> Literal["chat.completion.deleted"]:
+        """Deprecated: the old name of `object` (the API's and the official SDK's name)."""
+        warn_old_name("object_", "object")
+        return self.object
 
-    @object.setter
-    def object(self, value: Literal["chat.completion.deleted"]) -> None:
-        self.object_ = value
+    @object_.setter
+    def object_(self, value: Literal["chat.completion.deleted"]) -> None:
+        warn_old_name("object_", "object")
+        self.object = value

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_custom_tool_call_custom import ChatCompletionMessageCustomToolCallCustom
@@ -30,11 +31,9 @@ T = TypeVar("T", bound="ChatCompletionMessageCustomToolCall")
 
 @_attrs_define
 class ChatCompletionMessageCustomToolCall(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     id: str
     custom: ChatCompletionMessageCustomToolCallCustom
-    type_: Literal["custom"] = "custom"
+    type: Literal["custom"] = "custom"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
@@ -57,7 +56,7 @@ class ChatCompletionMessageCustomToolCall(Model):
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
         field_dict["id"] = self.id
-        field_dict["type"] = self.type_
+        field_dict["type"] = self.type
         custom = self.custom
         field_dict["custom"] = None if custom is None else custom.to_dict()
         for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
@@ -68,7 +67,7 @@ class ChatCompletionMessageCustomToolCall(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
         try:
             id: Any = src_dict["id"]
@@ -138,10 +137,12 @@ class ChatCompletionMessageCustomToolCall(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["custom"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["custom"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["custom"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["custom"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing
+from ..types import Model, dump_model, missing, warn_old_name
 
 _KEYS = frozenset({"name", "input"})
 
@@ -16,10 +16,8 @@ T = TypeVar("T", bound="ChatCompletionMessageCustomToolCallCustom")
 
 @_attrs_define
 class ChatCompletionMessageCustomToolCallCustom(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"input_": "input"}
-
     name: str
-    input_: str
+    input: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
@@ -42,7 +40,7 @@ class ChatCompletionMessageCustomToolCallCustom(Model):
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
         field_dict["name"] = self.name
-        field_dict["input"] = self.input_
+        field_dict["input"] = self.input
         for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
             if key not in field_dict:
                 field_dict[key] = None
@@ -103,10 +101,12 @@ class ChatCompletionMessageCustomToolCallCustom(Model):
         return key in self.additional_properties
 
     @property
-    def input(self) -> str:
-        """`input`, the API's (and the official SDK's) name of `input_`."""
-        return self.input_
+    def input_(self) -> str:
+        """Deprecated: the old name of `input` (the API's and the official SDK's name)."""
+        warn_old_name("input_", "input")
+        return self.input
 
-    @input.setter
-    def input(self, value: str) -> None:
-        self.input_ = value
+    @input_.setter
+    def input_(self, value: str) -> None:
+        warn_old_name("input_", "input")
+        self.input = value

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_list_data_item import ChatCompletionMessageListDataItem
@@ -30,13 +30,11 @@ T = TypeVar("T", bound="ChatCompletionMessageList")
 
 @_attrs_define
 class ChatCompletionMessageList(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"object_": "object"}
-
     data: list[ChatCompletionMessageListDataItem]
     first_id: str
     last_id: str
     has_more: bool
-    object_: Literal["list"] = "list"
+    object: Literal["list"] = "list"
     """ Server default: `list`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
@@ -59,7 +57,7 @@ class ChatCompletionMessageList(Model):
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
-        field_dict["object"] = self.object_
+        field_dict["object"] = self.object
         data = self.data
         field_dict["data"] = None if data is None else [data_item_data.to_dict() for data_item_data in data]
         field_dict["first_id"] = self.first_id
@@ -165,10 +163,12 @@ class ChatCompletionMessageList(Model):
         return key in self.additional_properties
 
     @property
-    def object(self) -> Literal["list"]:
-        """`object`, the API's (and the official SDK's) name of `object_`."""
-        return self.object_
+    def object_(self) -> Literal["list"]:
+        """Deprecated: the old name of `object` (the API's and the official SDK's name)."""
+        warn_old_name("object_", "object")
+        return self.object
 
-    @object.setter
-    def object(self, value: Literal["list"]) -> None:
-        self.object_ = value
+    @object_.setter
+    def object_(self, value: Literal["list"]) -> None:
+        warn_old_name("object_", "object")
+        self.object = value

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +11,7 @@ from ..models.chat_completion_message_tool_call_chunk_type import (
     ChatCompletionMessageToolCallChunkType,
     check_chat_completion_message_tool_call_chunk_type,
 )
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call_chunk_custom import ChatCompletionMessageToolCallChunkCustom
@@ -46,11 +47,9 @@ T = TypeVar("T", bound="ChatCompletionMessageToolCallChunk")
 
 @_attrs_define
 class ChatCompletionMessageToolCallChunk(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     index: int
     id: str | None = None
-    type_: ChatCompletionMessageToolCallChunkType | None = None
+    type: ChatCompletionMessageToolCallChunkType | None = None
     function: ChatCompletionMessageToolCallChunkFunction | None = None
     custom: ChatCompletionMessageToolCallChunkCustom | None = None
     """ A custom tool call's name (in its first delta) and a fragment of its free-form input. """
@@ -79,7 +78,7 @@ class ChatCompletionMessageToolCallChunk(Model):
         id = self.id
         if id is not None:
             field_dict["id"] = id
-        type_ = self.type_
+        type_ = self.type
         if type_ is not None:
             field_dict["type"] = type_
         function = self.function
@@ -96,7 +95,7 @@ class ChatCompletionMessageToolCallChunk(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
         try:
             index: Any = src_dict["index"]
@@ -174,10 +173,12 @@ class ChatCompletionMessageToolCallChunk(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> ChatCompletionMessageToolCallChunkType | None:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> ChatCompletionMessageToolCallChunkType | None:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: ChatCompletionMessageToolCallChunkType | None) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: ChatCompletionMessageToolCallChunkType | None) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

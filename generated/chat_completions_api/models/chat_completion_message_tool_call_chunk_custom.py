@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, tolerate
+from ..types import Model, dump_model, tolerate, warn_old_name
 
 _KEYS = frozenset({"name", "input"})
 
@@ -18,10 +18,8 @@ T = TypeVar("T", bound="ChatCompletionMessageToolCallChunkCustom")
 class ChatCompletionMessageToolCallChunkCustom(Model):
     """A custom tool call's name (in its first delta) and a fragment of its free-form input."""
 
-    _API_NAMES: ClassVar[dict[str, str]] = {"input_": "input"}
-
     name: str | None = None
-    input_: str | None = None
+    input: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
@@ -46,7 +44,7 @@ class ChatCompletionMessageToolCallChunkCustom(Model):
         name = self.name
         if name is not None:
             field_dict["name"] = name
-        input_ = self.input_
+        input_ = self.input
         if input_ is not None:
             field_dict["input"] = input_
         for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
@@ -99,10 +97,12 @@ class ChatCompletionMessageToolCallChunkCustom(Model):
         return key in self.additional_properties
 
     @property
-    def input(self) -> str | None:
-        """`input`, the API's (and the official SDK's) name of `input_`."""
-        return self.input_
+    def input_(self) -> str | None:
+        """Deprecated: the old name of `input` (the API's and the official SDK's name)."""
+        warn_old_name("input_", "input")
+        return self.input
 
-    @input.setter
-    def input(self, value: str | None) -> None:
-        self.input_ = value
+    @input_.setter
+    def input_(self, value: str | None) -> None:
+        warn_old_name("input_", "input")
+        self.input = value

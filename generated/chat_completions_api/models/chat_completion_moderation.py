@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import STRICT, Model, dump_model, missing, names_variant, to_json, tolerate
+from ..types import STRICT, Model, dump_model, missing, names_variant, to_json, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.chat_completion_moderation_error import ChatCompletionModerationError
@@ -44,9 +44,7 @@ T = TypeVar("T", bound="ChatCompletionModeration")
 
 @_attrs_define
 class ChatCompletionModeration(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"input_": "input"}
-
-    input_: ChatCompletionModerationError | ChatCompletionModerationResults
+    input: ChatCompletionModerationError | ChatCompletionModerationResults
     output: ChatCompletionModerationError | ChatCompletionModerationResults
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
@@ -69,7 +67,7 @@ class ChatCompletionModeration(Model):
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
-        input_ = self.input_
+        input_ = self.input
         field_dict["input"] = None if input_ is None else to_json(input_)
         output = self.output
         field_dict["output"] = None if output is None else to_json(output)
@@ -141,13 +139,15 @@ class ChatCompletionModeration(Model):
         return key in self.additional_properties
 
     @property
-    def input(self) -> ChatCompletionModerationError | ChatCompletionModerationResults:
-        """`input`, the API's (and the official SDK's) name of `input_`."""
-        return self.input_
+    def input_(self) -> ChatCompletionModerationError | ChatCompletionModerationResults:
+        """Deprecated: the old name of `input` (the API's and the official SDK's name)."""
+        warn_old_name("input_", "input")
+        return self.input
 
-    @input.setter
-    def input(self, value: ChatCompletionModerationError | ChatCompletionModerationResults) -> None:
-        self.input_ = value
+    @input_.setter
+    def input_(self, value: ChatCompletionModerationError | ChatCompletionModerationResults) -> None:
+        warn_old_name("input_", "input")
+        self.input = value
 
 
 def _parse_input_(data: object) -> ChatCompletionModerationError | ChatCompletionModerationResults:

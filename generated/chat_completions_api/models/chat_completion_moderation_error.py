@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 _KEYS = frozenset({"type", "code", "message"})
 
@@ -16,11 +17,9 @@ T = TypeVar("T", bound="ChatCompletionModerationError")
 
 @_attrs_define
 class ChatCompletionModerationError(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     code: str
     message: str
-    type_: Literal["error"] = "error"
+    type: Literal["error"] = "error"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
@@ -42,7 +41,7 @@ class ChatCompletionModerationError(Model):
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
-        field_dict["type"] = self.type_
+        field_dict["type"] = self.type
         field_dict["code"] = self.code
         field_dict["message"] = self.message
         for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
@@ -53,7 +52,7 @@ class ChatCompletionModerationError(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
         try:
             type_: Any = src_dict["type"]
@@ -119,10 +118,12 @@ class ChatCompletionModerationError(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["error"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["error"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["error"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["error"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

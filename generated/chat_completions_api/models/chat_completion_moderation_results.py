@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.moderation_result_body import ModerationResultBody
@@ -30,11 +31,9 @@ T = TypeVar("T", bound="ChatCompletionModerationResults")
 
 @_attrs_define
 class ChatCompletionModerationResults(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     model: str
     results: list[ModerationResultBody]
-    type_: Literal["moderation_results"] = "moderation_results"
+    type: Literal["moderation_results"] = "moderation_results"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
@@ -56,7 +55,7 @@ class ChatCompletionModerationResults(Model):
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
-        field_dict["type"] = self.type_
+        field_dict["type"] = self.type
         field_dict["model"] = self.model
         results = self.results
         field_dict["results"] = (
@@ -70,7 +69,7 @@ class ChatCompletionModerationResults(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
         try:
             type_: Any = src_dict["type"]
@@ -140,10 +139,12 @@ class ChatCompletionModerationResults(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["moderation_results"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["moderation_results"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["moderation_results"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["moderation_results"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Model, Unset, dump_model, missing, tolerate
+from ..types import UNSET, Model, Unset, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_audio_input_audio import (
@@ -36,10 +37,8 @@ T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartAudio")
 
 @_attrs_define
 class ChatCompletionRequestMessageContentPartAudio(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     input_audio: ChatCompletionRequestMessageContentPartAudioInputAudio
-    type_: Literal["input_audio"] = "input_audio"
+    type: Literal["input_audio"] = "input_audio"
     prompt_cache_breakpoint: PromptCacheBreakpointParam | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,7 +57,7 @@ class ChatCompletionRequestMessageContentPartAudio(Model):
         if _lazy_pending:
             _import_lazy()
 
-        type_ = self.type_
+        type_ = self.type
 
         input_audio = self.input_audio.to_dict()
 
@@ -80,7 +79,7 @@ class ChatCompletionRequestMessageContentPartAudio(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         if _lazy_pending:
             _import_lazy()
 
@@ -139,10 +138,12 @@ class ChatCompletionRequestMessageContentPartAudio(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["input_audio"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["input_audio"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["input_audio"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["input_audio"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +10,7 @@ from ..models.chat_completion_request_message_content_part_audio_input_audio_for
     ChatCompletionRequestMessageContentPartAudioInputAudioFormat,
     check_chat_completion_request_message_content_part_audio_input_audio_format,
 )
-from ..types import Model, dump_model, missing
+from ..types import Model, dump_model, missing, warn_old_name
 
 _KEYS = frozenset({"data", "format"})
 
@@ -20,10 +20,8 @@ T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartAudioInputAudio")
 
 @_attrs_define
 class ChatCompletionRequestMessageContentPartAudioInputAudio(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"format_": "format"}
-
     data: str
-    format_: ChatCompletionRequestMessageContentPartAudioInputAudioFormat
+    format: ChatCompletionRequestMessageContentPartAudioInputAudioFormat
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(
@@ -40,7 +38,7 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio(Model):
             return dump_model(self, exclude_unset, exclude_none)
         data = self.data
 
-        format_: str = self.format_
+        format_: str = self.format
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -102,10 +100,12 @@ class ChatCompletionRequestMessageContentPartAudioInputAudio(Model):
         return key in self.additional_properties
 
     @property
-    def format(self) -> ChatCompletionRequestMessageContentPartAudioInputAudioFormat:
-        """`format`, the API's (and the official SDK's) name of `format_`."""
-        return self.format_
+    def format_(self) -> ChatCompletionRequestMessageContentPartAudioInputAudioFormat:
+        """Deprecated: the old name of `format` (the API's and the official SDK's name)."""
+        warn_old_name("format_", "format")
+        return self.format
 
-    @format.setter
-    def format(self, value: ChatCompletionRequestMessageContentPartAudioInputAudioFormat) -> None:
-        self.format_ = value
+    @format_.setter
+    def format_(self, value: ChatCompletionRequestMessageContentPartAudioInputAudioFormat) -> None:
+        warn_old_name("format_", "format")
+        self.format = value

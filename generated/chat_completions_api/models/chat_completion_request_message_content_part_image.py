@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_image_image_url import (
@@ -46,10 +47,8 @@ T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartImage")
 
 @_attrs_define
 class ChatCompletionRequestMessageContentPartImage(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     image_url: ChatCompletionRequestMessageContentPartImageImageUrl
-    type_: Literal["image_url"] = "image_url"
+    type: Literal["image_url"] = "image_url"
     prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
@@ -72,7 +71,7 @@ class ChatCompletionRequestMessageContentPartImage(Model):
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
-        field_dict["type"] = self.type_
+        field_dict["type"] = self.type
         image_url = self.image_url
         field_dict["image_url"] = None if image_url is None else image_url.to_dict()
         prompt_cache_breakpoint = self.prompt_cache_breakpoint
@@ -86,7 +85,7 @@ class ChatCompletionRequestMessageContentPartImage(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
         try:
             type_: Any = src_dict["type"]
@@ -156,10 +155,12 @@ class ChatCompletionRequestMessageContentPartImage(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["image_url"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["image_url"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["image_url"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["image_url"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 _KEYS = frozenset({"type", "refusal"})
 
@@ -16,10 +17,8 @@ T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartRefusal")
 
 @_attrs_define
 class ChatCompletionRequestMessageContentPartRefusal(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     refusal: str
-    type_: Literal["refusal"] = "refusal"
+    type: Literal["refusal"] = "refusal"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(
@@ -34,7 +33,7 @@ class ChatCompletionRequestMessageContentPartRefusal(Model):
         """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
         if exclude_none or not exclude_unset:
             return dump_model(self, exclude_unset, exclude_none)
-        type_ = self.type_
+        type_ = self.type
 
         refusal = self.refusal
 
@@ -50,7 +49,7 @@ class ChatCompletionRequestMessageContentPartRefusal(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         try:
             type_: Any = src_dict["type"]
         except KeyError:
@@ -99,10 +98,12 @@ class ChatCompletionRequestMessageContentPartRefusal(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["refusal"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["refusal"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["refusal"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["refusal"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

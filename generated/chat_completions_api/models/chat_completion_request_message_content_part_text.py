@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.prompt_cache_breakpoint_param import PromptCacheBreakpointParam
@@ -30,10 +31,8 @@ T = TypeVar("T", bound="ChatCompletionRequestMessageContentPartText")
 
 @_attrs_define
 class ChatCompletionRequestMessageContentPartText(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     text: str
-    type_: Literal["text"] = "text"
+    type: Literal["text"] = "text"
     prompt_cache_breakpoint: PromptCacheBreakpointParam | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
@@ -56,7 +55,7 @@ class ChatCompletionRequestMessageContentPartText(Model):
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
-        field_dict["type"] = self.type_
+        field_dict["type"] = self.type
         field_dict["text"] = self.text
         prompt_cache_breakpoint = self.prompt_cache_breakpoint
         if prompt_cache_breakpoint is not None:
@@ -69,7 +68,7 @@ class ChatCompletionRequestMessageContentPartText(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
         try:
             type_: Any = src_dict["type"]
@@ -135,10 +134,12 @@ class ChatCompletionRequestMessageContentPartText(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["text"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["text"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["text"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["text"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

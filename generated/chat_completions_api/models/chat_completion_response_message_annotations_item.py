@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.chat_completion_response_message_annotations_item_url_citation import (
@@ -34,10 +35,8 @@ T = TypeVar("T", bound="ChatCompletionResponseMessageAnnotationsItem")
 
 @_attrs_define
 class ChatCompletionResponseMessageAnnotationsItem(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     url_citation: ChatCompletionResponseMessageAnnotationsItemUrlCitation
-    type_: Literal["url_citation"] = "url_citation"
+    type: Literal["url_citation"] = "url_citation"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
@@ -59,7 +58,7 @@ class ChatCompletionResponseMessageAnnotationsItem(Model):
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
-        field_dict["type"] = self.type_
+        field_dict["type"] = self.type
         url_citation = self.url_citation
         field_dict["url_citation"] = None if url_citation is None else url_citation.to_dict()
         for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
@@ -70,7 +69,7 @@ class ChatCompletionResponseMessageAnnotationsItem(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
         try:
             type_: Any = src_dict["type"]
@@ -129,10 +128,12 @@ class ChatCompletionResponseMessageAnnotationsItem(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["url_citation"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["url_citation"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["url_citation"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["url_citation"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

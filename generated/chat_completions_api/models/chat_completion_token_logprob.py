@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing
+from ..types import Model, dump_model, missing, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob_top_logprobs_item import ChatCompletionTokenLogprobTopLogprobsItem
@@ -30,11 +30,9 @@ T = TypeVar("T", bound="ChatCompletionTokenLogprob")
 
 @_attrs_define
 class ChatCompletionTokenLogprob(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"bytes_": "bytes"}
-
     token: str
     logprob: float
-    bytes_: list[int] | None
+    bytes: list[int] | None
     top_logprobs: list[ChatCompletionTokenLogprobTopLogprobsItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
@@ -59,7 +57,7 @@ class ChatCompletionTokenLogprob(Model):
             field_dict[prop_name] = prop
         field_dict["token"] = self.token
         field_dict["logprob"] = self.logprob
-        field_dict["bytes"] = self.bytes_
+        field_dict["bytes"] = self.bytes
         top_logprobs = self.top_logprobs
         field_dict["top_logprobs"] = (
             None
@@ -150,10 +148,12 @@ class ChatCompletionTokenLogprob(Model):
         return key in self.additional_properties
 
     @property
-    def bytes(self) -> list[int] | None:
-        """`bytes`, the API's (and the official SDK's) name of `bytes_`."""
-        return self.bytes_
+    def bytes_(self) -> list[int] | None:
+        """Deprecated: the old name of `bytes` (the API's and the official SDK's name)."""
+        warn_old_name("bytes_", "bytes")
+        return self.bytes
 
-    @bytes.setter
-    def bytes(self, value: list[int] | None) -> None:
-        self.bytes_ = value
+    @bytes_.setter
+    def bytes_(self, value: list[int] | None) -> None:
+        warn_old_name("bytes_", "bytes")
+        self.bytes = value

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing
+from ..types import Model, dump_model, missing, warn_old_name
 
 _KEYS = frozenset({"token", "logprob", "bytes"})
 
@@ -16,11 +16,9 @@ T = TypeVar("T", bound="ChatCompletionTokenLogprobTopLogprobsItem")
 
 @_attrs_define
 class ChatCompletionTokenLogprobTopLogprobsItem(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"bytes_": "bytes"}
-
     token: str
     logprob: float
-    bytes_: list[int] | None
+    bytes: list[int] | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
@@ -44,7 +42,7 @@ class ChatCompletionTokenLogprobTopLogprobsItem(Model):
             field_dict[prop_name] = prop
         field_dict["token"] = self.token
         field_dict["logprob"] = self.logprob
-        field_dict["bytes"] = self.bytes_
+        field_dict["bytes"] = self.bytes
         for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
             if key not in field_dict:
                 field_dict[key] = None
@@ -111,10 +109,12 @@ class ChatCompletionTokenLogprobTopLogprobsItem(Model):
         return key in self.additional_properties
 
     @property
-    def bytes(self) -> list[int] | None:
-        """`bytes`, the API's (and the official SDK's) name of `bytes_`."""
-        return self.bytes_
+    def bytes_(self) -> list[int] | None:
+        """Deprecated: the old name of `bytes` (the API's and the official SDK's name)."""
+        warn_old_name("bytes_", "bytes")
+        return self.bytes
 
-    @bytes.setter
-    def bytes(self, value: list[int] | None) -> None:
-        self.bytes_ = value
+    @bytes_.setter
+    def bytes_(self, value: list[int] | None) -> None:
+        warn_old_name("bytes_", "bytes")
+        self.bytes = value

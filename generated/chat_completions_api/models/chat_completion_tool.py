@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.function_object import FunctionObject
@@ -30,10 +31,8 @@ T = TypeVar("T", bound="ChatCompletionTool")
 
 @_attrs_define
 class ChatCompletionTool(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     function: FunctionObject
-    type_: Literal["function"] = "function"
+    type: Literal["function"] = "function"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(
@@ -51,7 +50,7 @@ class ChatCompletionTool(Model):
         if _lazy_pending:
             _import_lazy()
 
-        type_ = self.type_
+        type_ = self.type
 
         function = self.function.to_dict()
 
@@ -67,7 +66,7 @@ class ChatCompletionTool(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         if _lazy_pending:
             _import_lazy()
 
@@ -121,10 +120,12 @@ class ChatCompletionTool(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["function"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["function"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["function"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["function"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

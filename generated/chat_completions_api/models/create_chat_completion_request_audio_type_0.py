@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,7 +10,7 @@ from ..models.create_chat_completion_request_audio_type_0_format import (
     CreateChatCompletionRequestAudioType0Format,
     check_create_chat_completion_request_audio_type_0_format,
 )
-from ..types import Model, dump_model, missing
+from ..types import Model, dump_model, missing, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.voice_ids_or_custom_voice_type_1 import VoiceIdsOrCustomVoiceType1
@@ -34,10 +34,8 @@ T = TypeVar("T", bound="CreateChatCompletionRequestAudioType0")
 
 @_attrs_define
 class CreateChatCompletionRequestAudioType0(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"format_": "format"}
-
     voice: str | VoiceIdsOrCustomVoiceType1
-    format_: CreateChatCompletionRequestAudioType0Format
+    format: CreateChatCompletionRequestAudioType0Format
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(
@@ -61,7 +59,7 @@ class CreateChatCompletionRequestAudioType0(Model):
         else:
             voice = self.voice
 
-        format_: str = self.format_
+        format_: str = self.format
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -132,10 +130,12 @@ class CreateChatCompletionRequestAudioType0(Model):
         return key in self.additional_properties
 
     @property
-    def format(self) -> CreateChatCompletionRequestAudioType0Format:
-        """`format`, the API's (and the official SDK's) name of `format_`."""
-        return self.format_
+    def format_(self) -> CreateChatCompletionRequestAudioType0Format:
+        """Deprecated: the old name of `format` (the API's and the official SDK's name)."""
+        warn_old_name("format_", "format")
+        return self.format
 
-    @format.setter
-    def format(self, value: CreateChatCompletionRequestAudioType0Format) -> None:
-        self.format_ = value
+    @format_.setter
+    def format_(self, value: CreateChatCompletionRequestAudioType0Format) -> None:
+        warn_old_name("format_", "format")
+        self.format = value

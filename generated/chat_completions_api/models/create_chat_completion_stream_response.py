@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.service_tier_type_0 import ServiceTierType0, check_service_tier_type_0
-from ..types import Model, dump_model, missing, to_json, tolerate
+from ..types import Model, dump_model, missing, to_json, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.chat_completion_moderation import ChatCompletionModeration
@@ -72,13 +72,11 @@ T = TypeVar("T", bound="CreateChatCompletionStreamResponse")
 
 @_attrs_define
 class CreateChatCompletionStreamResponse(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"object_": "object"}
-
     id: str
     choices: list[CreateChatCompletionStreamResponseChoicesItem]
     created: int
     model: str
-    object_: Literal["chat.completion.chunk"] = "chat.completion.chunk"
+    object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
     obfuscation: str | None = None
     service_tier: None | ServiceTierType0 = None
     system_fingerprint: None | str = None
@@ -112,7 +110,7 @@ class CreateChatCompletionStreamResponse(Model):
         )
         field_dict["created"] = self.created
         field_dict["model"] = self.model
-        field_dict["object"] = self.object_
+        field_dict["object"] = self.object
         obfuscation = self.obfuscation
         if obfuscation is not None:
             field_dict["obfuscation"] = obfuscation
@@ -282,10 +280,12 @@ class CreateChatCompletionStreamResponse(Model):
         return key in self.additional_properties
 
     @property
-    def object(self) -> Literal["chat.completion.chunk"]:
-        """`object`, the API's (and the official SDK's) name of `object_`."""
-        return self.object_
+    def object_(self) -> Literal["chat.completion.chunk"]:
+        """Deprecated: the old name of `object` (the API's and the official SDK's name)."""
+        warn_old_name("object_", "object")
+        return self.object
 
-    @object.setter
-    def object(self, value: Literal["chat.completion.chunk"]) -> None:
-        self.object_ = value
+    @object_.setter
+    def object_(self, value: Literal["chat.completion.chunk"]) -> None:
+        warn_old_name("object_", "object")
+        self.object = value

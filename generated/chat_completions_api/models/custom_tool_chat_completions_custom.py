@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import STRICT, UNSET, Model, Unset, dump_model, missing, names_variant, tolerate
+from ..types import STRICT, UNSET, Model, Unset, dump_model, missing, names_variant, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_format_type_0 import CustomToolChatCompletionsCustomFormatType0
@@ -32,11 +32,9 @@ T = TypeVar("T", bound="CustomToolChatCompletionsCustom")
 
 @_attrs_define
 class CustomToolChatCompletionsCustom(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"format_": "format"}
-
     name: str
     description: str | Unset = UNSET
-    format_: CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset = UNSET
+    format: CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(
@@ -59,12 +57,12 @@ class CustomToolChatCompletionsCustom(Model):
         description = self.description
 
         format_: dict[str, Any] | Unset
-        if isinstance(self.format_, Unset):
+        if isinstance(self.format, Unset):
             format_ = UNSET
-        elif isinstance(self.format_, CustomToolChatCompletionsCustomFormatType0):
-            format_ = self.format_.to_dict()
+        elif isinstance(self.format, CustomToolChatCompletionsCustomFormatType0):
+            format_ = self.format.to_dict()
         else:
-            format_ = self.format_.to_dict()
+            format_ = self.format.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -128,15 +126,19 @@ class CustomToolChatCompletionsCustom(Model):
         return key in self.additional_properties
 
     @property
-    def format(self) -> CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset:
-        """`format`, the API's (and the official SDK's) name of `format_`."""
-        return self.format_
+    def format_(
+        self,
+    ) -> CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset:
+        """Deprecated: the old name of `format` (the API's and the official SDK's name)."""
+        warn_old_name("format_", "format")
+        return self.format
 
-    @format.setter
-    def format(
+    @format_.setter
+    def format_(
         self, value: CustomToolChatCompletionsCustomFormatType0 | CustomToolChatCompletionsCustomFormatType1 | Unset
     ) -> None:
-        self.format_ = value
+        warn_old_name("format_", "format")
+        self.format = value
 
 
 def _parse_format_(

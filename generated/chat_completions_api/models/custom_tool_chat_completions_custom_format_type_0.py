@@ -1,20 +1,19 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 T = TypeVar("T", bound="CustomToolChatCompletionsCustomFormatType0")
 
 
 @_attrs_define
 class CustomToolChatCompletionsCustomFormatType0(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
-    type_: Literal["text"] = "text"
+    type: Literal["text"] = "text"
 
     def to_dict(
         self,
@@ -28,7 +27,7 @@ class CustomToolChatCompletionsCustomFormatType0(Model):
         """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
         if exclude_none or not exclude_unset:
             return dump_model(self, exclude_unset, exclude_none)
-        type_ = self.type_
+        type_ = self.type
 
         field_dict: dict[str, Any] = {}
         field_dict.update(
@@ -40,7 +39,7 @@ class CustomToolChatCompletionsCustomFormatType0(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         try:
             type_: Any = src_dict["type"]
         except KeyError:
@@ -59,10 +58,12 @@ class CustomToolChatCompletionsCustomFormatType0(Model):
         return custom_tool_chat_completions_custom_format_type_0
 
     @property
-    def type(self) -> Literal["text"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["text"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["text"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["text"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.custom_tool_chat_completions_custom_format_type_1_grammar import (
@@ -30,10 +31,8 @@ T = TypeVar("T", bound="CustomToolChatCompletionsCustomFormatType1")
 
 @_attrs_define
 class CustomToolChatCompletionsCustomFormatType1(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     grammar: CustomToolChatCompletionsCustomFormatType1Grammar
-    type_: Literal["grammar"] = "grammar"
+    type: Literal["grammar"] = "grammar"
 
     def to_dict(
         self,
@@ -50,7 +49,7 @@ class CustomToolChatCompletionsCustomFormatType1(Model):
         if _lazy_pending:
             _import_lazy()
 
-        type_ = self.type_
+        type_ = self.type
 
         grammar = self.grammar.to_dict()
 
@@ -65,7 +64,7 @@ class CustomToolChatCompletionsCustomFormatType1(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         if _lazy_pending:
             _import_lazy()
 
@@ -99,10 +98,12 @@ class CustomToolChatCompletionsCustomFormatType1(Model):
         return custom_tool_chat_completions_custom_format_type_1
 
     @property
-    def type(self) -> Literal["grammar"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["grammar"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["grammar"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["grammar"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

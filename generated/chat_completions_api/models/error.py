@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing
+from ..types import Model, dump_model, missing, warn_old_name
 
 _KEYS = frozenset({"code", "message", "param", "type"})
 
@@ -16,12 +17,10 @@ T = TypeVar("T", bound="Error")
 
 @_attrs_define
 class Error(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     code: None | str
     message: str
     param: None | str
-    type_: str
+    type: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
     #: as None); to_dict gives them back as they were sent.
@@ -46,7 +45,7 @@ class Error(Model):
         field_dict["code"] = self.code
         field_dict["message"] = self.message
         field_dict["param"] = self.param
-        field_dict["type"] = self.type_
+        field_dict["type"] = self.type
         for key in self._odd_keys:  # still None: as sent (a null kept, an absent key left out)
             if key not in field_dict:
                 field_dict[key] = None
@@ -55,7 +54,7 @@ class Error(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
         code: Any = src_dict.get("code")
         if code is None:
@@ -119,10 +118,12 @@ class Error(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> str:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> str:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: str) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: str) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

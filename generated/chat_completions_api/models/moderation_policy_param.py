@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Model, Unset, dump_model
+from ..types import UNSET, Model, Unset, dump_model, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.moderation_config_param import ModerationConfigParam
@@ -30,9 +30,7 @@ T = TypeVar("T", bound="ModerationPolicyParam")
 
 @_attrs_define
 class ModerationPolicyParam(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"input_": "input"}
-
-    input_: ModerationConfigParam | None | Unset = UNSET
+    input: ModerationConfigParam | None | Unset = UNSET
     output: ModerationConfigParam | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -52,12 +50,12 @@ class ModerationPolicyParam(Model):
             _import_lazy()
 
         input_: dict[str, Any] | None | Unset
-        if isinstance(self.input_, Unset):
+        if isinstance(self.input, Unset):
             input_ = UNSET
-        elif isinstance(self.input_, ModerationConfigParam):
-            input_ = self.input_.to_dict()
+        elif isinstance(self.input, ModerationConfigParam):
+            input_ = self.input.to_dict()
         else:
-            input_ = self.input_
+            input_ = self.input
 
         output: dict[str, Any] | None | Unset
         if isinstance(self.output, Unset):
@@ -124,10 +122,12 @@ class ModerationPolicyParam(Model):
         return key in self.additional_properties
 
     @property
-    def input(self) -> ModerationConfigParam | None | Unset:
-        """`input`, the API's (and the official SDK's) name of `input_`."""
-        return self.input_
+    def input_(self) -> ModerationConfigParam | None | Unset:
+        """Deprecated: the old name of `input` (the API's and the official SDK's name)."""
+        warn_old_name("input_", "input")
+        return self.input
 
-    @input.setter
-    def input(self, value: ModerationConfigParam | None | Unset) -> None:
-        self.input_ = value
+    @input_.setter
+    def input_(self, value: ModerationConfigParam | None | Unset) -> None:
+        warn_old_name("input_", "input")
+        self.input = value

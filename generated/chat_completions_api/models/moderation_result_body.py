@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.moderation_result_body_categories import ModerationResultBodyCategories
@@ -58,14 +59,12 @@ T = TypeVar("T", bound="ModerationResultBody")
 
 @_attrs_define
 class ModerationResultBody(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     model: str
     flagged: bool
     categories: ModerationResultBodyCategories
     category_scores: ModerationResultBodyCategoryScores
     category_applied_input_types: ModerationResultBodyCategoryAppliedInputTypes
-    type_: Literal["moderation_result"] = "moderation_result"
+    type: Literal["moderation_result"] = "moderation_result"
     """ Server default: `moderation_result`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     #: Keys whose presence the values do not tell: optional fields sent as null, required ones left out (both read
@@ -88,7 +87,7 @@ class ModerationResultBody(Model):
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
-        field_dict["type"] = self.type_
+        field_dict["type"] = self.type
         field_dict["model"] = self.model
         field_dict["flagged"] = self.flagged
         categories = self.categories
@@ -107,7 +106,7 @@ class ModerationResultBody(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         odd: tuple[str, ...] = ()
         try:
             type_: Any = src_dict["type"]
@@ -220,10 +219,12 @@ class ModerationResultBody(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["moderation_result"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["moderation_result"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["moderation_result"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["moderation_result"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

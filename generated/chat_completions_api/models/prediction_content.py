@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.chat_completion_request_message_content_part_text import ChatCompletionRequestMessageContentPartText
@@ -30,10 +31,8 @@ T = TypeVar("T", bound="PredictionContent")
 
 @_attrs_define
 class PredictionContent(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     content: list[ChatCompletionRequestMessageContentPartText] | str
-    type_: Literal["content"] = "content"
+    type: Literal["content"] = "content"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(
@@ -51,7 +50,7 @@ class PredictionContent(Model):
         if _lazy_pending:
             _import_lazy()
 
-        type_ = self.type_
+        type_ = self.type
 
         content: list[dict[str, Any]] | str
         if isinstance(self.content, list):
@@ -75,7 +74,7 @@ class PredictionContent(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         if _lazy_pending:
             _import_lazy()
 
@@ -136,10 +135,12 @@ class PredictionContent(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["content"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["content"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["content"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["content"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

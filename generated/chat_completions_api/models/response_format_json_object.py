@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 _KEYS = frozenset({"type"})
 
@@ -16,9 +17,7 @@ T = TypeVar("T", bound="ResponseFormatJsonObject")
 
 @_attrs_define
 class ResponseFormatJsonObject(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
-    type_: Literal["json_object"] = "json_object"
+    type: Literal["json_object"] = "json_object"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(
@@ -33,7 +32,7 @@ class ResponseFormatJsonObject(Model):
         """The JSON object, keys by their API names: what was sent or set (see `model_dump` for the flags)."""
         if exclude_none or not exclude_unset:
             return dump_model(self, exclude_unset, exclude_none)
-        type_ = self.type_
+        type_ = self.type
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,7 +45,7 @@ class ResponseFormatJsonObject(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         try:
             type_: Any = src_dict["type"]
         except KeyError:
@@ -85,10 +84,12 @@ class ResponseFormatJsonObject(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["json_object"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["json_object"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["json_object"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["json_object"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import builtins  # `type[T]` in a class with a field named `type`
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Model, dump_model, missing, tolerate
+from ..types import Model, dump_model, missing, tolerate, warn_old_name
 
 if TYPE_CHECKING:
     from ..models.response_format_json_schema_json_schema import ResponseFormatJsonSchemaJsonSchema
@@ -30,10 +31,8 @@ T = TypeVar("T", bound="ResponseFormatJsonSchema")
 
 @_attrs_define
 class ResponseFormatJsonSchema(Model):
-    _API_NAMES: ClassVar[dict[str, str]] = {"type_": "type"}
-
     json_schema: ResponseFormatJsonSchemaJsonSchema
-    type_: Literal["json_schema"] = "json_schema"
+    type: Literal["json_schema"] = "json_schema"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(
@@ -51,7 +50,7 @@ class ResponseFormatJsonSchema(Model):
         if _lazy_pending:
             _import_lazy()
 
-        type_ = self.type_
+        type_ = self.type
 
         json_schema = self.json_schema.to_dict()
 
@@ -67,7 +66,7 @@ class ResponseFormatJsonSchema(Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: builtins.type[T], src_dict: Mapping[str, Any]) -> T:
         if _lazy_pending:
             _import_lazy()
 
@@ -121,10 +120,12 @@ class ResponseFormatJsonSchema(Model):
         return key in self.additional_properties
 
     @property
-    def type(self) -> Literal["json_schema"]:
-        """`type`, the API's (and the official SDK's) name of `type_`."""
-        return self.type_
+    def type_(self) -> Literal["json_schema"]:
+        """Deprecated: the old name of `type` (the API's and the official SDK's name)."""
+        warn_old_name("type_", "type")
+        return self.type
 
-    @type.setter
-    def type(self, value: Literal["json_schema"]) -> None:
-        self.type_ = value
+    @type_.setter
+    def type_(self, value: Literal["json_schema"]) -> None:
+        warn_old_name("type_", "type")
+        self.type = value

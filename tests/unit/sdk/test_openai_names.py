@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import chat_completions as cc
 import chat_completions_api.models as models_package
 import httpx
@@ -33,17 +34,59 @@ def _renamed_fields() -> list[tuple[type[Any], str, str]]:
     return found
 
 
-def test_every_renamed_field_answers_to_its_api_name() -> None:
+def test_every_renamed_field_is_its_api_name_with_the_old_name_a_deprecated_alias() -> None:
     renamed = _renamed_fields()
     assert {api for _, _, api in renamed} >= {"type", "object", "bytes", "format", "input"}
     assert len(renamed) > 30
-    for cls, python, api in renamed:
+    for cls, old, api in renamed:
+        names = [f.name for f in attrs.fields(cls)]
+        assert api in names, f"{cls.__name__}: no field {api}"
+        assert old not in names
+        assert api in inspect.signature(cls).parameters
+        assert api in cls.__match_args__
         model = cls.__new__(cls)  # no constructor arguments needed to check the attribute pair
-        setattr(model, python, "sent")
-        assert getattr(model, api) == "sent", f"{cls.__name__}.{api}"
-        setattr(model, api, "set")
-        assert getattr(model, python) == "set", f"{cls.__name__}.{api} does not write {python}"
-        assert cls._API_NAMES[python] == api
+        with pytest.warns(DeprecationWarning, match=f"`{old}` is deprecated: use `{api}`"):
+            setattr(model, old, "old")
+        assert getattr(model, api) == "old", f"{cls.__name__}.{old} does not write {api}"
+        setattr(model, api, "new")
+        with pytest.warns(DeprecationWarning, match=f"`{old}` is deprecated"):
+            assert getattr(model, old) == "new", f"{cls.__name__}.{old}"
+        assert not cls._API_NAMES
+
+
+def test_models_are_built_with_the_api_names_as_openai_builds_them() -> None:
+    """The constructor, repr, attrs introspection and pattern matching see `type`, `bytes`, `object`."""
+    from chat_completions_api.models import (
+        ChatCompletionMessageToolCall,
+        ChatCompletionMessageToolCallFunction,
+        ChatCompletionTokenLogprob,
+    )
+    from openai.types.chat import ChatCompletionMessageToolCall as TheirCall
+    from openai.types.chat import ChatCompletionTokenLogprob as TheirLogprob
+
+    function = {"name": "add", "arguments": '{"a": 2}'}
+    call = ChatCompletionMessageToolCall(
+        id="call_1", type="function", function=ChatCompletionMessageToolCallFunction(**function)
+    )
+    theirs = TheirCall(id="call_1", type="function", function=function)  # type: ignore[arg-type]
+    assert call.model_dump() == theirs.model_dump()
+    assert "type='function'" in repr(call)
+    assert "type_" not in repr(call)
+    assert attrs.asdict(call)["type"] == "function"
+    match call:
+        case ChatCompletionMessageToolCall(type="function", function=ChatCompletionMessageToolCallFunction(name=n)):
+            assert n == "add"
+        case _:
+            pytest.fail("a match on `type` should take the call")
+    token = ChatCompletionTokenLogprob(token="a", logprob=-0.5, bytes=[97], top_logprobs=[])
+    their_token = TheirLogprob(token="a", logprob=-0.5, bytes=[97], top_logprobs=[])
+    assert token.model_dump() == their_token.model_dump()
+    assert {f.name for f in attrs.fields(ChatCompletionTokenLogprob)} >= set(TheirLogprob.model_fields)
+    with pytest.raises(TypeError, match="type_"):  # the old name is not a constructor keyword (docs/differences.md)
+        ChatCompletionMessageToolCall(id="c", type_="function", function=call.function)  # type: ignore[call-arg]
+    with pytest.warns(DeprecationWarning, match="use `type`") as caught:
+        assert call.type_ == "function"
+    assert caught[0].filename == __file__  # points at the caller's line
 
 
 def _completion(finish: str, message: dict[str, Any]) -> dict[str, Any]:

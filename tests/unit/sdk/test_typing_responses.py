@@ -16,6 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 
 PORTED_FROM_OPENAI = """
+    from typing import Literal
+
     from chat_completions import Client
 
     def read(client: Client) -> int:
@@ -42,6 +44,18 @@ PORTED_FROM_OPENAI = """
             if call.type == "function":
                 names.append(call.function.name + str(call.model_dump(exclude_none=True)))
         return names
+
+    def build() -> tuple[Literal["function"], list[int] | None]:
+        from chat_completions_api.models import (
+            ChatCompletionMessageToolCall,
+            ChatCompletionMessageToolCallFunction,
+            ChatCompletionTokenLogprob,
+        )
+
+        function = ChatCompletionMessageToolCallFunction(name="add", arguments="{}")
+        call = ChatCompletionMessageToolCall(id="c", type="function", function=function)
+        token = ChatCompletionTokenLogprob(token="a", logprob=-0.5, bytes=[97], top_logprobs=[])
+        return call.type, token.bytes
 """
 
 

@@ -350,3 +350,18 @@ def generate(regen: Any, spec: Doc, tmp_path: Path) -> Path:
     regen.generate(spec_file, dest)
     assert (dest / "api" / "chat" / "create_chat_completion.py").is_file()
     return dest
+
+
+def test_two_fields_on_one_attribute_name_are_refused_in_one_line(
+    doc: Doc, pipeline: Any, regen: Any, tmp_path: Path
+) -> None:
+    """A model keeps the API's names as attributes (`type`), with the generator's (`type_`) as a deprecated alias: a
+    schema with a field of either name besides `type` cannot have both, and regeneration says which."""
+    problems = importlib.import_module("problems")
+    doc["components"]["schemas"]["Error"]["properties"]["type_"] = {"type": "string"}
+    spec, _ = pipeline(doc)
+    with pytest.raises(problems.PipelineError) as caught:
+        generate(regen, spec, tmp_path)
+    assert str(caught.value).count("\n") == 0
+    assert "/components/schemas/Error" in str(caught.value)
+    assert "`type` and `type_`" in str(caught.value)
