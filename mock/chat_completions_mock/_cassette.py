@@ -98,12 +98,12 @@ class Interaction:
         """The request body as JSON data, or None when it is empty or not JSON (parsed once; do not modify it)."""
         cached = self.__dict__.get("_json_body", _UNSET)
         if cached is _UNSET:
-            cached = self.__dict__["_json_body"] = _json(self.request_body)
+            cached = self.__dict__["_json_body"] = json_or_none(self.request_body)
         return cached
 
     def response_json(self) -> Any:
         """The answer's body as JSON data, or None when it is not JSON (a stream, say)."""
-        return _json(self.response_body)
+        return json_or_none(self.response_body)
 
     def response_header(self, name: str) -> str | None:
         """The last value of a response header (case-insensitive)."""
@@ -151,7 +151,8 @@ class Interaction:
         }
 
 
-def _json(raw: bytes) -> Any:
+def json_or_none(raw: bytes) -> Any:
+    """`raw` as JSON data, or None when it is empty or not JSON."""
     if not raw:
         return None
     try:

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import json
 import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import httpx
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ._cassette import SECRET_HEADERS, Interaction, append_interaction, load_directory
+from ._cassette import SECRET_HEADERS, Interaction, append_interaction, json_or_none, load_directory
 from ._errors import ApiError
 from ._handlers import read_body
 from ._matchers import DEFAULT_IGNORED_FIELDS, Incoming, closest, mismatch
@@ -299,7 +297,9 @@ class Tape:
             await error_response(error)(scope, receive, send)
             return
         if self.mode != "all":
-            incoming = Incoming(scope["method"], scope["path"], scope.get("query_string", b"").decode(), _json(body))
+            incoming = Incoming(
+                scope["method"], scope["path"], scope.get("query_string", b"").decode(), json_or_none(body)
+            )
             recorded = self.library.find(incoming)
             if recorded is not None:
                 await play(recorded, scope, receive, send, self.options.timing)
@@ -334,13 +334,6 @@ class Cassettes:
             await self.app(scope, receive, send)
             return
         await self.tape.serve(self.app, scope, receive, send)
-
-
-def _json(raw: bytes) -> Any:
-    try:
-        return json.loads(raw) if raw else None
-    except ValueError:
-        return None
 
 
 #: Request headers never recorded (for the docs).
