@@ -188,3 +188,38 @@ def test_options_that_do_not_go_together(capsys: pytest.CaptureFixture[str], arg
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert expected in err
+
+
+def test_account_ids_and_cookies_stay_out_of_the_evidence(tmp_path: Path) -> None:
+    """A cassette from elsewhere keeps what the mock's recorder never writes (an answer's `set-cookie` and
+    `openai-organization`, the request's project): a deviation's evidence in report.json leaves them out too."""
+    answer = {
+        "id": "chatcmpl-1",
+        "object": "chat.completion",
+        "created": 1,
+        "model": "gpt-4o-mini",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 9},
+    }
+    append_interaction(
+        tmp_path / "in" / "other.yaml",
+        Interaction(
+            "POST",
+            "https://api.openai.com/v1/chat/completions",
+            [("content-type", "application/json"), ("OpenAI-Project", "proj_secretproject")],
+            json.dumps(PROMPT).encode(),
+            200,
+            "OK",
+            [
+                ("content-type", "application/json"),
+                ("openai-organization", "user-secretaccount"),
+                ("set-cookie", "__cf_bm=secretcookie; path=/"),
+            ],
+            json.dumps(answer).encode(),
+        ),
+    )
+    assert main(["--cassettes", str(tmp_path / "in"), "--report-dir", str(tmp_path / "out")]) == 1
+    text = (tmp_path / "out" / "report.json").read_text()
+    assert "total_tokens 9" in text  # the deviation and its evidence are there
+    for secret in ("proj_secretproject", "user-secretaccount", "secretcookie"):
+        assert secret not in text
