@@ -37,20 +37,10 @@ __all__ = [
 
 #: What a credential header's value reads in a cassette.
 SECRET_MARKER = "<scrubbed>"  # noqa: S105 (a marker, not a password)
+#: Headers carrying a key (lower case): their values are also kept out of bodies.
+CREDENTIAL_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "openai-api-key", "proxy-authorization"})
 #: Headers whose values are never written (lower case): credentials, cookies and account ids.
-SECRET_HEADERS = frozenset(
-    {
-        "authorization",
-        "api-key",
-        "x-api-key",
-        "openai-api-key",
-        "proxy-authorization",
-        "cookie",
-        "set-cookie",
-        "openai-organization",
-        "openai-project",
-    }
-)
+SECRET_HEADERS = CREDENTIAL_HEADERS | {"cookie", "set-cookie", "openai-organization", "openai-project"}
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _SUFFIXES = (".yaml", ".yml")
