@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import os
 import threading
 from collections.abc import Sequence
@@ -26,6 +27,8 @@ from ._traffic import SERVED_BY_KEY, UPSTREAM_URI_KEY, RequestLog
 from ._wire import TRANSPORT_KEY, ClientGone, drop, error_response, pause, transport_of
 
 __all__ = ["RECORD_MODES", "CassetteOptions", "Cassettes", "Tape"]
+
+_log = logging.getLogger("chat_completions_mock")
 
 RECORD_MODES = ("none", "once", "new_episodes", "all")
 REPLAY_TIMINGS = ("none", "recorded")
@@ -82,6 +85,17 @@ class CassetteOptions:
             raise ValueError(f"the upstream must be an http(s) URL, not {self.upstream!r}")
         if self.record_file is None and mode != "none":
             raise ValueError("recording needs a directory to write cassettes to")
+
+
+def _writable(path: Path | None) -> None:
+    """`ValueError` (one line) when cassettes cannot be written to `path`'s directory (made if missing)."""
+    assert path is not None  # `CassetteOptions.check` refuses recording without a directory
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValueError(f"cannot write cassettes to {path.parent}: {exc.strerror}") from None
+    if not os.access(path.parent, os.W_OK):
+        raise ValueError(f"cannot write cassettes to {path.parent}: not writable")
 
 
 class Library:
@@ -269,6 +283,7 @@ class Tape:
         self.upstream = Upstream(options.upstream, options.key_env) if options.upstream else None
         self._fresh = self.mode == "all"
         if self.mode != "none":
+            _writable(options.record_file)
             log.on_upstream = self.record
 
     def describe(self) -> str:
@@ -282,11 +297,15 @@ class Tape:
         """Write one forwarded exchange to the cassette (mode `all` starts the file afresh)."""
         path = self.options.record_file
         assert path is not None
-        if self._fresh:
-            self._fresh = False
-            path.unlink(missing_ok=True)
         secrets = [os.environ.get(self.options.key_env, "")]
-        append_interaction(path, interaction, secrets=secrets)
+        try:
+            if self._fresh:
+                self._fresh = False
+                path.unlink(missing_ok=True)
+            append_interaction(path, interaction, secrets=secrets)
+        except OSError as exc:  # the answer went out; only the recording is lost: one line, not a traceback
+            _log.error("could not record %s %s to %s: %s", interaction.method, interaction.path, path, exc.strerror)
+            return
         self.library.add(interaction)
 
     async def serve(self, app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:

@@ -289,3 +289,23 @@ def test_the_cli_replays_and_says_what_it_serves(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_directory_that_cannot_take_cassettes_is_one_line_at_start(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(ValueError, match=r"^cannot write cassettes to .*a-file/sub: ") as caught:
+        MockServer(record_to=tmp_path / "a-file" / "sub", upstream="http://127.0.0.1:9/v1")
+    assert "\n" not in str(caught.value)
+
+
+def test_a_recording_lost_on_disk_is_logged_in_one_line_and_the_answer_still_goes_out(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with MockServer() as upstream, MockServer(record_to=tmp_path, upstream=upstream.base_url) as recorder:
+        (tmp_path / "chat-completions.yaml").mkdir()  # the cassette file cannot be opened any more
+        answer = httpx.post(f"{recorder.base_url}/chat/completions", json=PROMPT, headers={"Authorization": "Bearer k"})
+    assert answer.status_code == 200
+    lost = [r for r in caplog.records if "could not record" in r.getMessage()]
+    assert len(lost) == 1
+    assert lost[0].exc_info is None
+    assert "chat-completions.yaml" in lost[0].getMessage()
