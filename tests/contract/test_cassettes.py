@@ -223,3 +223,12 @@ def test_account_ids_and_cookies_stay_out_of_the_evidence(tmp_path: Path) -> Non
     assert "total_tokens 9" in text  # the deviation and its evidence are there
     for secret in ("proj_secretproject", "user-secretaccount", "secretcookie"):
         assert secret not in text
+
+
+def test_against_spec_passes_over_a_method_the_spec_does_not_have(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A recorded PUT (judged `unsupported_method` by --cassettes) has no response schema to check: it conforms."""
+    (tmp_path / "put.yaml").write_text(_interaction_at("/v1/chat/completions").replace("GET", "PUT"))
+    assert main(["--cassettes", str(tmp_path), "--against-spec"]) == 0
+    assert "recordings the spec rejects: 0" in capsys.readouterr().out
