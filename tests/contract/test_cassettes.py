@@ -232,3 +232,18 @@ def test_against_spec_passes_over_a_method_the_spec_does_not_have(
     (tmp_path / "put.yaml").write_text(_interaction_at("/v1/chat/completions").replace("GET", "PUT"))
     assert main(["--cassettes", str(tmp_path), "--against-spec"]) == 0
     assert "recordings the spec rejects: 0" in capsys.readouterr().out
+
+
+def test_a_spec_whose_answer_schema_does_not_compile_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record_through_mock(tmp_path / "cassettes", [PROMPT])
+    document = yaml.safe_load(spec_path().read_text())
+    del document["components"]["schemas"]["CreateChatCompletionResponse"]  # its $refs now dangle
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(yaml.safe_dump(document))
+    assert main(["--cassettes", str(tmp_path / "cassettes"), "--against-spec", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"chat-completions-contract: {broken}: not a usable spec: ")
+    assert "CreateChatCompletionResponse" in err
+    assert len(err.strip().splitlines()) == 1
