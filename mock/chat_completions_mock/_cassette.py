@@ -1,6 +1,6 @@
 """Cassettes: recorded exchanges in VCR.py's format (YAML, `version: 1`, `interactions: [{request, response}]`).
 
-A file written here is one VCR.py reads, and the other way round (tests/unit/mock/test_cassette_vcrpy.py). One
+A file written here is one VCR.py reads, and the other way round (tests/unit/mock/test_cassettes.py). One
 addition, which VCR.py keeps and ignores: `response.chunks`, the boundaries and timing of the answer's body as it
 arrived (`[{size: bytes, at: seconds since the request}]`), so that a replayed stream arrives in the same pieces,
 at the same pace if asked. The body itself is stored byte for byte in `response.body.string`.
@@ -16,6 +16,8 @@ import dataclasses
 import functools
 import importlib
 import json
+import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -199,6 +201,26 @@ def _headers(value: Any, where: str) -> list[tuple[str, str]]:
     return pairs
 
 
+#: An HTTP header name (RFC 9110 token).
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+
+
+def _sendable(headers: list[tuple[str, str]], where: str) -> list[tuple[str, str]]:
+    """`headers`, when each can go out again on replay: a token name, a value without line breaks or NUL."""
+    for name, value in headers:
+        if not _TOKEN.fullmatch(name) or any(c in value for c in "\r\n\0"):
+            raise CassetteError(f"{where}: the response header {name!r} cannot be sent ({value[:40]!r})")
+    return headers
+
+
+def header_bytes(value: str) -> bytes:
+    """A recorded header value as sent: Latin-1 (how http.client and h11 read it), else UTF-8 (how httpx read it)."""
+    try:
+        return value.encode("latin-1")
+    except UnicodeEncodeError:
+        return value.encode("utf-8")
+
+
 def _interaction(item: Any, where: str) -> Interaction:
     if not isinstance(item, Mapping) or not isinstance(item.get("request"), Mapping):
         raise CassetteError(f"{where}: not an interaction (a mapping with 'request' and 'response')")
@@ -218,12 +240,16 @@ def _interaction(item: Any, where: str) -> Interaction:
         body = body_node.get("string") if isinstance(body_node, Mapping) else body_node
     if not isinstance(status, int):
         raise CassetteError(f"{where}: the response needs a status code")
+    if not 100 <= status <= 599:
+        raise CassetteError(f"{where}: status {status} is not an HTTP status code (100 to 599)")
     chunks = None
     if isinstance(response.get("chunks"), list):
         try:
             chunks = [Chunk(int(c["size"]), float(c["at"])) for c in response["chunks"]]
         except (KeyError, TypeError, ValueError):
             raise CassetteError(f"{where}: 'chunks' must list {{size, at}} mappings") from None
+        if any(c.size < 0 or not 0 <= c.at < math.inf for c in chunks):
+            raise CassetteError(f"{where}: a chunk's size and time ('at', seconds) must be 0 or more")
     return Interaction(
         method=method.upper(),
         uri=uri,
@@ -231,7 +257,7 @@ def _interaction(item: Any, where: str) -> Interaction:
         request_body=_bytes(request.get("body"), where),
         status=status,
         reason=reason,
-        response_headers=_headers(response.get("headers"), where),
+        response_headers=_sendable(_headers(response.get("headers"), where), where),
         response_body=_bytes(body, where),
         chunks=chunks,
         source=where,

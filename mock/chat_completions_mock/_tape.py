@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ._cassette import SECRET_HEADERS, Interaction, append_interaction, json_or_none, load_directory
+from ._cassette import SECRET_HEADERS, Interaction, append_interaction, header_bytes, json_or_none, load_directory
 from ._errors import ApiError
 from ._handlers import read_body
 from ._matchers import DEFAULT_IGNORED_FIELDS, Incoming, closest, mismatch
@@ -237,7 +237,7 @@ def _answer_headers(recorded: Interaction) -> list[tuple[bytes, bytes]]:
     cached: list[tuple[bytes, bytes]] | None = recorded.__dict__.get("_answer_headers")
     if cached is None:
         cached = [
-            (n.lower().encode("latin-1"), v.encode("latin-1"))
+            (n.lower().encode("latin-1"), header_bytes(v))
             for n, v in recorded.response_headers
             if n.lower() not in _HOP
         ]

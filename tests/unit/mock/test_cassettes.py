@@ -52,6 +52,15 @@ def test_bodies_survive_the_yaml_byte_for_byte(tmp_path: Path) -> None:
         ("just: a mapping\n", "not a VCR.py cassette"),
         ("interactions:\n- {request: {method: GET}}\n", "#0: the interaction has no 'response'"),
         ("interactions:\n- {request: {method: GET, uri: /x}, response: {status: {}}}\n", "needs a status code"),
+        ("interactions:\n- {request: {method: GET, uri: /x}, response: {status: {code: 999}}}\n", "status 999 is not"),
+        (
+            'interactions:\n- {request: {method: GET, uri: /x}, response: {status: {code: 200}, headers: {x: ["a\\r\\nb"]}}}\n',
+            "the response header 'x' cannot be sent",
+        ),
+        (
+            "interactions:\n- {request: {method: GET, uri: /x}, response: {status: {code: 200}, chunks: [{size: -1, at: 0}]}}\n",
+            "a chunk's size and time",
+        ),
     ],
 )
 def test_a_bad_cassette_is_one_line(tmp_path: Path, text: str, problem: str) -> None:
@@ -309,3 +318,14 @@ def test_a_recording_lost_on_disk_is_logged_in_one_line_and_the_answer_still_goe
     assert len(lost) == 1
     assert lost[0].exc_info is None
     assert "chat-completions.yaml" in lost[0].getMessage()
+
+
+def test_a_header_httpx_read_as_utf8_is_replayed_as_utf8(tmp_path: Path) -> None:
+    """VCR.py keeps what httpx decoded: a UTF-8 header value beyond Latin-1 goes out as the UTF-8 it came as."""
+    recorded = _interaction(b"{}")
+    recorded.response_headers.append(("x-note", "arrow \u2192"))
+    append_interaction(tmp_path / "c.yaml", recorded)
+    with MockServer(replay=tmp_path) as server:
+        answer = httpx.post(f"{server.base_url}/chat/completions", json={"model": "m", "messages": []})
+    assert answer.status_code == 200
+    assert dict(answer.headers.raw)[b"x-note"] == "arrow \u2192".encode()
