@@ -188,11 +188,7 @@ class Upstream:
         scope[SERVED_BY_KEY] = "upstream"
         scope[UPSTREAM_URI_KEY] = url
         try:
-            headers = [
-                (n.encode("latin-1"), v.encode("latin-1"))
-                for n, v in response.headers.multi_items()
-                if n.lower() not in _HOP
-            ]
+            headers = [(n, v) for n, v in response.headers.raw if n.decode("latin-1").lower() not in _HOP]  # as sent
             await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
             try:
                 async for piece in response.aiter_bytes():

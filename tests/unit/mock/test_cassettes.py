@@ -329,3 +329,39 @@ def test_a_header_httpx_read_as_utf8_is_replayed_as_utf8(tmp_path: Path) -> None
         answer = httpx.post(f"{server.base_url}/chat/completions", json={"model": "m", "messages": []})
     assert answer.status_code == 200
     assert dict(answer.headers.raw)[b"x-note"] == "arrow \u2192".encode()
+
+
+def test_an_upstream_header_beyond_latin1_is_forwarded_and_recorded_as_sent(tmp_path: Path) -> None:
+    """An upstream (not OpenAI's) sending a UTF-8 header value: the caller gets the bytes sent, the cassette keeps
+    them, and its replay sends them again (before, the forwarder failed re-encoding httpx's decoded text)."""
+    import socket
+    import threading
+
+    body = b'{"id":"x"}'
+    answer = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-note: arrow \xe2\x86\x92\r\n"
+    answer += b"content-length: %d\r\nconnection: close\r\n\r\n%s" % (len(body), body)
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve_once() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(answer)
+
+    thread = threading.Thread(target=serve_once, daemon=True)
+    thread.start()
+    upstream = f"http://127.0.0.1:{listener.getsockname()[1]}/v1"
+    try:
+        with MockServer(record_to=tmp_path, upstream=upstream) as recorder:
+            live = httpx.post(
+                f"{recorder.base_url}/chat/completions", json=PROMPT, headers={"Authorization": "Bearer k"}
+            )
+    finally:
+        thread.join(5)
+        listener.close()
+    assert live.status_code == 200
+    assert dict(live.headers.raw)[b"x-note"] == "arrow \u2192".encode()
+    with MockServer(replay=tmp_path) as server:
+        again = httpx.post(f"{server.base_url}/chat/completions", json=PROMPT)
+    assert again.content == body
+    assert dict(again.headers.raw)[b"x-note"] == "arrow \u2192".encode()
