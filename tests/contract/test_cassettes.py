@@ -24,21 +24,23 @@ TOOLS = {
     "tool_choice": "required",
 }
 
+#: An answer whose usage does not add up (3 + 1 is not 9): it breaks `usage_adds_up`.
+BAD_USAGE = {
+    "id": "chatcmpl-1",
+    "object": "chat.completion",
+    "created": 1,
+    "model": "gpt-4o-mini",
+    "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}],
+    "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 9},
+}
+
 
 def _broken(path: Path) -> None:
     """A cassette of a server that breaks promises: usage that does not add up, and a stream without [DONE]."""
-    answer = {
-        "id": "chatcmpl-1",
-        "object": "chat.completion",
-        "created": 1,
-        "model": "gpt-4o-mini",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 9},
-    }
     chunk = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": []}
     stream = f"data: {json.dumps(chunk)}\n\n".encode()
     for body, response, media in (
-        (PROMPT, json.dumps(answer).encode(), "application/json"),
+        (PROMPT, json.dumps(BAD_USAGE).encode(), "application/json"),
         (STREAMED, stream, "text/event-stream"),
     ):
         append_interaction(
@@ -193,14 +195,6 @@ def test_options_that_do_not_go_together(capsys: pytest.CaptureFixture[str], arg
 def test_account_ids_and_cookies_stay_out_of_the_evidence(tmp_path: Path) -> None:
     """A cassette from elsewhere keeps what the mock's recorder never writes (an answer's `set-cookie` and
     `openai-organization`, the request's project): a deviation's evidence in report.json leaves them out too."""
-    answer = {
-        "id": "chatcmpl-1",
-        "object": "chat.completion",
-        "created": 1,
-        "model": "gpt-4o-mini",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 9},
-    }
     append_interaction(
         tmp_path / "in" / "other.yaml",
         Interaction(
@@ -215,7 +209,7 @@ def test_account_ids_and_cookies_stay_out_of_the_evidence(tmp_path: Path) -> Non
                 ("openai-organization", "user-secretaccount"),
                 ("set-cookie", "__cf_bm=secretcookie; path=/"),
             ],
-            json.dumps(answer).encode(),
+            json.dumps(BAD_USAGE).encode(),
         ),
     )
     assert main(["--cassettes", str(tmp_path / "in"), "--report-dir", str(tmp_path / "out")]) == 1
