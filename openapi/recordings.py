@@ -19,13 +19,12 @@ from typing import Any
 
 import jsonschema_rs
 import yaml
+from normalise import answer_schemas
 
 EVIDENCE = Path(__file__).resolve().parent / "evidence"
 REQUIRED_METADATA = ("server", "source", "licence", "recorded")
 # The server whose answers the spec must accept: OpenAI's. Other servers' answers are evidence for the SDK's reader.
 OPENAI = "openai"
-ANSWER = "#/components/schemas/CreateChatCompletionResponse"
-CHUNK = "#/components/schemas/CreateChatCompletionStreamResponse"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -102,8 +101,8 @@ def _read(path: Path) -> Iterator[Recording]:
         )
 
 
-def _validator(spec: dict[str, Any], ref: str) -> jsonschema_rs.Draft202012Validator:
-    return jsonschema_rs.Draft202012Validator({"$ref": ref, "components": spec.get("components", {})})
+def _validator(spec: dict[str, Any], schema: dict[str, Any]) -> jsonschema_rs.Draft202012Validator:
+    return jsonschema_rs.Draft202012Validator({**schema, "components": spec.get("components", {})})
 
 
 def _field(error: jsonschema_rs.ValidationError) -> str:
@@ -121,7 +120,8 @@ def problems(spec: dict[str, Any], root: Path = EVIDENCE) -> list[str]:
     A JSON answer is checked against the answer schema, each JSON event of a stream against the chunk schema.
     """
     answers = [rec for rec in recordings(root, server=OPENAI) if rec.status == 200]
-    answer, chunk = _validator(spec, ANSWER), _validator(spec, CHUNK)
+    schemas = answer_schemas(spec)  # through POST /chat/completions' 200 answer, as the evidence steps find them
+    answer, chunk = _validator(spec, schemas["completion"]), _validator(spec, schemas["chunk"])
     found = []
     for rec in answers:
         validator = chunk if rec.is_stream else answer

@@ -670,11 +670,18 @@ COMPLETION_CHECKS = (
 Outcome = tuple[str, BrokenPromise | None]
 
 
+#: What a check raises on a field of a type it does not expect (`"n": "x"` in a recorded request, `"choices": [1]` in
+#: an answer): it cannot judge that exchange. The answer's shape is `response_schema_conformance`'s to judge.
+_UNREADABLE = (TypeError, AttributeError, KeyError, IndexError, ValueError)
+
+
 def _apply(outcomes: list[Outcome], func: Check, *args: Any) -> Any:
     try:
         result = func(*args)
     except BrokenPromise as exc:
         outcomes.append((exc.check, exc))
+        return None
+    except _UNREADABLE:  # no verdict rather than a traceback: see `_UNREADABLE`
         return None
     if result is not False:
         outcomes.append((func.__name__, None))

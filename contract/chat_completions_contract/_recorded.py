@@ -97,8 +97,19 @@ def load_recordings(directory: str | Path) -> list[Recording]:
 class SpecJudge:
     """Validates recorded answers against one spec's response schemas (each stream chunk against its chunk's)."""
 
-    def __init__(self, spec: Spec) -> None:
+    def __init__(self, spec: Spec, name: str = "the spec") -> None:
         self.spec = spec
+        self.name = name
+
+    def _validator(self, ref: str) -> Any:
+        """The spec's compiled validator at `ref`; `UsageError` (one line) for a schema that does not compile."""
+        try:
+            return self.spec.validator(ref)
+        except ValueError as exc:  # jsonschema-rs: a dangling $ref, an invalid keyword value
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise UsageError(
+                f"{self.name}: not a usable spec: the schema at {ref} does not compile ({first})"
+            ) from None
 
     @classmethod
     def from_path(cls, path: str | Path) -> SpecJudge:
@@ -106,7 +117,7 @@ class SpecJudge:
         try:
             with Path(path).open("rb") as handle:
                 document = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-            return cls(Spec(document))
+            return cls(Spec(document), str(path))
         except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
             raise UsageError(f"{path}: not a usable spec ({type(exc).__name__}: {exc})".splitlines()[0]) from None
 
@@ -130,7 +141,10 @@ class SpecJudge:
         return out
 
     def _response(self, recording: Recording) -> tuple[str, dict[str, Any]] | None:
-        path, method, operation = self.spec.operations[recording.operation_id]
+        found = self.spec.operations.get(recording.operation_id)
+        if found is None:  # a method the path does not have, or an operation this spec lacks: no schema to apply
+            return None
+        path, method, operation = found
         responses = operation.get("responses", {})
         status = str(recording.interaction.status)
         key = status if status in responses else f"{status[0]}XX" if f"{status[0]}XX" in responses else "default"
@@ -158,14 +172,14 @@ class SpecJudge:
             body = json.loads(recording.text)
         except ValueError:
             return "the body is not JSON"
-        return _first_error(self.spec.validator(ref), body)
+        return _first_error(self._validator(ref), body)
 
     def _stream_problem(self, recording: Recording, media: Mapping[str, Any]) -> str | None:
         event = resolve(self.spec.document, media.get("schema", {}))
         chunk = event.get("properties", {}).get("data", {}).get("contentSchema")
         if not isinstance(chunk, Mapping) or "$ref" not in chunk:
             return None
-        validator = self.spec.validator(chunk["$ref"])
+        validator = self._validator(chunk["$ref"])
         for index, sse in enumerate(parse_sse(recording.text)):
             if sse.data == "[DONE]" or not sse.data:
                 continue

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
+from chat_completions_mock._cassette import SECRET_HEADERS as CASSETTE_SECRET_HEADERS
 
 from ._health import (
     DEFAULT_RETRIES,
@@ -28,8 +29,9 @@ from ._health import (
 
 R = TypeVar("R")
 
-#: Request headers whose values are credentials: never written anywhere.
-SECRET_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "openai-api-key", "proxy-authorization", "cookie"})
+#: Headers whose values are never written anywhere (credentials, cookies, account ids): the mock recorder's list, so
+#: that a report's evidence keeps out what a cassette does (an answer's `set-cookie`, `openai-organization`).
+SECRET_HEADERS = CASSETTE_SECRET_HEADERS
 REDACTED = "[redacted]"
 #: How a credential header reads in evidence: the run's own key, or some other value (a probe's wrong key).
 REDACTED_RUN_KEY, REDACTED_OTHER = "[redacted: the run's key]", "[redacted: another value]"

@@ -1,6 +1,6 @@
 """Cassettes: recorded exchanges in VCR.py's format (YAML, `version: 1`, `interactions: [{request, response}]`).
 
-A file written here is one VCR.py reads, and the other way round (tests/unit/mock/test_cassette_vcrpy.py). One
+A file written here is one VCR.py reads, and the other way round (tests/unit/mock/test_cassettes.py). One
 addition, which VCR.py keeps and ignores: `response.chunks`, the boundaries and timing of the answer's body as it
 arrived (`[{size: bytes, at: seconds since the request}]`), so that a replayed stream arrives in the same pieces,
 at the same pace if asked. The body itself is stored byte for byte in `response.body.string`.
@@ -16,6 +16,8 @@ import dataclasses
 import functools
 import importlib
 import json
+import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,20 +39,10 @@ __all__ = [
 
 #: What a credential header's value reads in a cassette.
 SECRET_MARKER = "<scrubbed>"  # noqa: S105 (a marker, not a password)
+#: Headers carrying a key (lower case): their values are also kept out of bodies.
+CREDENTIAL_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "openai-api-key", "proxy-authorization"})
 #: Headers whose values are never written (lower case): credentials, cookies and account ids.
-SECRET_HEADERS = frozenset(
-    {
-        "authorization",
-        "api-key",
-        "x-api-key",
-        "openai-api-key",
-        "proxy-authorization",
-        "cookie",
-        "set-cookie",
-        "openai-organization",
-        "openai-project",
-    }
-)
+SECRET_HEADERS = CREDENTIAL_HEADERS | {"cookie", "set-cookie", "openai-organization", "openai-project"}
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _SUFFIXES = (".yaml", ".yml")
@@ -98,12 +90,12 @@ class Interaction:
         """The request body as JSON data, or None when it is empty or not JSON (parsed once; do not modify it)."""
         cached = self.__dict__.get("_json_body", _UNSET)
         if cached is _UNSET:
-            cached = self.__dict__["_json_body"] = _json(self.request_body)
+            cached = self.__dict__["_json_body"] = json_or_none(self.request_body)
         return cached
 
     def response_json(self) -> Any:
         """The answer's body as JSON data, or None when it is not JSON (a stream, say)."""
-        return _json(self.response_body)
+        return json_or_none(self.response_body)
 
     def response_header(self, name: str) -> str | None:
         """The last value of a response header (case-insensitive)."""
@@ -151,7 +143,8 @@ class Interaction:
         }
 
 
-def _json(raw: bytes) -> Any:
+def json_or_none(raw: bytes) -> Any:
+    """`raw` as JSON data, or None when it is empty or not JSON."""
     if not raw:
         return None
     try:
@@ -208,6 +201,26 @@ def _headers(value: Any, where: str) -> list[tuple[str, str]]:
     return pairs
 
 
+#: An HTTP header name (RFC 9110 token).
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+
+
+def _sendable(headers: list[tuple[str, str]], where: str) -> list[tuple[str, str]]:
+    """`headers`, when each can go out again on replay: a token name, a value without line breaks or NUL."""
+    for name, value in headers:
+        if not _TOKEN.fullmatch(name) or any(c in value for c in "\r\n\0"):
+            raise CassetteError(f"{where}: the response header {name!r} cannot be sent ({value[:40]!r})")
+    return headers
+
+
+def header_bytes(value: str) -> bytes:
+    """A recorded header value as sent: Latin-1 (how http.client and h11 read it), else UTF-8 (how httpx read it)."""
+    try:
+        return value.encode("latin-1")
+    except UnicodeEncodeError:
+        return value.encode("utf-8")
+
+
 def _interaction(item: Any, where: str) -> Interaction:
     if not isinstance(item, Mapping) or not isinstance(item.get("request"), Mapping):
         raise CassetteError(f"{where}: not an interaction (a mapping with 'request' and 'response')")
@@ -227,12 +240,16 @@ def _interaction(item: Any, where: str) -> Interaction:
         body = body_node.get("string") if isinstance(body_node, Mapping) else body_node
     if not isinstance(status, int):
         raise CassetteError(f"{where}: the response needs a status code")
+    if not 100 <= status <= 599:
+        raise CassetteError(f"{where}: status {status} is not an HTTP status code (100 to 599)")
     chunks = None
     if isinstance(response.get("chunks"), list):
         try:
             chunks = [Chunk(int(c["size"]), float(c["at"])) for c in response["chunks"]]
         except (KeyError, TypeError, ValueError):
             raise CassetteError(f"{where}: 'chunks' must list {{size, at}} mappings") from None
+        if any(c.size < 0 or not 0 <= c.at < math.inf for c in chunks):
+            raise CassetteError(f"{where}: a chunk's size and time ('at', seconds) must be 0 or more")
     return Interaction(
         method=method.upper(),
         uri=uri,
@@ -240,7 +257,7 @@ def _interaction(item: Any, where: str) -> Interaction:
         request_body=_bytes(request.get("body"), where),
         status=status,
         reason=reason,
-        response_headers=_headers(response.get("headers"), where),
+        response_headers=_sendable(_headers(response.get("headers"), where), where),
         response_body=_bytes(body, where),
         chunks=chunks,
         source=where,

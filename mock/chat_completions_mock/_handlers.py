@@ -20,7 +20,7 @@ from starlette.types import Receive
 from ._completions import Plan, plan
 from ._errors import ApiError, invalid
 from ._models import Profile, model_not_found
-from ._pacing import Schedule, latency_of, schedule
+from ._pacing import Schedule, last_token_at, latency_of, schedule
 from ._render import render, stored_messages
 from ._rules import Create, check_create, check_metadata
 from ._spec import QuerySchema
@@ -191,7 +191,7 @@ class Handlers:
         if latency is None:
             return
         tokens = planned.completion_tokens - planned.reasoning_tokens
-        done = schedule(latency, tokens, tokens + 3, planned.digest, self.state.options.latency_seed).writes[-1][0]
+        done = last_token_at(latency, tokens, planned.digest, self.state.options.latency_seed)
         delay = arrived + done - asyncio.get_running_loop().time()
         if delay > 0:
             await asyncio.sleep(delay)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ._models import PROFILE_BY_NAME, Latency, Profile
 
-__all__ = ["MIN_GAP", "Schedule", "check_latency", "latency_of", "schedule"]
+__all__ = ["MIN_GAP", "Schedule", "check_latency", "last_token_at", "latency_of", "schedule"]
 
 #: Shortest time between two writes of one paced stream (seconds).
 MIN_GAP = 0.1
@@ -50,6 +50,20 @@ def _jittered(rng: random.Random, value: float, jitter: float) -> float:
     return value * (1.0 + jitter * (2.0 * rng.random() - 1.0))
 
 
+def _pace(latency: Latency, digest: bytes, seed: int) -> tuple[float, float]:
+    """A stream's time to first token and time per token after it (each jittered once, deterministically)."""
+    rng = random.Random(hashlib.sha256(digest + seed.to_bytes(8, "big", signed=True)).digest())  # noqa: S311
+    first = max(0.0, _jittered(rng, latency.first_token, latency.jitter))
+    return first, 1.0 / max(1e-3, _jittered(rng, latency.tokens_per_second, latency.jitter))
+
+
+def last_token_at(latency: Latency, tokens: int, digest: bytes, seed: int = 0) -> float:
+    """When the last of `tokens` tokens of a stream is due (what `schedule` gives its last write), in O(1): the
+    time a JSON answer is sent under `--latency`."""
+    first, step = _pace(latency, digest, seed)
+    return first + step * (max(1, tokens) - 1)
+
+
 def schedule(latency: Latency, tokens: int, events: int, digest: bytes, seed: int = 0) -> Schedule:
     """The writes of a stream of `events` events carrying `tokens` tokens, deterministic for (digest, seed).
 
@@ -57,9 +71,7 @@ def schedule(latency: Latency, tokens: int, events: int, digest: bytes, seed: in
     k / rate later (rate and the first delay each jittered once per stream, within ±jitter); events that carry
     no token (the finish, usage and `[DONE]`) go with the last token.
     """
-    rng = random.Random(hashlib.sha256(digest + seed.to_bytes(8, "big", signed=True)).digest())  # noqa: S311
-    first = max(0.0, _jittered(rng, latency.first_token, latency.jitter))
-    step = 1.0 / max(1e-3, _jittered(rng, latency.tokens_per_second, latency.jitter))
+    first, step = _pace(latency, digest, seed)
     tokens = max(1, min(tokens, events))
     # Event i (0-based) is due at first + step * max(0, i - lead): the role chunk comes with the first token,
     # and the trailing events (finish, usage, [DONE]) with the last.

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import json
+import logging
 import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import httpx
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ._cassette import SECRET_HEADERS, Interaction, append_interaction, load_directory
+from ._cassette import SECRET_HEADERS, Interaction, append_interaction, header_bytes, json_or_none, load_directory
 from ._errors import ApiError
 from ._handlers import read_body
 from ._matchers import DEFAULT_IGNORED_FIELDS, Incoming, closest, mismatch
@@ -28,6 +27,8 @@ from ._traffic import SERVED_BY_KEY, UPSTREAM_URI_KEY, RequestLog
 from ._wire import TRANSPORT_KEY, ClientGone, drop, error_response, pause, transport_of
 
 __all__ = ["RECORD_MODES", "CassetteOptions", "Cassettes", "Tape"]
+
+_log = logging.getLogger("chat_completions_mock")
 
 RECORD_MODES = ("none", "once", "new_episodes", "all")
 REPLAY_TIMINGS = ("none", "recorded")
@@ -84,6 +85,17 @@ class CassetteOptions:
             raise ValueError(f"the upstream must be an http(s) URL, not {self.upstream!r}")
         if self.record_file is None and mode != "none":
             raise ValueError("recording needs a directory to write cassettes to")
+
+
+def _writable(path: Path | None) -> None:
+    """`ValueError` (one line) when cassettes cannot be written to `path`'s directory (made if missing)."""
+    assert path is not None  # `CassetteOptions.check` refuses recording without a directory
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValueError(f"cannot write cassettes to {path.parent}: {exc.strerror}") from None
+    if not os.access(path.parent, os.W_OK):
+        raise ValueError(f"cannot write cassettes to {path.parent}: not writable")
 
 
 class Library:
@@ -176,11 +188,7 @@ class Upstream:
         scope[SERVED_BY_KEY] = "upstream"
         scope[UPSTREAM_URI_KEY] = url
         try:
-            headers = [
-                (n.encode("latin-1"), v.encode("latin-1"))
-                for n, v in response.headers.multi_items()
-                if n.lower() not in _HOP
-            ]
+            headers = [(n, v) for n, v in response.headers.raw if n.decode("latin-1").lower() not in _HOP]  # as sent
             await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
             try:
                 async for piece in response.aiter_bytes():
@@ -225,7 +233,7 @@ def _answer_headers(recorded: Interaction) -> list[tuple[bytes, bytes]]:
     cached: list[tuple[bytes, bytes]] | None = recorded.__dict__.get("_answer_headers")
     if cached is None:
         cached = [
-            (n.lower().encode("latin-1"), v.encode("latin-1"))
+            (n.lower().encode("latin-1"), header_bytes(v))
             for n, v in recorded.response_headers
             if n.lower() not in _HOP
         ]
@@ -271,6 +279,7 @@ class Tape:
         self.upstream = Upstream(options.upstream, options.key_env) if options.upstream else None
         self._fresh = self.mode == "all"
         if self.mode != "none":
+            _writable(options.record_file)
             log.on_upstream = self.record
 
     def describe(self) -> str:
@@ -284,11 +293,15 @@ class Tape:
         """Write one forwarded exchange to the cassette (mode `all` starts the file afresh)."""
         path = self.options.record_file
         assert path is not None
-        if self._fresh:
-            self._fresh = False
-            path.unlink(missing_ok=True)
         secrets = [os.environ.get(self.options.key_env, "")]
-        append_interaction(path, interaction, secrets=secrets)
+        try:
+            if self._fresh:
+                self._fresh = False
+                path.unlink(missing_ok=True)
+            append_interaction(path, interaction, secrets=secrets)
+        except OSError as exc:  # the answer went out; only the recording is lost: one line, not a traceback
+            _log.error("could not record %s %s to %s: %s", interaction.method, interaction.path, path, exc.strerror)
+            return
         self.library.add(interaction)
 
     async def serve(self, app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
@@ -299,7 +312,9 @@ class Tape:
             await error_response(error)(scope, receive, send)
             return
         if self.mode != "all":
-            incoming = Incoming(scope["method"], scope["path"], scope.get("query_string", b"").decode(), _json(body))
+            incoming = Incoming(
+                scope["method"], scope["path"], scope.get("query_string", b"").decode(), json_or_none(body)
+            )
             recorded = self.library.find(incoming)
             if recorded is not None:
                 await play(recorded, scope, receive, send, self.options.timing)
@@ -334,13 +349,6 @@ class Cassettes:
             await self.app(scope, receive, send)
             return
         await self.tape.serve(self.app, scope, receive, send)
-
-
-def _json(raw: bytes) -> Any:
-    try:
-        return json.loads(raw) if raw else None
-    except ValueError:
-        return None
 
 
 #: Request headers never recorded (for the docs).

@@ -17,7 +17,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ._cassette import SECRET_MARKER, Chunk, Interaction, scrub_headers
+from ._cassette import CREDENTIAL_HEADERS, SECRET_MARKER, Chunk, Interaction, scrub_headers
 
 __all__ = ["SERVED_BY_KEY", "UPSTREAM_URI_KEY", "Received", "RequestLog", "Traffic"]
 
@@ -25,7 +25,7 @@ __all__ = ["SERVED_BY_KEY", "UPSTREAM_URI_KEY", "Received", "RequestLog", "Traff
 #: the upstream URI a forwarded request went to.
 SERVED_BY_KEY = "chat_completions_mock.served_by"
 UPSTREAM_URI_KEY = "chat_completions_mock.upstream_uri"
-_CREDENTIALS = frozenset({b"authorization", b"api-key", b"x-api-key", b"openai-api-key", b"proxy-authorization"})
+_CREDENTIALS = frozenset(name.encode() for name in CREDENTIAL_HEADERS)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -24,21 +24,23 @@ TOOLS = {
     "tool_choice": "required",
 }
 
+#: An answer whose usage does not add up (3 + 1 is not 9): it breaks `usage_adds_up`.
+BAD_USAGE = {
+    "id": "chatcmpl-1",
+    "object": "chat.completion",
+    "created": 1,
+    "model": "gpt-4o-mini",
+    "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}],
+    "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 9},
+}
+
 
 def _broken(path: Path) -> None:
     """A cassette of a server that breaks promises: usage that does not add up, and a stream without [DONE]."""
-    answer = {
-        "id": "chatcmpl-1",
-        "object": "chat.completion",
-        "created": 1,
-        "model": "gpt-4o-mini",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 9},
-    }
     chunk = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": []}
     stream = f"data: {json.dumps(chunk)}\n\n".encode()
     for body, response, media in (
-        (PROMPT, json.dumps(answer).encode(), "application/json"),
+        (PROMPT, json.dumps(BAD_USAGE).encode(), "application/json"),
         (STREAMED, stream, "text/event-stream"),
     ):
         append_interaction(
@@ -188,3 +190,54 @@ def test_options_that_do_not_go_together(capsys: pytest.CaptureFixture[str], arg
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert expected in err
+
+
+def test_account_ids_and_cookies_stay_out_of_the_evidence(tmp_path: Path) -> None:
+    """A cassette from elsewhere keeps what the mock's recorder never writes (an answer's `set-cookie` and
+    `openai-organization`, the request's project): a deviation's evidence in report.json leaves them out too."""
+    append_interaction(
+        tmp_path / "in" / "other.yaml",
+        Interaction(
+            "POST",
+            "https://api.openai.com/v1/chat/completions",
+            [("content-type", "application/json"), ("OpenAI-Project", "proj_secretproject")],
+            json.dumps(PROMPT).encode(),
+            200,
+            "OK",
+            [
+                ("content-type", "application/json"),
+                ("openai-organization", "user-secretaccount"),
+                ("set-cookie", "__cf_bm=secretcookie; path=/"),
+            ],
+            json.dumps(BAD_USAGE).encode(),
+        ),
+    )
+    assert main(["--cassettes", str(tmp_path / "in"), "--report-dir", str(tmp_path / "out")]) == 1
+    text = (tmp_path / "out" / "report.json").read_text()
+    assert "total_tokens 9" in text  # the deviation and its evidence are there
+    for secret in ("proj_secretproject", "user-secretaccount", "secretcookie"):
+        assert secret not in text
+
+
+def test_against_spec_passes_over_a_method_the_spec_does_not_have(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A recorded PUT (judged `unsupported_method` by --cassettes) has no response schema to check: it conforms."""
+    (tmp_path / "put.yaml").write_text(_interaction_at("/v1/chat/completions").replace("GET", "PUT"))
+    assert main(["--cassettes", str(tmp_path), "--against-spec"]) == 0
+    assert "recordings the spec rejects: 0" in capsys.readouterr().out
+
+
+def test_a_spec_whose_answer_schema_does_not_compile_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record_through_mock(tmp_path / "cassettes", [PROMPT])
+    document = yaml.safe_load(spec_path().read_text())
+    del document["components"]["schemas"]["CreateChatCompletionResponse"]  # its $refs now dangle
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(yaml.safe_dump(document))
+    assert main(["--cassettes", str(tmp_path / "cassettes"), "--against-spec", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"chat-completions-contract: {broken}: not a usable spec: ")
+    assert "CreateChatCompletionResponse" in err
+    assert len(err.strip().splitlines()) == 1

@@ -132,3 +132,34 @@ def test_evidence_says_which_key_was_sent_but_never_the_key() -> None:
     assert other.request["headers"] == {"authorization": "[redacted: another value]"}
     assert key not in repr(target)
     assert key not in ours.line()
+
+
+def test_fields_of_odd_types_give_no_verdict_rather_than_a_traceback() -> None:
+    """A recorded request or an answer with a field of another type (`json_schema: 5`, `finish_reason: []`): the
+    checks that cannot read it judge nothing; the others still judge (a cassette from anywhere is input)."""
+    from chat_completions_contract._checks import judge_answer, judge_stream
+
+    request = {"model": "m", "messages": [], "response_format": {"type": "json_schema", "json_schema": 5}, "tools": 7}
+    answer = {
+        "object": "chat.completion",
+        "choices": [{"index": 0, "message": {"content": "{", "tool_calls": [{"function": 3}]}, "finish_reason": []}],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 9},
+    }
+    outcomes = dict(
+        judge_answer("createChatCompletion", request, 200, {"content-type": "application/json"}, _j(answer))
+    )
+    assert "json_schema_is_followed" not in outcomes
+    assert "finish_reason_is_known" not in outcomes
+    assert outcomes["usage_adds_up"] is not None  # judged, and broken: 1 + 1 is not 9
+    odd = {**request, "n": [], "stream_options": 5, "tool_choice": 3}
+    choice = {"index": 0, "delta": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}
+    chunk = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [choice]}
+    streamed = judge_stream(odd, {"content-type": "text/event-stream"}, f"data: {_j(chunk)}\n\ndata: [DONE]\n\n")
+    assert dict(streamed)["stream_is_well_framed"] is None
+    assert dict(streamed)["stream_has_one_id"] is None
+
+
+def _j(value: object) -> str:
+    import json
+
+    return json.dumps(value)

@@ -52,6 +52,15 @@ def test_bodies_survive_the_yaml_byte_for_byte(tmp_path: Path) -> None:
         ("just: a mapping\n", "not a VCR.py cassette"),
         ("interactions:\n- {request: {method: GET}}\n", "#0: the interaction has no 'response'"),
         ("interactions:\n- {request: {method: GET, uri: /x}, response: {status: {}}}\n", "needs a status code"),
+        ("interactions:\n- {request: {method: GET, uri: /x}, response: {status: {code: 999}}}\n", "status 999 is not"),
+        (
+            'interactions:\n- {request: {method: GET, uri: /x}, response: {status: {code: 200}, headers: {x: ["a\\r\\nb"]}}}\n',
+            "the response header 'x' cannot be sent",
+        ),
+        (
+            "interactions:\n- {request: {method: GET, uri: /x}, response: {status: {code: 200}, chunks: [{size: -1, at: 0}]}}\n",
+            "a chunk's size and time",
+        ),
     ],
 )
 def test_a_bad_cassette_is_one_line(tmp_path: Path, text: str, problem: str) -> None:
@@ -289,3 +298,70 @@ def test_the_cli_replays_and_says_what_it_serves(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_directory_that_cannot_take_cassettes_is_one_line_at_start(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(ValueError, match=r"^cannot write cassettes to .*a-file/sub: ") as caught:
+        MockServer(record_to=tmp_path / "a-file" / "sub", upstream="http://127.0.0.1:9/v1")
+    assert "\n" not in str(caught.value)
+
+
+def test_a_recording_lost_on_disk_is_logged_in_one_line_and_the_answer_still_goes_out(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with MockServer() as upstream, MockServer(record_to=tmp_path, upstream=upstream.base_url) as recorder:
+        (tmp_path / "chat-completions.yaml").mkdir()  # the cassette file cannot be opened any more
+        answer = httpx.post(f"{recorder.base_url}/chat/completions", json=PROMPT, headers={"Authorization": "Bearer k"})
+    assert answer.status_code == 200
+    lost = [r for r in caplog.records if "could not record" in r.getMessage()]
+    assert len(lost) == 1
+    assert lost[0].exc_info is None
+    assert "chat-completions.yaml" in lost[0].getMessage()
+
+
+def test_a_header_httpx_read_as_utf8_is_replayed_as_utf8(tmp_path: Path) -> None:
+    """VCR.py keeps what httpx decoded: a UTF-8 header value beyond Latin-1 goes out as the UTF-8 it came as."""
+    recorded = _interaction(b"{}")
+    recorded.response_headers.append(("x-note", "arrow \u2192"))
+    append_interaction(tmp_path / "c.yaml", recorded)
+    with MockServer(replay=tmp_path) as server:
+        answer = httpx.post(f"{server.base_url}/chat/completions", json={"model": "m", "messages": []})
+    assert answer.status_code == 200
+    assert dict(answer.headers.raw)[b"x-note"] == "arrow \u2192".encode()
+
+
+def test_an_upstream_header_beyond_latin1_is_forwarded_and_recorded_as_sent(tmp_path: Path) -> None:
+    """An upstream (not OpenAI's) sending a UTF-8 header value: the caller gets the bytes sent, the cassette keeps
+    them, and its replay sends them again (before, the forwarder failed re-encoding httpx's decoded text)."""
+    import socket
+    import threading
+
+    body = b'{"id":"x"}'
+    answer = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-note: arrow \xe2\x86\x92\r\n"
+    answer += b"content-length: %d\r\nconnection: close\r\n\r\n%s" % (len(body), body)
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve_once() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(answer)
+
+    thread = threading.Thread(target=serve_once, daemon=True)
+    thread.start()
+    upstream = f"http://127.0.0.1:{listener.getsockname()[1]}/v1"
+    try:
+        with MockServer(record_to=tmp_path, upstream=upstream) as recorder:
+            live = httpx.post(
+                f"{recorder.base_url}/chat/completions", json=PROMPT, headers={"Authorization": "Bearer k"}
+            )
+    finally:
+        thread.join(5)
+        listener.close()
+    assert live.status_code == 200
+    assert dict(live.headers.raw)[b"x-note"] == "arrow \u2192".encode()
+    with MockServer(replay=tmp_path) as server:
+        again = httpx.post(f"{server.base_url}/chat/completions", json=PROMPT)
+    assert again.content == body
+    assert dict(again.headers.raw)[b"x-note"] == "arrow \u2192".encode()

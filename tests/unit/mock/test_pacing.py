@@ -17,7 +17,7 @@ import httpx
 import pytest
 from chat_completions_mock import MockServer
 from chat_completions_mock._models import PROFILE_BY_NAME, Latency
-from chat_completions_mock._pacing import MIN_GAP, check_latency, schedule
+from chat_completions_mock._pacing import MIN_GAP, check_latency, last_token_at, schedule
 from mock_support import KEY, request, user
 from test_load import _stream_count
 
@@ -44,6 +44,14 @@ def test_the_schedule_is_deterministic_under_a_seed() -> None:
     assert one != schedule(SLOW, 30, 34, b"another request")
     first = one.writes[0][0]
     assert SLOW.first_token * (1 - SLOW.jitter) <= first <= SLOW.first_token * (1 + SLOW.jitter)
+
+
+def test_a_json_answer_is_due_with_its_streams_last_token() -> None:
+    """What a JSON answer waits for is the last write of the stream it would have been, computed without one."""
+    for tokens, digest, seed in ((0, b"a", 0), (1, b"b", 3), (40, b"c", 0), (5_000, b"d", 7)):
+        for latency in (FAST, SLOW):
+            streamed = schedule(latency, tokens, tokens + 3, digest, seed).writes[-1][0]
+            assert last_token_at(latency, tokens, digest, seed) == pytest.approx(streamed)
 
 
 def test_latency_names_a_profile_or_model() -> None:

@@ -4,6 +4,7 @@ is a named evidence step, and dropping one fails the pipeline with one line nami
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -23,6 +24,23 @@ def test_every_stream_event_is_checked_not_only_the_first(spec: dict[str, Any]) 
     chunk["properties"]["usage"] = {"type": "null"}  # only the last event of a stream with usage carries it
     found = recordings.problems(broken)
     assert any(" event " in line and ": usage: " in line for line in found), found
+
+
+def test_the_answers_are_checked_against_the_schemas_create_answers_with_whatever_their_names(
+    spec: dict[str, Any],
+) -> None:
+    """An upstream that renames the completion and chunk schemas still has every recording checked (as the evidence
+    steps find them: through POST /chat/completions' 200 answer), not a failure to find a schema by its old name."""
+    renamed = copy.deepcopy(spec)
+    schemas = renamed["components"]["schemas"]
+    for old, new in (("CreateChatCompletionResponse", "ChatCompletion"), ("CreateChatCompletionStreamResponse", "C")):
+        schemas[new] = schemas.pop(old)
+        text = json.dumps(renamed).replace(f'"#/components/schemas/{old}"', f'"#/components/schemas/{new}"')
+        renamed = json.loads(text)
+        schemas = renamed["components"]["schemas"]
+    assert recordings.problems(renamed) == []
+    schemas["C"]["properties"]["usage"] = {"type": "null"}  # still checked: the chunk schema, renamed
+    assert recordings.problems(renamed)
 
 
 @pytest.mark.parametrize(
