@@ -18,6 +18,12 @@ from ._server import bind, url_of, uvicorn_config
 from ._tape import RECORD_MODES
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Usage errors in one line, exit 2 (argparse's default prints the whole usage first)."""
+        self.exit(2, f"chat-completions-mock: {message}\n")
+
+
 def _fault(text: str) -> str:
     try:
         parse_fault(text)
@@ -44,7 +50,7 @@ def _latency(text: str) -> str:
 
 def parser() -> argparse.ArgumentParser:
     """The command line of the mock."""
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="chat-completions-mock",
         description="A deterministic mock of OpenAI's Chat Completions API (routes under /v1 and at the root).",
     )
