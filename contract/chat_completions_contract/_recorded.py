@@ -106,9 +106,20 @@ class SpecJudge:
         try:
             with Path(path).open("rb") as handle:
                 document = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
+        except yaml.YAMLError as exc:  # worded as the cassette loader words it: the line and the problem
+            mark = getattr(exc, "problem_mark", None)
+            at = f" (line {mark.line + 1})" if mark is not None else ""
+            raise UsageError(f"{path}: not YAML{at}: {getattr(exc, 'problem', None) or type(exc).__name__}") from None
+        try:
             return cls(Spec(document))
-        except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-            raise UsageError(f"{path}: not a usable spec ({type(exc).__name__}: {exc})".splitlines()[0]) from None
+        except KeyError as exc:
+            raise UsageError(f"{path}: not a usable spec (no {exc} in it)") from None
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise UsageError(
+                f"{path}: not a usable spec ({type(exc).__name__}: {' '.join(str(exc).split())})"
+            ) from None
 
     def outcomes(self, recording: Recording) -> list[Outcome]:
         """The spec's own per-answer promises (schemathesis's, on a live run) on one recorded answer."""

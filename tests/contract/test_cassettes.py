@@ -153,6 +153,30 @@ def test_bad_input_is_one_line_and_exit_2(
         assert "Traceback" not in captured.err
 
 
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        (None, "absent.yaml: cannot read (No such file or directory)"),
+        ("paths: [oops\n", "bad.yaml: not YAML (line 2): "),
+        ("openapi: 3.1.0\n", "bad.yaml: not a usable spec (no 'paths' in it)"),
+        ("- a list\n", "bad.yaml: not a usable spec (TypeError: "),
+    ],
+)
+def test_a_bad_spec_is_one_whole_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], spec: str | None, expected: str
+) -> None:
+    cassettes = tmp_path / "cassettes"
+    cassettes.mkdir()
+    (cassettes / "c.yaml").write_text(_interaction_at("/v1/chat/completions"))
+    path = tmp_path / ("absent.yaml" if spec is None else "bad.yaml")
+    if spec is not None:
+        path.write_text(spec)
+    assert main(["--cassettes", str(cassettes), "--against-spec", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert expected in err
+
+
 def test_a_live_run_keeps_its_traffic(mock_url: str, tmp_path: Path) -> None:
     recorded = tmp_path / "recorded"
     env = {**os.environ, "OPENAI_API_KEY": KEY}
