@@ -3,8 +3,10 @@ stream chunking and pacing, unmatched requests, and the log of what the mock ans
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import openai
@@ -13,6 +15,7 @@ from cassette_support import PROMPT, STREAMED, record_through_mock, record_with_
 from chat_completions_mock import CassetteError, Interaction, MockServer, load_cassette, load_directory
 from chat_completions_mock.__main__ import main
 from chat_completions_mock._cassette import Chunk, append_interaction
+from chat_completions_mock._traffic import RequestLog, Traffic
 
 REAL_LOOKING = "sk-proj-Zq3vT8xKp2mN7rW4yB6cD1fG5hJ9kL0aS2dF4gH6jK8lQ1wE3rT5yU7iO9pA1sD3f"
 CALLER_KEY = "sk-proj-CALLERx8Kp2mN7rW4yB6cD1fG5hJ9kL0aS2dF4gH6jK8lQ1wE3rT5yU7iO9pA1s"
@@ -218,6 +221,31 @@ def test_requests_log_what_the_mock_answered() -> None:
         assert bad.answer["error"]["param"] == "messages"
         server.clear_requests()
         assert server.requests == []
+
+
+def test_a_request_is_logged_before_its_answer_reaches_the_client() -> None:
+    """`(sent,) = server.requests` right after the call: the entry is kept before the answer's last byte goes out,
+    not after (the client's thread could look in between)."""
+    log = RequestLog(10)
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": b'{"a": 1}', "more_body": False})
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"{}", "more_body": False}
+
+    kept_when_sent: list[int] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.body":
+            kept_when_sent.append(len(log.entries()))
+
+    scope = {"type": "http", "method": "POST", "path": "/v1/chat/completions", "headers": [], "query_string": b""}
+    asyncio.run(Traffic(app, log)(scope, receive, send))
+    assert kept_when_sent == [1]
+    (entry,) = log.entries()
+    assert (entry.complete, entry.answer) == (True, {"a": 1})
 
 
 def test_vcrpy_replays_a_cassette_our_recorder_wrote(tmp_path: Path) -> None:
