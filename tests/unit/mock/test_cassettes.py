@@ -248,6 +248,14 @@ def test_a_request_is_logged_before_its_answer_reaches_the_client() -> None:
     assert (entry.complete, entry.answer) == (True, {"a": 1})
 
 
+def test_a_path_no_url_can_hold_decoded_is_forwarded_as_sent(tmp_path: Path) -> None:
+    """The contract tool's generated ids (control characters, percent-encoded) reach the upstream: its 404, not a 500."""
+    with MockServer() as upstream, MockServer(record_to=tmp_path, upstream=upstream.base_url) as rec:
+        answer = httpx.get(f"{rec.base_url}/chat/completions/%C3%8C%11x", headers={"Authorization": "Bearer k"})
+        assert answer.status_code == 404, answer.text
+        assert upstream.requests[-1].path == "/v1/chat/completions/\u00cc\x11x"  # the same id, decoded
+
+
 def test_vcrpy_replays_a_cassette_our_recorder_wrote(tmp_path: Path) -> None:
     import vcr
 
