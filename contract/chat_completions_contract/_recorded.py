@@ -79,19 +79,30 @@ class Recording:
 
 def load_recordings(directory: str | Path) -> list[Recording]:
     """Every recorded `/chat/completions` exchange under `directory`; `UsageError` (one line) for bad input."""
+    return recordings_and_others(directory)[0]
+
+
+def recordings_and_others(directory: str | Path) -> tuple[list[Recording], list[str]]:
+    """The recorded `/chat/completions` exchanges under `directory`, and the other requests recorded beside them
+    (`GET /v1/models`: this tool's own `--record-to` and apps record those too), which are left out; `UsageError`
+    (one line) for bad input or when no `/chat/completions` exchange is left."""
     try:
         interactions = load_directory(directory)
     except CassetteError as exc:
         raise UsageError(str(exc)) from None
     if not interactions:
         raise UsageError(f"{directory}: no cassette interactions found (*.yaml, *.yml)")
-    recordings = []
+    recordings, others = [], []
     for item in interactions:
         operation_id = operation_of(item.method, item.path)
         if operation_id is None:
-            raise UsageError(f"{item.source}: {item.method} {item.path} is not a /chat/completions interaction")
-        recordings.append(Recording(item, operation_id))
-    return recordings
+            others.append(f"{item.source}: {item.method} {item.path}")
+        else:
+            recordings.append(Recording(item, operation_id))
+    if not recordings:
+        rest = f" (nor are the other {len(others) - 1})" if len(others) > 1 else ""
+        raise UsageError(f"{others[0]} is not a /chat/completions interaction{rest}: nothing to judge")
+    return recordings, others
 
 
 class SpecJudge:
@@ -275,7 +286,7 @@ def judge_cassettes(directory: str | Path, options: Options | None = None) -> Re
     options = options or Options()
     selected = _expand(options.only, "--only")
     required = _expand(options.require, "--require") & selected if options.require is not None else selected
-    recordings = load_recordings(directory)
+    recordings, others = recordings_and_others(directory)
     target = Target(f"cassettes:{directory}", "", options.model)
     results = Results()
     schema = SpecJudge(compiled_spec())
@@ -303,6 +314,8 @@ def judge_cassettes(directory: str | Path, options: Options | None = None) -> Re
         "judged from recordings: promises that need the suite's own requests (auth, reading back what was"
         " stored, rejecting invalid requests) are not run"
     )
+    if others:
+        results.notes.append(f"left out {len(others)} recorded request(s) not to /chat/completions, e.g. {others[0]}")
     report = _report(options, target, results, selected=selected, required=required, supported=True)
     fields = {f: getattr(report, f) for f in report.__dataclass_fields__}
     return RecordedReport(**fields, directory=str(directory), recordings=len(recordings))

@@ -133,7 +133,7 @@ def _interaction_at(path: str) -> str:
         (None, "no such directory"),
         ("interactions: [oops\n", "not YAML"),
         ("- request: {}\n", "not a VCR.py cassette"),
-        (_interaction_at("/v1/models"), "GET /v1/models is not a /chat/completions interaction"),
+        (_interaction_at("/v1/models"), "GET /v1/models is not a /chat/completions interaction: nothing to judge"),
         ("interactions: []\nversion: 1\n", "no cassette interactions found"),
     ],
 )
@@ -196,6 +196,18 @@ def test_a_live_run_keeps_its_traffic(mock_url: str, tmp_path: Path) -> None:
     on_disk = b"".join(p.read_bytes() for p in recorded.rglob("*.yaml"))
     assert KEY.encode() not in on_disk
     assert main(["--cassettes", str(recorded), "--only", "streaming"]) == 0
+
+
+def test_requests_beside_chat_completions_are_left_out_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A run's own `--record-to` keeps its `GET /v1/models` too: judging that cassette must not stop at it."""
+    (tmp_path / "models.yaml").write_text(_interaction_at("/v1/models"))
+    (tmp_path / "chat.yaml").write_text(_interaction_at("/v1/chat/completions/chatcmpl-1"))
+    main(["--cassettes", str(tmp_path), "--only", "headers"])
+    out = capsys.readouterr().out
+    assert "left out 1 recorded request(s) not to /chat/completions, e.g. " in out
+    assert "models.yaml#0: GET /v1/models" in out
 
 
 @pytest.mark.parametrize(
