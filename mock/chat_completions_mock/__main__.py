@@ -187,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             upstream_key_env=args.upstream_key_env,
             cassette_name=args.cassette_name,
         )
+        if args.upstream and (app.tape is None or app.tape.mode == "none"):
+            raise ValueError("--upstream is only used to record: add --record-to DIR (or a --record-mode that records)")
         sock = bind(args.host, args.port)
     except (OSError, ValueError) as exc:
         print(f"chat-completions-mock: {exc}", file=sys.stderr)

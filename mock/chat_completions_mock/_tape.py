@@ -258,6 +258,16 @@ async def play(recorded: Interaction, scope: Scope, receive: Receive, send: Send
     await send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
+def _writable(folder: Path) -> None:
+    """`ValueError` (one line) when cassettes cannot be written to `folder`: at start, not at the first answer."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValueError(f"cannot record to {folder}: {exc.strerror}") from None
+    if not os.access(folder, os.W_OK):
+        raise ValueError(f"cannot record to {folder}: not writable")
+
+
 class Tape:
     """A server's recordings and upstream: loaded when the app is made (bad cassettes fail then, not later)."""
 
@@ -273,6 +283,8 @@ class Tape:
         self.upstream = Upstream(options.upstream, options.key_env) if options.upstream else None
         self._fresh = self.mode == "all"
         if self.mode != "none":
+            assert options.record_file is not None  # check() saw to it
+            _writable(options.record_file.parent)
             log.on_upstream = self.record
 
     def describe(self) -> str:

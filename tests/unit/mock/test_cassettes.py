@@ -71,11 +71,17 @@ def test_cli_bad_input_exits_2_in_one_line(tmp_path: Path, capsys: pytest.Captur
     (tmp_path / "bad.yaml").write_text("interactions: 3\n")
     assert main(["--replay", str(tmp_path), "--port", "0"]) == 2
     assert main(["--record-to", str(tmp_path), "--port", "0"]) == 2  # recording needs an upstream
+    assert main(["--upstream", "http://127.0.0.1:9/v1", "--port", "0"]) == 2  # and an upstream, a recording
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    assert main(["--record-to", str(blocked / "cassettes"), "--upstream", "http://127.0.0.1:9/v1", "--port", "0"]) == 2
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 3, lines
+    assert len(lines) == 5, lines
     assert "no such directory" in lines[0]
     assert "not a VCR.py cassette" in lines[1]
     assert "needs an upstream" in lines[2]
+    assert "--upstream is only used to record: add --record-to DIR" in lines[3]
+    assert lines[4] == f"chat-completions-mock: cannot record to {blocked / 'cassettes'}: Not a directory"
 
 
 def test_a_real_looking_key_reaches_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
