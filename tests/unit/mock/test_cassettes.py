@@ -260,6 +260,9 @@ def test_a_path_no_url_can_hold_decoded_is_forwarded_as_sent(tmp_path: Path) -> 
         answer = httpx.get(f"{rec.base_url}/chat/completions/%C3%8C%11x", headers={"Authorization": "Bearer k"})
         assert answer.status_code == 404, answer.text
         assert upstream.requests[-1].path == "/v1/chat/completions/\u00cc\x11x"  # the same id, decoded
+    with MockServer(replay=tmp_path) as replay:  # the cassette keeps the URI as sent; replay matches it
+        again = httpx.get(f"{replay.base_url}/chat/completions/%C3%8C%11x", headers={"Authorization": "Bearer k"})
+        assert (again.status_code, again.text) == (404, answer.text)
 
 
 def test_vcrpy_replays_a_cassette_our_recorder_wrote(tmp_path: Path) -> None:
