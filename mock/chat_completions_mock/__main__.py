@@ -24,6 +24,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"chat-completions-mock: {message}\n")
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {value}")
+    return value
+
+
 def _fault(text: str) -> str:
     try:
         parse_fault(text)
@@ -79,13 +89,13 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--max-body-bytes",
-        type=int,
+        type=_positive,
         default=DEFAULT_MAX_BODY_BYTES,
         help=f"larger request bodies get 413 (default: {DEFAULT_MAX_BODY_BYTES})",
     )
     p.add_argument(
         "--context-window",
-        type=int,
+        type=_positive,
         default=None,
         help=f"longer prompts get context_length_exceeded (default: the model's own, {DEFAULT_CONTEXT_WINDOW:,} tokens"
         " for gpt-4o-mini)",

@@ -101,6 +101,8 @@ def test_bad_arguments_exit_2() -> None:
         (["--models", "nonsense"], "expected NAME=PROFILE"),
         (["--latency", "bogus"], "expected 'model' or a profile name"),
         (["--port", "eighty"], "invalid int value"),
+        (["--max-body-bytes", "-1"], "--max-body-bytes: expected a positive whole number, not -1"),
+        (["--context-window", "0"], "--context-window: expected a positive whole number, not 0"),
     ],
 )
 def test_a_bad_flag_is_one_line(argv: list[str], said: str, capsys: pytest.CaptureFixture[str]) -> None:
