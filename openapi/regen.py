@@ -32,7 +32,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+try:
+    import httpx  # noqa: F401  (fetch.py's; checked here so that its absence is one line too)
+    import yaml
+except ModuleNotFoundError as missing:  # a venv without the project installed: one line, not a traceback
+    print(f"regen: {missing.name} is not installed; run `pip install -e . --group dev` first", file=sys.stderr)
+    sys.exit(2)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -81,10 +86,12 @@ def check_tools() -> None:
             have = None
         if have != want:
             found = "is not installed" if have is None else f"{have} is installed"
-            sys.exit(
+            print(
                 f"regen: {name} {want} is pinned but {found}; run `pip install -e . --group dev` first"
-                " (keeps the editable install)"
+                " (keeps the editable install; pip 25.1 or later)",
+                file=sys.stderr,
             )
+            sys.exit(EXIT_PROBLEM)
 
 
 @dataclass

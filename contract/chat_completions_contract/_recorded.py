@@ -79,19 +79,30 @@ class Recording:
 
 def load_recordings(directory: str | Path) -> list[Recording]:
     """Every recorded `/chat/completions` exchange under `directory`; `UsageError` (one line) for bad input."""
+    return recordings_and_others(directory)[0]
+
+
+def recordings_and_others(directory: str | Path) -> tuple[list[Recording], list[str]]:
+    """The recorded `/chat/completions` exchanges under `directory`, and the other requests recorded beside them
+    (`GET /v1/models`: this tool's own `--record-to` and apps record those too), which are left out; `UsageError`
+    (one line) for bad input or when no `/chat/completions` exchange is left."""
     try:
         interactions = load_directory(directory)
     except CassetteError as exc:
         raise UsageError(str(exc)) from None
     if not interactions:
         raise UsageError(f"{directory}: no cassette interactions found (*.yaml, *.yml)")
-    recordings = []
+    recordings, others = [], []
     for item in interactions:
         operation_id = operation_of(item.method, item.path)
         if operation_id is None:
-            raise UsageError(f"{item.source}: {item.method} {item.path} is not a /chat/completions interaction")
-        recordings.append(Recording(item, operation_id))
-    return recordings
+            others.append(f"{item.source}: {item.method} {item.path}")
+        else:
+            recordings.append(Recording(item, operation_id))
+    if not recordings:
+        rest = f" (nor are the other {len(others) - 1})" if len(others) > 1 else ""
+        raise UsageError(f"{others[0]} is not a /chat/completions interaction{rest}: nothing to judge")
+    return recordings, others
 
 
 class SpecJudge:
@@ -117,9 +128,20 @@ class SpecJudge:
         try:
             with Path(path).open("rb") as handle:
                 document = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
+        except yaml.YAMLError as exc:  # worded as the cassette loader words it: the line and the problem
+            mark = getattr(exc, "problem_mark", None)
+            at = f" (line {mark.line + 1})" if mark is not None else ""
+            raise UsageError(f"{path}: not YAML{at}: {getattr(exc, 'problem', None) or type(exc).__name__}") from None
+        try:
             return cls(Spec(document), str(path))
-        except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-            raise UsageError(f"{path}: not a usable spec ({type(exc).__name__}: {exc})".splitlines()[0]) from None
+        except KeyError as exc:
+            raise UsageError(f"{path}: not a usable spec (no {exc} in it)") from None
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise UsageError(
+                f"{path}: not a usable spec ({type(exc).__name__}: {' '.join(str(exc).split())})"
+            ) from None
 
     def outcomes(self, recording: Recording) -> list[Outcome]:
         """The spec's own per-answer promises (schemathesis's, on a live run) on one recorded answer."""
@@ -278,7 +300,7 @@ def judge_cassettes(directory: str | Path, options: Options | None = None) -> Re
     options = options or Options()
     selected = _expand(options.only, "--only")
     required = _expand(options.require, "--require") & selected if options.require is not None else selected
-    recordings = load_recordings(directory)
+    recordings, others = recordings_and_others(directory)
     target = Target(f"cassettes:{directory}", "", options.model)
     results = Results()
     schema = SpecJudge(compiled_spec())
@@ -306,6 +328,8 @@ def judge_cassettes(directory: str | Path, options: Options | None = None) -> Re
         "judged from recordings: promises that need the suite's own requests (auth, reading back what was"
         " stored, rejecting invalid requests) are not run"
     )
+    if others:
+        results.notes.append(f"left out {len(others)} recorded request(s) not to /chat/completions, e.g. {others[0]}")
     report = _report(options, target, results, selected=selected, required=required, supported=True)
     fields = {f: getattr(report, f) for f in report.__dataclass_fields__}
     return RecordedReport(**fields, directory=str(directory), recordings=len(recordings))

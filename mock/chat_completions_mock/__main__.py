@@ -18,6 +18,22 @@ from ._server import bind, url_of, uvicorn_config
 from ._tape import RECORD_MODES
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Usage errors in one line, exit 2 (argparse's default prints the whole usage first)."""
+        self.exit(2, f"chat-completions-mock: {message}\n")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {value}")
+    return value
+
+
 def _fault(text: str) -> str:
     try:
         parse_fault(text)
@@ -44,7 +60,7 @@ def _latency(text: str) -> str:
 
 def parser() -> argparse.ArgumentParser:
     """The command line of the mock."""
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="chat-completions-mock",
         description="A deterministic mock of OpenAI's Chat Completions API (routes under /v1 and at the root).",
     )
@@ -73,13 +89,13 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--max-body-bytes",
-        type=int,
+        type=_positive,
         default=DEFAULT_MAX_BODY_BYTES,
         help=f"larger request bodies get 413 (default: {DEFAULT_MAX_BODY_BYTES})",
     )
     p.add_argument(
         "--context-window",
-        type=int,
+        type=_positive,
         default=None,
         help=f"longer prompts get context_length_exceeded (default: the model's own, {DEFAULT_CONTEXT_WINDOW:,} tokens"
         " for gpt-4o-mini)",
@@ -181,6 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             upstream_key_env=args.upstream_key_env,
             cassette_name=args.cassette_name,
         )
+        if args.upstream and (app.tape is None or app.tape.mode == "none"):
+            raise ValueError("--upstream is only used to record: add --record-to DIR (or a --record-mode that records)")
         sock = bind(args.host, args.port)
     except (OSError, ValueError) as exc:
         print(f"chat-completions-mock: {exc}", file=sys.stderr)

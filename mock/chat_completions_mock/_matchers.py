@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from ._cassette import Interaction
 
@@ -92,7 +92,8 @@ def _method(recorded: Interaction, incoming: Incoming, ignored: Collection[str])
 
 
 def _path(recorded: Interaction, incoming: Incoming, ignored: Collection[str]) -> str | None:
-    return None if operation_path(recorded.path) == operation_path(incoming.path) else "path"
+    # A cassette keeps the URI as sent (percent-encoded); the incoming path is decoded (ASGI's `path`).
+    return None if operation_path(unquote(recorded.path)) == operation_path(incoming.path) else "path"
 
 
 def _query(recorded: Interaction, incoming: Incoming, ignored: Collection[str]) -> str | None:

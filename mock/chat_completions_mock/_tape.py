@@ -15,6 +15,7 @@ import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -177,7 +178,8 @@ class Upstream:
         if self._client is None:
             self._client = httpx.AsyncClient(timeout=httpx.Timeout(600.0, connect=10.0))
         query = scope.get("query_string", b"").decode("latin-1")
-        url = self.url(scope["path"], query)
+        raw_path = scope.get("raw_path")  # as sent, percent-encoded: the decoded path may hold what no URL can
+        url = self.url(raw_path.decode("latin-1") if raw_path else quote(scope["path"]), query)
         request = self._client.build_request(scope["method"], url, headers=self.headers(scope), content=body)
         try:
             response = await self._client.send(request, stream=True)

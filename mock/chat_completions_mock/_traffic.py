@@ -169,7 +169,12 @@ class Traffic:
         answer: list[bytes] = []
         chunks: list[Chunk] = []
         start: dict[str, Any] = {}
-        ended: list[bool] = []
+        kept: list[bool] = []
+
+        def keep(*, complete: bool) -> None:
+            if start and not kept:
+                kept.append(True)
+                self.log.add(self._entry(scope, sent, start, answer, chunks, complete=complete))
 
         async def sending(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -179,15 +184,15 @@ class Traffic:
                 if piece:
                     answer.append(piece)
                     chunks.append(Chunk(len(piece), time.perf_counter() - started))
+                if not message.get("more_body", False):
+                    # Kept before the last piece goes out: a client that has its whole answer finds it logged.
+                    keep(complete=True)
             await send(message)
-            if message["type"] == "http.response.body" and not message.get("more_body", False):
-                ended.append(True)
 
         try:
             await self.app(scope, _Reading(receive, sent).receive, sending)
         finally:
-            if start:
-                self.log.add(self._entry(scope, sent, start, answer, chunks, complete=bool(ended)))
+            keep(complete=False)  # the answer was cut short (no last piece was sent)
 
     def _entry(
         self,

@@ -135,7 +135,7 @@ def _interaction_at(path: str) -> str:
         (None, "no such directory"),
         ("interactions: [oops\n", "not YAML"),
         ("- request: {}\n", "not a VCR.py cassette"),
-        (_interaction_at("/v1/models"), "GET /v1/models is not a /chat/completions interaction"),
+        (_interaction_at("/v1/models"), "GET /v1/models is not a /chat/completions interaction: nothing to judge"),
         ("interactions: []\nversion: 1\n", "no cassette interactions found"),
     ],
 )
@@ -153,6 +153,30 @@ def test_bad_input_is_one_line_and_exit_2(
         assert captured.err.count("\n") == 1, captured.err
         assert expected in captured.err
         assert "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        (None, "absent.yaml: cannot read (No such file or directory)"),
+        ("paths: [oops\n", "bad.yaml: not YAML (line 2): "),
+        ("openapi: 3.1.0\n", "bad.yaml: not a usable spec (no 'paths' in it)"),
+        ("- a list\n", "bad.yaml: not a usable spec (TypeError: "),
+    ],
+)
+def test_a_bad_spec_is_one_whole_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], spec: str | None, expected: str
+) -> None:
+    cassettes = tmp_path / "cassettes"
+    cassettes.mkdir()
+    (cassettes / "c.yaml").write_text(_interaction_at("/v1/chat/completions"))
+    path = tmp_path / ("absent.yaml" if spec is None else "bad.yaml")
+    if spec is not None:
+        path.write_text(spec)
+    assert main(["--cassettes", str(cassettes), "--against-spec", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert expected in err
 
 
 def test_a_live_run_keeps_its_traffic(mock_url: str, tmp_path: Path) -> None:
@@ -174,6 +198,18 @@ def test_a_live_run_keeps_its_traffic(mock_url: str, tmp_path: Path) -> None:
     on_disk = b"".join(p.read_bytes() for p in recorded.rglob("*.yaml"))
     assert KEY.encode() not in on_disk
     assert main(["--cassettes", str(recorded), "--only", "streaming"]) == 0
+
+
+def test_requests_beside_chat_completions_are_left_out_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A run's own `--record-to` keeps its `GET /v1/models` too: judging that cassette must not stop at it."""
+    (tmp_path / "models.yaml").write_text(_interaction_at("/v1/models"))
+    (tmp_path / "chat.yaml").write_text(_interaction_at("/v1/chat/completions/chatcmpl-1"))
+    main(["--cassettes", str(tmp_path), "--only", "headers"])
+    out = capsys.readouterr().out
+    assert "left out 1 recorded request(s) not to /chat/completions, e.g. " in out
+    assert "models.yaml#0: GET /v1/models" in out
 
 
 @pytest.mark.parametrize(

@@ -160,7 +160,8 @@ class Codec(Generic[T]):
         try:
             schema = msgspec.json.schema(tp)
         except (TypeError, ValueError) as error:
-            raise TypeError(f"{getattr(tp, '__name__', tp)}: not a type Structured Outputs can use: {error}") from None
+            said = " ".join(str(error).split())  # msgspec's message spans lines
+            raise TypeError(f"{getattr(tp, '__name__', tp)}: not a type Structured Outputs can use: {said}") from None
         decoder = msgspec.json.Decoder(tp)
 
         def load(text: str) -> Any:
@@ -210,9 +211,14 @@ def codec(tp: type[T]) -> Codec[T]:
 
 
 def response_format_param(response_format: Any) -> Any:
-    """The `response_format` to send: a type's strict JSON schema; a dict (or anything else) as given."""
-    if not isinstance(response_format, type):
+    """The `response_format` to send: a type's strict JSON schema; a dict as given; anything else a `TypeError`."""
+    if isinstance(response_format, Mapping):
         return response_format
+    if not isinstance(response_format, type):  # `list[Answer]`, a string: it would fail as JSON, or at the server
+        raise TypeError(
+            f"response_format={response_format!r}: expected a class (a pydantic model, dataclass, TypedDict or "
+            "attrs class) or a dict"
+        )
     found: Codec[Any] = codec(response_format)
     return {"type": "json_schema", "json_schema": {"name": found.name, "schema": found.schema, "strict": True}}
 

@@ -3,8 +3,10 @@ stream chunking and pacing, unmatched requests, and the log of what the mock ans
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import openai
@@ -13,6 +15,7 @@ from cassette_support import PROMPT, STREAMED, record_through_mock, record_with_
 from chat_completions_mock import CassetteError, Interaction, MockServer, load_cassette, load_directory
 from chat_completions_mock.__main__ import main
 from chat_completions_mock._cassette import Chunk, append_interaction
+from chat_completions_mock._traffic import RequestLog, Traffic
 
 REAL_LOOKING = "sk-proj-Zq3vT8xKp2mN7rW4yB6cD1fG5hJ9kL0aS2dF4gH6jK8lQ1wE3rT5yU7iO9pA1sD3f"
 CALLER_KEY = "sk-proj-CALLERx8Kp2mN7rW4yB6cD1fG5hJ9kL0aS2dF4gH6jK8lQ1wE3rT5yU7iO9pA1s"
@@ -77,11 +80,17 @@ def test_cli_bad_input_exits_2_in_one_line(tmp_path: Path, capsys: pytest.Captur
     (tmp_path / "bad.yaml").write_text("interactions: 3\n")
     assert main(["--replay", str(tmp_path), "--port", "0"]) == 2
     assert main(["--record-to", str(tmp_path), "--port", "0"]) == 2  # recording needs an upstream
+    assert main(["--upstream", "http://127.0.0.1:9/v1", "--port", "0"]) == 2  # and an upstream, a recording
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    assert main(["--record-to", str(blocked / "cassettes"), "--upstream", "http://127.0.0.1:9/v1", "--port", "0"]) == 2
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 3, lines
+    assert len(lines) == 5, lines
     assert "no such directory" in lines[0]
     assert "not a VCR.py cassette" in lines[1]
     assert "needs an upstream" in lines[2]
+    assert "--upstream is only used to record: add --record-to DIR" in lines[3]
+    assert lines[4] == f"chat-completions-mock: cannot write cassettes to {blocked / 'cassettes'}: Not a directory"
 
 
 def test_a_real_looking_key_reaches_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -227,6 +236,42 @@ def test_requests_log_what_the_mock_answered() -> None:
         assert bad.answer["error"]["param"] == "messages"
         server.clear_requests()
         assert server.requests == []
+
+
+def test_a_request_is_logged_before_its_answer_reaches_the_client() -> None:
+    """`(sent,) = server.requests` right after the call: the entry is kept before the answer's last byte goes out,
+    not after (the client's thread could look in between)."""
+    log = RequestLog(10)
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": b'{"a": 1}', "more_body": False})
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"{}", "more_body": False}
+
+    kept_when_sent: list[int] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.body":
+            kept_when_sent.append(len(log.entries()))
+
+    scope = {"type": "http", "method": "POST", "path": "/v1/chat/completions", "headers": [], "query_string": b""}
+    asyncio.run(Traffic(app, log)(scope, receive, send))
+    assert kept_when_sent == [1]
+    (entry,) = log.entries()
+    assert (entry.complete, entry.answer) == (True, {"a": 1})
+
+
+def test_a_path_no_url_can_hold_decoded_is_forwarded_as_sent(tmp_path: Path) -> None:
+    """The contract tool's generated ids (control characters, percent-encoded) reach the upstream: its 404, not a 500."""
+    with MockServer() as upstream, MockServer(record_to=tmp_path, upstream=upstream.base_url) as rec:
+        answer = httpx.get(f"{rec.base_url}/chat/completions/%C3%8C%11x", headers={"Authorization": "Bearer k"})
+        assert answer.status_code == 404, answer.text
+        assert upstream.requests[-1].path == "/v1/chat/completions/\u00cc\x11x"  # the same id, decoded
+    with MockServer(replay=tmp_path) as replay:  # the cassette keeps the URI as sent; replay matches it
+        again = httpx.get(f"{replay.base_url}/chat/completions/%C3%8C%11x", headers={"Authorization": "Bearer k"})
+        assert (again.status_code, again.text) == (404, answer.text)
 
 
 def test_vcrpy_replays_a_cassette_our_recorder_wrote(tmp_path: Path) -> None:

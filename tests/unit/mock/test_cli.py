@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from chat_completions_mock.__main__ import parser
 from mock_support import SEED
 
 
@@ -80,6 +81,7 @@ def test_bad_arguments_exit_2() -> None:
     )
     assert bad_fault.returncode == 2
     assert "unknown fault directive" in bad_fault.stderr
+    assert bad_fault.stderr.count("\n") == 1  # one line, not argparse's usage block
     with cli() as (_, url):
         port = url.rsplit(":", 1)[1].split("/")[0]
         taken = subprocess.run(
@@ -91,3 +93,23 @@ def test_bad_arguments_exit_2() -> None:
         )
         assert taken.returncode == 2
         assert "chat-completions-mock:" in taken.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["--models", "nonsense"], "expected NAME=PROFILE"),
+        (["--latency", "bogus"], "expected 'model' or a profile name"),
+        (["--port", "eighty"], "invalid int value"),
+        (["--max-body-bytes", "-1"], "--max-body-bytes: expected a positive whole number, not -1"),
+        (["--context-window", "0"], "--context-window: expected a positive whole number, not 0"),
+    ],
+)
+def test_a_bad_flag_is_one_line(argv: list[str], said: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        parser().parse_args(argv)
+    err = capsys.readouterr().err
+    assert caught.value.code == 2
+    assert err.startswith("chat-completions-mock: ")
+    assert err.count("\n") == 1
+    assert said in err

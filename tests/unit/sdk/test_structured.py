@@ -161,6 +161,9 @@ class WithAny:
         (WithDict, ["WithDict", "'scores'", "arbitrary keys"]),
         (WithAny, ["WithAny", "'extra'", "no JSON type"]),
         (tuple, ["tuple"]),
+        (list[WithAny], ["response_format=list[", "expected a class"]),
+        ("json_object", ["response_format='json_object'", "or a dict"]),
+        (type("Plain", (), {}), ["Plain: not a type Structured Outputs can use"]),
     ],
 )
 def test_a_type_that_cannot_be_expressed_fails_before_any_request(response_format: Any, words: list[str]) -> None:
@@ -168,6 +171,7 @@ def test_a_type_that_cannot_be_expressed_fails_before_any_request(response_forma
     with pytest.raises(TypeError) as raised:
         transport.client().chat.completions.parse(model="m", messages=[], response_format=response_format)
     assert all(word in str(raised.value) for word in words), str(raised.value)
+    assert "\n" not in str(raised.value)
     assert transport.bodies == []
 
 

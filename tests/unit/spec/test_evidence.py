@@ -88,12 +88,14 @@ def test_the_change_report_says_which_changes_come_from_recordings(
 
 
 def test_a_missing_generator_pin_says_so_and_keeps_the_editable_install(
-    regen: ModuleType, monkeypatch: pytest.MonkeyPatch
+    regen: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(regen, "pinned_tools", lambda: {"no-such-generator-xyz": "1.0"})
     with pytest.raises(SystemExit) as caught:
         regen.check_tools()
-    message = str(caught.value)
+    assert caught.value.code == regen.EXIT_PROBLEM  # not 1, which --check means for drift
+    message = capsys.readouterr().err.strip()
+    assert message.count("\n") == 0
     assert message.startswith("regen: no-such-generator-xyz 1.0 is pinned but is not installed; ")
     assert "`pip install -e . --group dev`" in message
 
