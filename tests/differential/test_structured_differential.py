@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -525,3 +526,48 @@ def test_recorded_answers_read_as_openai_does(case: Recorded, mode: str, byte_se
         ours_format = sent["response_format"]["json_schema"]
         assert ours_format["name"] == recorded_format["name"]
         assert _strict_shape(ours_format["schema"]) == _strict_shape(recorded_format["schema"])
+
+
+#: A custom tool call (not callable: left out with a warning), a kind neither SDK knows (kept as it came) and a
+#: function call, in one answer.
+MIXED_CALLS = [
+    {"id": "call_c", "type": "custom", "custom": {"name": "run_sql", "input": "SELECT 1"}},
+    {"id": "call_u", "type": "future_kind", "future_kind": {"name": "x"}},
+    {"id": "call_2", "type": "function", "function": {"name": "get_stock", "arguments": '{"ticker":"AAPL"}'}},
+]
+
+
+def _parse(sdk: str, mode: str, base_url: str, kwargs: dict[str, Any]) -> Any:
+    """`parse()` through one SDK, sync or async."""
+    options = {"api_key": KEY, "base_url": base_url, "max_retries": 0}
+    if mode == "sync":
+        with (openai.OpenAI if sdk == "openai" else chat_completions.Client)(**options) as client:
+            return client.chat.completions.parse(**kwargs)
+
+    async def run() -> Any:
+        async with (openai.AsyncOpenAI if sdk == "openai" else chat_completions.AsyncClient)(**options) as client:
+            return await client.chat.completions.parse(**kwargs)
+
+    return asyncio.run(run())
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_parse_warns_of_a_custom_tool_call_as_openai_does(
+    mode: str, byte_server: ByteServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`openai` logs a warning naming the custom tool call it leaves out of `parse()`'s answer; so do we, on our
+    logger, and both keep the same calls."""
+    reply = answer(completion(message(content=None, tool_calls=MIXED_CALLS), {"finish_reason": "tool_calls"}))
+    kept, warned = {}, {}
+    for sdk, logger in (("openai", "openai.lib.parsing"), ("ours", "chat_completions")):
+        script = byte_server.script(reply)
+        kwargs = {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}], "tools": [WEATHER_TOOL]}
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger=logger):
+            parsed = _parse(sdk, mode, script.base_url, kwargs)
+        kept[sdk] = [(call.id, call.type) for call in parsed.choices[0].message.tool_calls]
+        warned[sdk] = [(r.name, r.levelno, r.getMessage()) for r in caplog.records if r.name.startswith(logger)]
+    assert kept["ours"] == kept["openai"] == [("call_u", "future_kind"), ("call_2", "function")]
+    message_text = "Custom tool calls are not callable. Ignoring tool call: call_c - run_sql"
+    assert warned["openai"] == [("openai.lib.parsing", logging.WARNING, message_text)]
+    assert warned["ours"] == [("chat_completions", logging.WARNING, message_text)]

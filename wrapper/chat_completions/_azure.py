@@ -63,9 +63,9 @@ class _Route:
 
 def _credentials(
     api_key: str | None, azure_ad_token: str | None, azure_ad_token_provider: Callable[[], Any] | None
-) -> tuple[str, dict[str, str | None]]:
-    """The secret to keep out of logs and errors, and the auth headers; explicit credentials first, else
-    AZURE_OPENAI_AD_TOKEN, else AZURE_OPENAI_API_KEY (as the official SDK)."""
+) -> tuple[str, str, Callable[[], Any]]:
+    """The secret to keep out of logs and errors, the header the credential goes in and what gives it per request;
+    explicit credentials first, else AZURE_OPENAI_AD_TOKEN, else AZURE_OPENAI_API_KEY (as the official SDK)."""
     given = [value for value in (api_key, azure_ad_token, azure_ad_token_provider) if value is not None]
     if len(given) > 1:
         raise ValueError("api_key, azure_ad_token and azure_ad_token_provider are mutually exclusive: pass one")
@@ -73,15 +73,21 @@ def _credentials(
         azure_ad_token = os.environ.get("AZURE_OPENAI_AD_TOKEN") or None
         api_key = None if azure_ad_token else os.environ.get("AZURE_OPENAI_API_KEY") or None
     if azure_ad_token is not None:
-        return azure_ad_token, {"authorization": f"Bearer {azure_ad_token}"}
+        return azure_ad_token, "authorization", _constant(azure_ad_token)
     if api_key is not None:
-        return api_key, {"authorization": None, "api-key": api_key}
+        return api_key, "api-key", _constant(api_key)
     if azure_ad_token_provider is not None:
-        return _NO_KEY, {"authorization": None}  # each request sets it from the provider
+        return _NO_KEY, "authorization", azure_ad_token_provider
     raise ValueError(
         "No credentials: pass api_key, azure_ad_token or azure_ad_token_provider, or set the AZURE_OPENAI_API_KEY "
         "or AZURE_OPENAI_AD_TOKEN environment variable"
     )
+
+
+def _constant(value: str) -> Callable[[], str]:
+    """A fixed key or token, set on each request as a provider's is: a call's own header of that name wins, and the
+    client's `default_headers` do not (as the official SDK's `_prepare_options`)."""
+    return lambda: value
 
 
 def _base_url_route(base_url: str) -> tuple[bool, bool]:
@@ -127,7 +133,7 @@ def _urls(
 class _Azure:
     """What the Azure settings make of the plain client's keywords, and what is set on its settings after."""
 
-    __slots__ = ("by_model", "kwargs", "provider", "resource_root")
+    __slots__ = ("auth", "by_model", "kwargs", "resource_root")
 
     def __init__(
         self,
@@ -140,35 +146,41 @@ class _Azure:
         default_headers: Mapping[str, str | None] | None,
         default_query: Mapping[str, object] | None,
     ) -> None:
-        secret, auth = _credentials(*credentials)
+        self.auth = _credentials(*credentials)
         url, query, self.by_model, self.resource_root = _urls(api_version, azure_endpoint, azure_deployment, base_url)
-        self.provider = credentials[2]
-        #: `api_key` (only for keeping the secret out of logs: `default_headers` carry the credential), `base_url`, ...
+        #: `api_key` (only for keeping the secret out of logs: each request gets the credential), `base_url`, ...
         self.kwargs: dict[str, Any] = {
-            "api_key": secret,
+            "api_key": self.auth[0],
             "base_url": url,
-            "default_headers": {**auth, **(default_headers or {})},
+            "default_headers": {"authorization": None, **(default_headers or {})},
             "default_query": {**(default_query or {}), **query},
         }
 
     def finish(self, client: Client | AsyncClient) -> None:
-        """Set the route and the token provider on the client's settings (`with_options` copies keep them)."""
+        """Set the route and the credential on the client's settings (`with_options` copies keep them)."""
         config = client._config
         config.route = _Route(config.root, self.by_model, self.resource_root)
-        config.token_provider = self.provider
+        _, config.token_header, config.token_provider = self.auth
 
 
-def _key_headers(api_key: str | None, extra_headers: Mapping[str, str | None] | None) -> Any:
-    """`with_options(api_key=...)` on an Azure client: the new key goes in `api-key`."""
-    if api_key is None:
-        return extra_headers
-    return {"authorization": None, "api-key": api_key, **(extra_headers or {})}
+def _new_credentials(
+    api_key: str | None, azure_ad_token: str | None, azure_ad_token_provider: Callable[[], Any] | None
+) -> tuple[str, str, Callable[[], Any]] | None:
+    """`with_options(api_key=...)` (or a token, or a provider): the copy's only credential; None: the client's."""
+    if api_key is None and azure_ad_token is None and azure_ad_token_provider is None:
+        return None
+    return _credentials(api_key, azure_ad_token, azure_ad_token_provider)
 
 
-def _reroute(copy: Client | AsyncClient, base_url: str | None) -> None:
-    """`with_options(base_url=...)` on an Azure client: requests are built on the new URL, routed as that URL says."""
+def _finish_copy(
+    copy: Client | AsyncClient, auth: tuple[str, str, Callable[[], Any]] | None, base_url: str | None
+) -> None:
+    """A copy made by `with_options` on an Azure client: a new credential replaces the old one (never both sent, as
+    the official SDK's `copy`); requests on a new `base_url` are routed as that URL says."""
+    config = copy._config
+    if auth is not None:
+        _, config.token_header, config.token_provider = auth
     if base_url is not None:
-        config = copy._config
         config.route = _Route(config.root, _base_url_route(base_url)[1], None)
 
 
@@ -224,6 +236,8 @@ class AzureClient(Client):
         self,
         *,
         api_key: str | None = None,
+        azure_ad_token: str | None = None,
+        azure_ad_token_provider: AzureADTokenProvider | None = None,
         organization: str | None = None,
         project: str | None = None,
         base_url: str | None = None,
@@ -234,21 +248,23 @@ class AzureClient(Client):
         default_query: Mapping[str, object] | None = None,
         strict_response_validation: bool | None = None,
     ) -> Self:
-        """A copy with these options changed, as `Client.with_options`; a new `api_key` is sent as `api-key`, a new
-        `base_url` is routed as the constructor's `base_url` is."""
+        """A copy with these options changed, as `Client.with_options`; a new `api_key`, `azure_ad_token` or
+        `azure_ad_token_provider` (one at most) replaces the credential, a new `base_url` is routed as the
+        constructor's `base_url` is."""
+        auth = _new_credentials(api_key, azure_ad_token, azure_ad_token_provider)
         copy = super().with_options(
-            api_key=api_key,
+            api_key=None if auth is None else auth[0],
             organization=organization,
             project=project,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
-            extra_headers=_key_headers(api_key, extra_headers),
+            extra_headers=extra_headers,
             extra_body=extra_body,
             default_query=default_query,
             strict_response_validation=strict_response_validation,
         )
-        _reroute(copy, base_url)
+        _finish_copy(copy, auth, base_url)
         return copy
 
 
@@ -300,6 +316,8 @@ class AsyncAzureClient(AsyncClient):
         self,
         *,
         api_key: str | None = None,
+        azure_ad_token: str | None = None,
+        azure_ad_token_provider: AsyncAzureADTokenProvider | None = None,
         organization: str | None = None,
         project: str | None = None,
         base_url: str | None = None,
@@ -310,19 +328,21 @@ class AsyncAzureClient(AsyncClient):
         default_query: Mapping[str, object] | None = None,
         strict_response_validation: bool | None = None,
     ) -> Self:
-        """A copy with these options changed, as `AsyncClient.with_options`; a new `api_key` is sent as `api-key`, a
-        new `base_url` is routed as the constructor's `base_url` is."""
+        """A copy with these options changed, as `AsyncClient.with_options`; a new `api_key`, `azure_ad_token` or
+        `azure_ad_token_provider` (one at most) replaces the credential, a new `base_url` is routed as the
+        constructor's `base_url` is."""
+        auth = _new_credentials(api_key, azure_ad_token, azure_ad_token_provider)
         copy = super().with_options(
-            api_key=api_key,
+            api_key=None if auth is None else auth[0],
             organization=organization,
             project=project,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
-            extra_headers=_key_headers(api_key, extra_headers),
+            extra_headers=extra_headers,
             extra_body=extra_body,
             default_query=default_query,
             strict_response_validation=strict_response_validation,
         )
-        _reroute(copy, base_url)
+        _finish_copy(copy, auth, base_url)
         return copy

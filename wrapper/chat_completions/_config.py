@@ -117,6 +117,7 @@ class Config:
         "route",
         "strict",
         "timeout",
+        "token_header",
         "token_provider",
         "user_headers",
     )
@@ -183,6 +184,8 @@ class Config:
         self.route: Callable[[str, str, Mapping[str, Any] | None], str] | None = None
         #: Called once per request for a bearer token (Azure AD); may return an awaitable on an async client.
         self.token_provider: Callable[[], Any] | None = None
+        #: The header the provider's answer goes in: `authorization` (as `Bearer <token>`) or Azure's `api-key`.
+        self.token_header = "authorization"  # noqa: S105 (a header name)
 
     def derive(
         self,
@@ -212,7 +215,7 @@ class Config:
             default_query={**self.default_query, **(default_query or {})},
             strict=self.strict if strict is None else strict,
         )
-        derived.route, derived.token_provider = self.route, self.token_provider
+        derived.route, derived.token_provider, derived.token_header = self.route, self.token_provider, self.token_header
         return derived
 
     def __repr__(self) -> str:
@@ -249,14 +252,16 @@ def redact(headers: Mapping[str, str], secret: str) -> dict[str, str]:
     }
 
 
-def with_bearer(options: RequestOptions, token: object) -> RequestOptions:
-    """`options` with `Authorization: Bearer <token>` (a token provider's answer) unless the call sets its own."""
+def with_bearer(options: RequestOptions, token: object, header: str = "authorization") -> RequestOptions:
+    """`options` with `Authorization: Bearer <token>` (a token provider's answer; `header: <token>` for another header)
+    unless the call sets that header itself."""
     if hasattr(token, "__await__"):  # an async provider on a sync client
         getattr(token, "close", lambda: None)()  # no "never awaited" warning
         raise ValueError("the token provider returned an awaitable: an async provider needs AsyncAzureClient")
     if not isinstance(token, str) or not token:
         raise ValueError("the token provider must return a non-empty str")
     extra = dict(options.get("extra_headers") or {})
-    if not any(name.lower() == "authorization" for name in extra):
-        extra["authorization"] = f"Bearer {check_header_value('the token', token)}"
+    if not any(name.lower() == header for name in extra):
+        value = check_header_value("the token", token)
+        extra[header] = f"Bearer {value}" if header == "authorization" else value
     return {**options, "extra_headers": extra}

@@ -189,7 +189,7 @@ class SyncRequester:
     def send(self, config: Config, request: Request, options: RequestOptions, stream: bool = False) -> httpx.Response:
         """The first 2xx response (its body unread when `stream`), after retries; raises `APIError` otherwise."""
         if config.token_provider is not None:
-            options = with_bearer(options, config.token_provider())
+            options = with_bearer(options, config.token_provider(), config.token_header)
         call = _Call(self.http, config, request, options)
         while True:
             try:
@@ -269,7 +269,7 @@ class AsyncRequester:
         """The first 2xx response (its body unread when `stream`), after retries; raises `APIError` otherwise."""
         if config.token_provider is not None:
             token = config.token_provider()
-            options = with_bearer(options, await token if hasattr(token, "__await__") else token)
+            options = with_bearer(options, await token if hasattr(token, "__await__") else token, config.token_header)
         call = _Call(self.http, config, request, options)
         while True:
             try:

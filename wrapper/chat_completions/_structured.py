@@ -11,6 +11,7 @@ supports. A type the strict dialect cannot express raises `TypeError` naming the
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
     from ._models import CreateChatCompletionResponse
 
 T = TypeVar("T")
+
+#: The SDK's logger (as the requester's): `parse()` warns there of a tool call it leaves out, as `openai` warns on its
+#: `openai.lib.parsing` logger.
+log = logging.getLogger("chat_completions")
 
 #: Keywords the strict dialect accepts (https://platform.openai.com/docs/guides/structured-outputs#supported-schemas).
 _SUPPORTED = frozenset(
@@ -384,6 +389,11 @@ def parse_completion(
     for choice in completion.choices:
         check_finish(choice.finish_reason, completion)
     rich = isinstance(response_format, type)
+    for choice in completion.choices:
+        for call in choice.message.tool_calls or ():
+            if getattr(call, "type", None) == "custom":  # openai's words (lib/_parsing/_completions.py)
+                name = getattr(getattr(call, "custom", None), "name", None)
+                log.warning("Custom tool calls are not callable. Ignoring tool call: %s - %s", call.id, name)
 
     def content(index: int, message: Any) -> Any:
         if rich and message.content and not message.refusal:
@@ -417,9 +427,12 @@ def with_parsed(
         message = choice.message
         calls = []
         for position, call in enumerate(message.tool_calls or ()):
-            function = getattr(call, "function", None)
-            if function is None or getattr(call, "type", None) != "function":
-                continue  # a custom tool call (or an unknown kind) cannot be parsed; openai leaves it out too
+            function, kind = getattr(call, "function", None), getattr(call, "type", None)
+            if kind == "custom":
+                continue  # not callable: left out, as openai does (`parse_completion` warns of it)
+            if function is None or kind != "function":
+                calls.append(call)  # an unknown kind: kept as it came, unparsed, as openai keeps it
+                continue
             value = arguments(choice.index, position, (function.name, function.arguments))
             parsed_function = _upgrade(function, "ParsedFunction", parsed_arguments=value)
             calls.append(_upgrade(call, "ParsedFunctionToolCall", function=parsed_function))
