@@ -13,7 +13,6 @@ types (`TypedDict`s generated from the spec) are in `chat_completions.types`; `w
 from typing import TYPE_CHECKING, Any
 
 from ._accumulate import ChatCompletionAccumulator
-from ._azure import AsyncAzureClient, AzureClient
 from ._client import AsyncClient, Client
 from ._config import (
     DEFAULT_BASE_URL,
@@ -44,6 +43,7 @@ from ._errors import (
 from ._streaming import AsyncStream, Stream
 
 if TYPE_CHECKING:
+    from ._azure import AsyncAzureClient, AzureClient
     from ._raw import LegacyAPIResponse
     from ._stream_events import (
         AsyncChatCompletionStream,
@@ -65,6 +65,8 @@ if TYPE_CHECKING:
 
 #: Names loaded on first access (their modules are not imported by `import chat_completions`).
 _LAZY = {
+    "AzureClient": "_azure",  # Azure OpenAI's clients: loaded when first named
+    "AsyncAzureClient": "_azure",
     "LegacyAPIResponse": "_raw",  # with the first `with_raw_response`
     "APIResponse": "_streamed",  # with the first `with_streaming_response`
     "AsyncAPIResponse": "_streamed",
