@@ -12,7 +12,6 @@ types (`TypedDict`s generated from the spec) are in `chat_completions.types`; `w
 
 from typing import TYPE_CHECKING, Any
 
-from ._accumulate import ChatCompletionAccumulator
 from ._client import AsyncClient, Client
 from ._config import (
     DEFAULT_BASE_URL,
@@ -40,9 +39,9 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._streaming import AsyncStream, Stream
 
 if TYPE_CHECKING:
+    from ._accumulate import ChatCompletionAccumulator
     from ._azure import AsyncAzureClient, AzureClient
     from ._raw import LegacyAPIResponse
     from ._stream_events import (
@@ -52,6 +51,7 @@ if TYPE_CHECKING:
         ChatCompletionStreamState,
     )
     from ._streamed import APIResponse, AsyncAPIResponse
+    from ._streaming import AsyncStream, Stream
     from ._structured import (
         ParsedChatCompletion,
         ParsedChatCompletionMessage,
@@ -65,6 +65,9 @@ if TYPE_CHECKING:
 
 #: Names loaded on first access (their modules are not imported by `import chat_completions`).
 _LAZY = {
+    "Stream": "_streaming",  # with the first stream
+    "AsyncStream": "_streaming",
+    "ChatCompletionAccumulator": "_accumulate",
     "AzureClient": "_azure",  # Azure OpenAI's clients: loaded when first named
     "AsyncAzureClient": "_azure",
     "LegacyAPIResponse": "_raw",  # with the first `with_raw_response`
