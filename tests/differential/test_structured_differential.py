@@ -10,14 +10,18 @@ each called as its test called it (the request in the cassette; the types below 
 from __future__ import annotations
 
 import asyncio
+import datetime
+import decimal
 import json
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
+import attrs
 import chat_completions
 import openai
 import pydantic
@@ -571,3 +575,105 @@ def test_parse_warns_of_a_custom_tool_call_as_openai_does(
     message_text = "Custom tool calls are not callable. Ignoring tool call: call_c - run_sql"
     assert warned["openai"] == [("openai.lib.parsing", logging.WARNING, message_text)]
     assert warned["ours"] == [("chat_completions", logging.WARNING, message_text)]
+
+
+# --- a parsed value's JSON, whatever kind of type it was parsed into --------------------------------------------------
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    HIGH = "high"
+
+
+class Stamp(pydantic.BaseModel):
+    """The pydantic model `openai` parses into; the other kinds below have the same fields."""
+
+    at: datetime.datetime
+    amount: decimal.Decimal
+    ref: uuid.UUID
+    priority: Priority
+    where: Location
+    tags: list[str]
+    retries: int = 3
+
+
+@dataclass
+class StampDataclass:
+    at: datetime.datetime
+    amount: decimal.Decimal
+    ref: uuid.UUID
+    priority: Priority
+    where: LocationDataclass
+    tags: list[str]
+    retries: int = 3
+
+
+@dataclass
+class LocationDataclass:
+    city: str
+    temperature: float
+    units: Literal["c", "f"]
+
+
+@attrs.define
+class StampAttrs:
+    at: datetime.datetime
+    amount: decimal.Decimal
+    ref: uuid.UUID
+    priority: Priority
+    where: LocationDataclass
+    tags: list[str]
+    retries: int = 3
+
+
+class StampDict(TypedDict):
+    at: datetime.datetime
+    amount: decimal.Decimal
+    ref: uuid.UUID
+    priority: Priority
+    where: LocationDataclass
+    tags: list[str]
+
+
+STAMP = {
+    "at": "2024-01-02T03:04:05Z",
+    "amount": "12.50",
+    "ref": "12345678-1234-5678-1234-567812345678",
+    "priority": "high",
+    "where": json.loads(LOCATION),
+    "tags": ["a", "b"],
+    "retries": 4,
+}
+
+
+def _dumps(parsed: Any) -> list[Any]:
+    """Every way a user writes a parsed completion out as JSON."""
+    message_ = parsed.choices[0].message
+    return [
+        json.loads(parsed.to_json(indent=2))["choices"][0]["message"]["parsed"],
+        json.loads(parsed.model_dump_json())["choices"][0]["message"]["parsed"],
+        message_.model_dump(mode="json")["parsed"],
+        json.loads(message_.to_json())["parsed"],
+    ]
+
+
+@pytest.mark.parametrize("ours_type", [Stamp, StampDataclass, StampAttrs, StampDict], ids=lambda t: t.__name__)
+def test_a_parsed_value_dumps_to_the_json_openai_gives(ours_type: Any, byte_server: ByteServer) -> None:
+    """Dates, decimals, UUIDs, enums and nested classes of a dataclass, attrs class or TypedDict write out as `openai`
+    writes the same fields of a pydantic model; a pydantic model's field left to its default is left out where `openai`
+    leaves it out (`to_json()`: only what was set)."""
+    unset = ours_type in (Stamp, StampDict)
+    content = json.dumps({k: v for k, v in STAMP.items() if not (unset and k == "retries")})
+    reply = answer(completion(message(content=content)))
+    kwargs = {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}]}
+    theirs_script = byte_server.script(reply)
+    with openai.OpenAI(api_key=KEY, base_url=theirs_script.base_url, max_retries=0) as theirs:
+        expected = _dumps(theirs.chat.completions.parse(**kwargs, response_format=Stamp))
+    if ours_type is StampDict:
+        expected = [{k: v for k, v in e.items() if k != "retries"} for e in expected]
+    with chat_completions.Client(api_key=KEY, base_url=byte_server.script(reply).base_url, max_retries=0) as ours:
+        got = _dumps(ours.chat.completions.parse(**kwargs, response_format=ours_type))
+    assert got == expected
+    assert expected[0]["at"] == "2024-01-02T03:04:05Z"
+    assert expected[0]["amount"] == "12.50"
+    assert ("retries" in expected[0]) != unset
