@@ -10,8 +10,10 @@ each called as its test called it (the request in the cassette; the types below 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime
 import decimal
+import enum
 import json
 import logging
 import uuid
@@ -28,6 +30,8 @@ import pydantic
 import pytest
 import yaml
 from byte_server import Answer, ByteServer
+from chat_completions._structured import codec
+from chat_completions_api.types import dump_value
 from differential_cases import answer, chunk, completion, message, raw, sse
 from differential_support import KEY, MODEL, plain
 
@@ -677,3 +681,58 @@ def test_a_parsed_value_dumps_to_the_json_openai_gives(ours_type: Any, byte_serv
     assert expected[0]["at"] == "2024-01-02T03:04:05Z"
     assert expected[0]["amount"] == "12.50"
     assert ("retries" in expected[0]) != unset
+
+
+# --- the schema of a dataclass, attrs class or TypedDict against openai's for the same pydantic fields -----------------
+
+
+class Level(enum.IntEnum):
+    LOW = 1
+    HIGH = 2
+
+
+@dataclass
+class When:
+    at: datetime.datetime
+    until: datetime.time | None
+
+
+#: One field each: the type, and the value an answer gives for it (read back the same by both SDKs).
+SCHEMA_FIELDS: dict[str, tuple[Any, Any]] = {
+    "datetime": (datetime.datetime, "2024-01-02T03:04:05Z"),
+    "time": (datetime.time, "03:04:05Z"),
+    "list_of_datetimes": (list[datetime.datetime], ["2024-01-02T03:04:05+01:00"]),
+    "optional_datetime": (datetime.datetime | None, None),
+    "decimal": (decimal.Decimal, 12.5),
+    "optional_decimal": (decimal.Decimal | None, "0.10"),
+    "int_enum": (Level, 2),
+    "int_literal": (Literal[1, 2], 1),
+    "date": (datetime.date, "2024-01-02"),
+    "uuid": (uuid.UUID, "12345678-1234-5678-1234-567812345678"),
+    "nested": (list[When], [{"at": "2024-01-02T03:04:05Z", "until": "04:00:00Z"}]),
+}
+
+
+def _kinds(name: str, tp: Any) -> list[Any]:
+    """The same one field as a dataclass, an attrs class and a TypedDict."""
+    return [
+        dataclasses.make_dataclass("Fields", [(name, tp)]),
+        attrs.make_class("Fields", {name: attrs.field(type=tp)}),
+        TypedDict("Fields", {name: tp}),  # type: ignore[operator]
+    ]
+
+
+@pytest.mark.parametrize("name", list(SCHEMA_FIELDS))
+def test_the_schema_of_other_kinds_is_openais_for_the_same_fields(name: str) -> None:
+    """A dataclass, attrs class or TypedDict field gets the strict schema `openai` sends for the same pydantic field
+    (the `format` of a date-time, the `type` of an enum of numbers, a decimal as a number or string), and the answer
+    reads back as the pydantic model reads it."""
+    tp, value = SCHEMA_FIELDS[name]
+    model = pydantic.create_model("Fields", **{name: (tp, ...)})
+    expected = _strict_shape(openai.lib._pydantic.to_strict_json_schema(model))
+    text = json.dumps({name: value})
+    read = model.model_validate_json(text).model_dump(mode="json")
+    for kind in _kinds(name, tp):
+        found = codec(kind)
+        assert _strict_shape(found.schema) == expected, kind
+        assert dump_value(found.decode(text)) == read, kind

@@ -78,11 +78,15 @@ class _Strict:
         if "items" in out:
             out["items"] = self.schema(out["items"], f"{where}[]")
         if "anyOf" in out:
-            out["anyOf"] = [self.schema(variant, where) for variant in out["anyOf"]]
-        if "enum" in out and "type" not in out:
-            kinds = {type(v) for v in out["enum"]}
-            if kinds == {str}:
-                out["type"] = "string"
+            variants = [self.schema(variant, where) for variant in out["anyOf"]]
+            out["anyOf"] = [inner for v in variants for inner in (v["anyOf"] if v.keys() == {"anyOf"} else [v])]
+        if "enum" in out and "type" not in out:  # msgspec leaves it out; pydantic (and so openai) writes it
+            kind = _ENUM_TYPES.get(frozenset(type(v) for v in out["enum"]))
+            if kind is not None:
+                out["type"] = kind
+        if out.get("format") == "decimal":  # msgspec's Decimal: not a format the API knows; pydantic's schema instead
+            del out["format"], out["type"]
+            out["anyOf"] = [{"type": "number"}, {"type": "string"}]
         return out
 
     def _object(self, out: dict[str, Any], where: str) -> None:
@@ -97,7 +101,8 @@ class _Strict:
             field = f"{where}.{name}" if where else name
             schema = self.schema(prop, field)
             if name not in required and not _accepts_null(schema):
-                schema = {"anyOf": [schema, {"type": "null"}]}
+                variants = schema["anyOf"] if schema.keys() == {"anyOf"} else [schema]
+                schema = {"anyOf": [*variants, {"type": "null"}]}
                 made.add(name)
             strict[name] = schema
         out["properties"] = strict
@@ -105,6 +110,16 @@ class _Strict:
         out["additionalProperties"] = False
         if made:
             self.nullable[id(out)] = frozenset(made)
+
+
+#: The JSON type of an `enum` whose values are all of these Python types (as pydantic writes it).
+_ENUM_TYPES = {
+    frozenset({str}): "string",
+    frozenset({int}): "integer",
+    frozenset({float}): "number",
+    frozenset({int, float}): "number",
+    frozenset({bool}): "boolean",
+}
 
 
 def _accepts_null(schema: dict[str, Any]) -> bool:
@@ -161,12 +176,14 @@ class Codec(Generic[T]):
     @staticmethod
     def _msgspec(tp: Any) -> tuple[dict[str, Any], Callable[[str], Any]]:
         import msgspec
+        import msgspec.inspect
 
         try:
             schema = msgspec.json.schema(tp)
         except (TypeError, ValueError) as error:
             said = " ".join(str(error).split())  # msgspec's message spans lines
             raise TypeError(f"{getattr(tp, '__name__', tp)}: not a type Structured Outputs can use: {said}") from None
+        _add_formats(msgspec.inspect.type_info(tp), schema, schema.get("$defs", {}), set())
         decoder = msgspec.json.Decoder(tp)
 
         def load(text: str) -> Any:
@@ -180,6 +197,36 @@ class Codec(Generic[T]):
             return self._load(text)  # type: ignore[no-any-return]
         data = _prune(json.loads(text), self.schema, self.schema.get("$defs", {}), self._nullable)
         return self._load(json.dumps(data))  # type: ignore[no-any-return]
+
+
+def _add_formats(info: Any, node: dict[str, Any], defs: dict[str, Any], seen: set[str]) -> None:
+    """Give a `datetime` or `time` field the `format` pydantic gives it (`date-time`, `time`), so that the model
+    answers one: msgspec writes a bare string for those that may be naive. `info` is msgspec's view of the type
+    `node` was written from."""
+    from msgspec import inspect as mi
+
+    while isinstance(info, mi.Metadata):
+        info = info.type
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        name = ref.rsplit("/", 1)[-1]
+        if name in seen or getattr(getattr(info, "cls", None), "__name__", None) != name:
+            return
+        seen.add(name)
+        node = defs.get(name, {})
+    if isinstance(info, (mi.DateTimeType, mi.TimeType)) and node.get("type") == "string" and "format" not in node:
+        node["format"] = "date-time" if isinstance(info, mi.DateTimeType) else "time"
+    elif isinstance(info, (mi.ListType, mi.SetType, mi.FrozenSetType, mi.VarTupleType)) and "items" in node:
+        _add_formats(info.item_type, node["items"], defs, seen)
+    elif isinstance(info, mi.UnionType) and not any(isinstance(t, mi.StrType) for t in info.types):
+        for variant in node.get("anyOf", ()):
+            for member in info.types:
+                _add_formats(member, variant, defs, seen)
+    elif isinstance(info, (mi.DataclassType, mi.StructType, mi.TypedDictType)):
+        properties = node.get("properties", {})
+        for field in info.fields:
+            if field.encode_name in properties:
+                _add_formats(field.type, properties[field.encode_name], defs, seen)
 
 
 def _prune(data: Any, schema: dict[str, Any], defs: dict[str, Any], nullable: dict[int, frozenset[str]]) -> Any:
