@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal, TypedDict
+from typing import Annotated, Any, Literal, TypedDict
 
 import attrs
 import chat_completions
@@ -736,3 +736,43 @@ def test_the_schema_of_other_kinds_is_openais_for_the_same_fields(name: str) -> 
         found = codec(kind)
         assert _strict_shape(found.schema) == expected, kind
         assert dump_value(found.decode(text)) == read, kind
+
+
+# --- a pydantic discriminated union -----------------------------------------------------------------------------------
+
+
+class Cat(pydantic.BaseModel):
+    kind: Literal["cat"]
+    lives: int
+
+
+class Dog(pydantic.BaseModel):
+    kind: Literal["dog"]
+
+
+class Pets(pydantic.BaseModel):
+    first: Cat | Dog = pydantic.Field(discriminator="kind")
+    others: list[Annotated[Cat | Dog, pydantic.Field(discriminator="kind")]]
+
+
+def test_a_discriminated_union_is_sent_as_any_of_and_reads_as_openai_reads_it(byte_server: ByteServer) -> None:
+    """pydantic writes a tagged union as `oneOf` with a `discriminator`, neither of which the strict dialect permits
+    (`openai` sends them as they are); ours sends `anyOf` (the tags make the variants exclusive) and reads the answer
+    into the same classes."""
+    reply = answer(completion(message(content=json.dumps({"first": {"kind": "cat", "lives": 9}, "others": []}))))
+    kwargs = {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}], "response_format": Pets}
+    parsed, sent = {}, {}
+    for sdk, client_class in (("openai", openai.OpenAI), ("ours", chat_completions.Client)):
+        script = byte_server.script(reply)
+        with client_class(api_key=KEY, base_url=script.base_url, max_retries=0) as client:
+            parsed[sdk] = client.chat.completions.parse(**kwargs).choices[0].message.parsed
+        sent[sdk] = json.dumps(json.loads(script.requests[0].body)["response_format"])
+    assert parsed["ours"] == parsed["openai"] == Pets(first=Cat(kind="cat", lives=9), others=[])
+    assert '"oneOf"' in sent["openai"]
+    assert '"discriminator"' in sent["openai"]
+    assert '"oneOf"' not in sent["ours"]
+    assert '"discriminator"' not in sent["ours"]
+    assert json.loads(sent["ours"])["json_schema"]["schema"]["properties"]["first"]["anyOf"] == [
+        {"$ref": "#/$defs/Cat"},
+        {"$ref": "#/$defs/Dog"},
+    ]

@@ -64,6 +64,8 @@ class _Strict:
             target = self.defs.get(ref.rsplit("/", 1)[-1])
             if isinstance(target, dict):
                 node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+        if isinstance(node, dict) and "discriminator" in node:  # a tagged union: its variants exclude each other
+            node = {("anyOf" if k == "oneOf" else k): v for k, v in node.items() if k != "discriminator"}
         if not isinstance(node, dict) or not node.keys() - _DROPPED - {"title", "description"}:
             raise self.fail(where, "it has no JSON type (Any, object or an untyped value)")
         out: dict[str, Any] = {}
