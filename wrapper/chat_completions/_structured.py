@@ -82,14 +82,7 @@ class _Strict:
         if "anyOf" in out:
             variants = [self.schema(variant, where) for variant in out["anyOf"]]
             out["anyOf"] = [inner for v in variants for inner in (v["anyOf"] if v.keys() == {"anyOf"} else [v])]
-        if "enum" in out and "type" not in out:  # msgspec leaves it out; pydantic (and so openai) writes it
-            kind = _ENUM_TYPES.get(frozenset(type(v) for v in out["enum"]))
-            if kind is not None:
-                out["type"] = kind
-        if out.get("format") == "decimal":  # msgspec's Decimal: not a format the API knows; pydantic's schema instead
-            del out["format"], out["type"]
-            out["anyOf"] = [{"type": "number"}, {"type": "string"}]
-        return out
+        return _as_pydantic_writes(out)
 
     def _object(self, out: dict[str, Any], where: str) -> None:
         extra = out.get("additionalProperties", False)
@@ -122,6 +115,18 @@ _ENUM_TYPES = {
     frozenset({int, float}): "number",
     frozenset({bool}): "boolean",
 }
+
+
+def _as_pydantic_writes(out: dict[str, Any]) -> dict[str, Any]:
+    """What msgspec writes otherwise than pydantic (and so `openai`), as pydantic writes it."""
+    if "enum" in out and "type" not in out:  # msgspec leaves an enum's type out
+        kind = _ENUM_TYPES.get(frozenset(type(v) for v in out["enum"]))
+        if kind is not None:
+            out["type"] = kind
+    if out.get("format") == "decimal":  # msgspec's Decimal: not a format the API knows
+        del out["format"], out["type"]
+        out["anyOf"] = [{"type": "number"}, {"type": "string"}]
+    return out
 
 
 def _accepts_null(schema: dict[str, Any]) -> bool:
