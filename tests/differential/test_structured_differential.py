@@ -776,3 +776,34 @@ def test_a_discriminated_union_is_sent_as_any_of_and_reads_as_openai_reads_it(by
         {"$ref": "#/$defs/Cat"},
         {"$ref": "#/$defs/Dog"},
     ]
+
+
+def test_the_stream_closes_and_nests_as_openais_does(byte_server: ByteServer) -> None:
+    """`stream()`'s stream is itself a context manager (sync and async), and the async one closes with
+    `await stream.close()`, as `openai`'s: code written for it runs unchanged."""
+    reply = sse(*_stream_of("Hello there"))
+    kwargs = {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}]}
+
+    def sync(client: Any) -> list[str]:
+        with client.chat.completions.stream(**kwargs) as outer, outer as stream:
+            types = [event.type for event in stream]
+        return [*types, stream.get_final_completion().choices[0].message.content]
+
+    async def run(client: Any) -> list[str]:
+        async with client, client.chat.completions.stream(**kwargs) as outer:
+            async with outer as stream:
+                types = [event.type async for event in stream]
+            await stream.close()
+            return [*types, (await stream.get_final_completion()).choices[0].message.content]
+
+    got = {}
+    for sdk, (sync_class, async_class) in {
+        "openai": (openai.OpenAI, openai.AsyncOpenAI),
+        "ours": (chat_completions.Client, chat_completions.AsyncClient),
+    }.items():
+        options = {"api_key": KEY, "max_retries": 0}
+        with sync_class(base_url=byte_server.script(reply).base_url, **options) as client:
+            got[sdk] = sync(client)
+        got[sdk] += asyncio.run(run(async_class(base_url=byte_server.script(reply).base_url, **options)))
+    assert got["ours"] == got["openai"]
+    assert got["ours"][-1] == "Hello there"

@@ -354,6 +354,14 @@ class ChatCompletionStream(Generic[T]):
         """Close the HTTP response (done on leaving the `with` block)."""
         self._chunks.close()
 
+    def __enter__(self) -> ChatCompletionStream[T]:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
 
 class ChatCompletionStreamManager(Generic[T]):
     """What `stream()` returns: `with` it to send the request and get the `ChatCompletionStream`."""
@@ -413,6 +421,18 @@ class AsyncChatCompletionStream(Generic[T]):
     async def aclose(self) -> None:
         """Close the HTTP response (done on leaving the `async with` block)."""
         await self._chunks.aclose()
+
+    async def close(self) -> None:
+        """`aclose()`, by the name `openai`'s async stream gives it."""
+        await self.aclose()
+
+    async def __aenter__(self) -> AsyncChatCompletionStream[T]:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
 
 
 class AsyncChatCompletionStreamManager(Generic[T]):
