@@ -147,6 +147,20 @@ def _refusal_stream() -> list[dict[str, Any]]:
     return [*out, chunk({}, "stop")]
 
 
+def _azure_stream() -> list[dict[str, Any]]:
+    """Azure's: a first chunk with no choice (its prompt filter results), then each choice's content filter results."""
+    filters = {"content_filter_results": {"hate": {"filtered": False, "severity": "safe"}}}
+    prompt = [{"prompt_index": 0, **filters}]
+    first = {"choices": [], "created": 0, "id": "", "model": "", "object": "", "prompt_filter_results": prompt}
+    return [
+        first,
+        *(
+            chunk(c["choices"][0]["delta"], c["choices"][0]["finish_reason"], choice=filters)
+            for c in _stream_of(LOCATION)
+        ),
+    ]
+
+
 CASES = [
     Case("parsed", "parse", answer(completion(message(content=LOCATION))), Location),
     Case(
@@ -213,6 +227,7 @@ CASES = [
     Case("stream_length", "stream", sse(*_stream_of('{"city":"San', finish="length")), Location),
     Case("stream_content_filter", "stream", sse(*_stream_of('{"ci', finish="content_filter")), Location),
     Case("stream_length_plain", "stream", sse(*_stream_of("Once upon", finish="length"))),
+    Case("stream_azure_filters", "stream", sse(*_azure_stream()), Location),
 ]
 
 

@@ -60,6 +60,8 @@ class ChatCompletionAccumulator:
                 "logprobs": None,
                 "message": {"role": "assistant", "content": None, "refusal": None},
             }
+            state.update(choice.additional_properties)  # e.g. Azure's content_filter_results: kept as openai keeps
+            # them (those of the choice's first chunk)
         message = state["message"]
         delta = choice.delta
         if delta is None:  # Azure's content-filter chunks, a bare finish_reason: nothing to add to the message
