@@ -228,6 +228,15 @@ CASES = [
     Case("stream_content_filter", "stream", sse(*_stream_of('{"ci', finish="content_filter")), Location),
     Case("stream_length_plain", "stream", sse(*_stream_of("Once upon", finish="length"))),
     Case("stream_azure_filters", "stream", sse(*_azure_stream()), Location),
+    Case(
+        "stream_extra_fields",  # a router's `provider` on each chunk, `obfuscation`, a server's `reasoning_content`
+        "stream",
+        sse(
+            chunk({"role": "assistant", "content": "", "reasoning_content": "Let"}, provider="p1", obfuscation="ab"),
+            chunk({"content": "Hi", "reasoning_content": " me"}, provider="p1", obfuscation="c"),
+            chunk({}, "stop", provider="p1"),
+        ),
+    ),
 ]
 
 

@@ -37,7 +37,8 @@ class ChatCompletionAccumulator:
     def add(self, chunk: CreateChatCompletionStreamResponse) -> CreateChatCompletionStreamResponse:
         """Take one chunk into account, and return it (so `for c in map(acc.add, stream)` works)."""
         top = self._top
-        if not top:
+        if not top:  # the first chunk's extra fields are kept (a router's `provider`), as openai's stream() keeps them
+            top.update((k, v) for k, v in chunk.additional_properties.items() if k != "obfuscation")
             top.update(id=chunk.id, object="chat.completion", created=chunk.created, model=chunk.model)
         for key in ("system_fingerprint", "service_tier"):
             value = getattr(chunk, key)
