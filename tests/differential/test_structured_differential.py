@@ -147,6 +147,10 @@ def _refusal_stream() -> list[dict[str, Any]]:
     return [*out, chunk({}, "stop")]
 
 
+def _detail(index: int, text: str) -> dict[str, Any]:
+    return {"type": "reasoning.text", "index": index, "text": text, "format": "unknown"}
+
+
 def _azure_stream() -> list[dict[str, Any]]:
     """Azure's: a first chunk with no choice (its prompt filter results), then each choice's content filter results."""
     filters = {"content_filter_results": {"hate": {"filtered": False, "severity": "safe"}}}
@@ -235,6 +239,16 @@ CASES = [
             chunk({"role": "assistant", "content": "", "reasoning_content": "Let"}, provider="p1", obfuscation="ab"),
             chunk({"content": "Hi", "reasoning_content": " me"}, provider="p1", obfuscation="c"),
             chunk({}, "stop", provider="p1"),
+        ),
+    ),
+    Case(
+        "stream_extra_structures",  # OpenRouter's `reasoning_details`: fragments of indexed items, merged by index
+        "stream",
+        sse(
+            chunk({"role": "assistant", "content": "", "reasoning_details": [_detail(0, "Let")], "meta": {"n": 1}}),
+            chunk({"content": "Hi", "reasoning_details": [_detail(0, " me"), _detail(1, "Then")], "meta": {"n": 2}}),
+            chunk({"reasoning_details": [_detail(1, " done")], "meta": {"tags": ["a"]}}),
+            chunk({}, "stop"),
         ),
     ),
 ]
