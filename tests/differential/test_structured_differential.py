@@ -845,3 +845,24 @@ def test_the_stream_closes_and_nests_as_openais_does(byte_server: ByteServer) ->
         got[sdk] += asyncio.run(run(async_class(base_url=byte_server.script(reply).base_url, **options)))
     assert got["ours"] == got["openai"]
     assert got["ours"][-1] == "Hello there"
+
+
+@pytest.mark.parametrize("with_calls", [False, True], ids=["content", "tool_calls"])
+def test_a_parsed_completion_writes_the_json_openais_writes(with_calls: bool, byte_server: ByteServer) -> None:
+    """`to_json()` of `parse()`'s answer is the same JSON value as `openai`'s, nulls included: a message without tool
+    calls has `"tool_calls": null` (code reading `to_dict()["choices"][0]["message"]["tool_calls"]` finds it)."""
+    function = {"name": "Location", "arguments": LOCATION}
+    calls = [{"id": "call_0", "type": "function", "function": function}] if with_calls else ...
+    reply = answer(completion(message(content=None if with_calls else LOCATION, tool_calls=calls)))
+    kwargs: dict[str, Any] = {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}]}
+    written = {}
+    for sdk, client_class, tool in (
+        ("openai", openai.OpenAI, openai.pydantic_function_tool),
+        ("ours", chat_completions.Client, chat_completions.function_tool),
+    ):
+        with client_class(api_key=KEY, base_url=byte_server.script(reply).base_url, max_retries=0) as client:
+            parsed = client.chat.completions.parse(**kwargs, response_format=Location, tools=[tool(Location)])
+        written[sdk] = json.loads(parsed.to_json())
+    assert written["ours"] == written["openai"]
+    assert ("parsed_arguments" in json.dumps(written["ours"])) == with_calls
+    assert "tool_calls" in written["ours"]["choices"][0]["message"]

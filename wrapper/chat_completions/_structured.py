@@ -491,7 +491,10 @@ def with_parsed(
             parsed_function = _upgrade(function, "ParsedFunction", parsed_arguments=value)
             calls.append(_upgrade(call, "ParsedFunctionToolCall", function=parsed_function))
         parsed = content(choice.index, message)
-        new_message = _upgrade(message, "ParsedChatCompletionMessage", parsed=parsed, tool_calls=calls or None)
+        odd = message._odd_keys if calls or "tool_calls" in message._odd_keys else (*message._odd_keys, "tool_calls")
+        new_message = _upgrade(  # `tool_calls` given back as null when there are none, as openai's parse() does
+            message, "ParsedChatCompletionMessage", parsed=parsed, tool_calls=calls or None, _odd_keys=odd
+        )
         choices.append(_upgrade(choice, "ParsedChoice", message=new_message))
     return _upgrade(completion, "ParsedChatCompletion", choices=choices)  # type: ignore[no-any-return]
 
