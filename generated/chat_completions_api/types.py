@@ -250,7 +250,10 @@ def _builtins(value: Any) -> Any:
         return [_builtins(item) for item in value]
     import msgspec  # dates, decimals, UUIDs, enums, bytes: as msgspec writes them (pydantic's JSON forms)
 
-    return msgspec.to_builtins(value)
+    try:
+        return msgspec.to_builtins(value)
+    except TypeError:  # a value of a type msgspec does not know: as it is
+        return value
 
 
 def _json_text(data: Any, indent: int | None) -> str:
