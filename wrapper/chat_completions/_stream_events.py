@@ -422,9 +422,7 @@ class AsyncChatCompletionStream(Generic[T]):
         """Close the HTTP response (done on leaving the `async with` block)."""
         await self._chunks.aclose()
 
-    async def close(self) -> None:
-        """`aclose()`, by the name `openai`'s async stream gives it."""
-        await self.aclose()
+    close = aclose  # the name `openai`'s async stream gives it
 
     async def __aenter__(self) -> AsyncChatCompletionStream[T]:
         return self
