@@ -32,7 +32,7 @@ import yaml
 from byte_server import Answer, ByteServer
 from chat_completions._structured import codec
 from chat_completions_api.types import dump_value
-from differential_cases import answer, chunk, completion, message, raw, sse
+from differential_cases import answer, chunk, close_delimited, completion, events, message, raw, sse
 from differential_support import KEY, MODEL, plain
 
 #: openai's own `to_dict()` of a parsed completion warns that `parsed` is not None (its generic field's type).
@@ -902,3 +902,48 @@ def _no_call_index(event: dict[str, Any]) -> dict[str, Any]:
         for call in choice["message"].get("tool_calls") or ():
             call.pop("index", None)
     return event
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_cut_stream_raises_again_from_get_final_completion(mode: str, byte_server: ByteServer) -> None:
+    """A stream cut before its end raises `APIConnectionError` while read (`openai` ends quietly, differences.md);
+    `get_final_completion()` then raises it again rather than a bare `ValueError`, and the snapshot keeps what came,
+    as `openai`'s final completion has it."""
+    reply = close_delimited(events(chunk({"role": "assistant", "content": ""}), chunk({"content": "Hel"}), done=False))
+    kwargs = {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}]}
+    seen = {}
+    for sdk in ("openai", "ours"):
+        options = {"api_key": KEY, "base_url": byte_server.script(reply).base_url, "max_retries": 0}
+        if mode == "sync":
+            with (openai.OpenAI if sdk == "openai" else chat_completions.Client)(**options) as client:
+                seen[sdk] = _read_cut(client.chat.completions.stream(**kwargs))
+        else:
+            client = (openai.AsyncOpenAI if sdk == "openai" else chat_completions.AsyncClient)(**options)
+            seen[sdk] = asyncio.run(_aread_cut(client, kwargs))
+    assert seen["openai"] == [None, None, "Hel"]
+    assert seen["ours"] == ["APIConnectionError", "APIConnectionError", "Hel"]
+
+
+def _read_cut(manager: Any) -> list[str | None]:
+    """The error reading the stream raised, the error `get_final_completion()` raised, the snapshot's content."""
+    out: list[str | None] = []
+    with manager as stream:
+        for call in (stream.until_done, stream.get_final_completion):
+            try:
+                call()
+                out.append(None)
+            except Exception as error:
+                out.append(type(error).__name__)
+        return [*out, stream.current_completion_snapshot.choices[0].message.content]
+
+
+async def _aread_cut(client: Any, kwargs: dict[str, Any]) -> list[str | None]:
+    out: list[str | None] = []
+    async with client, client.chat.completions.stream(**kwargs) as stream:
+        for call in (stream.until_done, stream.get_final_completion):
+            try:
+                await call()
+                out.append(None)
+            except Exception as error:
+                out.append(type(error).__name__)
+        return [*out, stream.current_completion_snapshot.choices[0].message.content]

@@ -352,11 +352,16 @@ class ChatCompletionStream(Generic[T]):
         self._chunks = chunks
         self._state = state
         self._events = self._iterate()
+        self._error: BaseException | None = None  # what broke the stream: raised again by get_final_completion()
 
     def _iterate(self) -> Iterator[ChatCompletionStreamEvent[T]]:
-        for chunk in self._chunks:
-            if _valid(chunk):
-                yield from self._state.handle_chunk(chunk)
+        try:
+            for chunk in self._chunks:
+                if _valid(chunk):
+                    yield from self._state.handle_chunk(chunk)
+        except Exception as error:
+            self._error = error
+            raise
 
     def __iter__(self) -> Iterator[ChatCompletionStreamEvent[T]]:
         return self._events
@@ -376,8 +381,11 @@ class ChatCompletionStream(Generic[T]):
         return self
 
     def get_final_completion(self) -> ParsedChatCompletion[T]:
-        """Read the rest of the stream; the parsed completion (as `parse()` returns it)."""
+        """Read the rest of the stream; the parsed completion (as `parse()` returns it). If the stream broke (a cut
+        connection), the error it raised, again: `current_completion_snapshot` has what came."""
         self.until_done()
+        if self._error is not None:
+            raise self._error
         return self._state.get_final_completion()
 
     def close(self) -> None:
@@ -419,12 +427,17 @@ class AsyncChatCompletionStream(Generic[T]):
         self._chunks = chunks
         self._state = state
         self._events = self._iterate()
+        self._error: BaseException | None = None  # what broke the stream: raised again by get_final_completion()
 
     async def _iterate(self) -> AsyncIterator[ChatCompletionStreamEvent[T]]:
-        async for chunk in self._chunks:
-            if _valid(chunk):
-                for event in self._state.handle_chunk(chunk):
-                    yield event
+        try:
+            async for chunk in self._chunks:
+                if _valid(chunk):
+                    for event in self._state.handle_chunk(chunk):
+                        yield event
+        except Exception as error:
+            self._error = error
+            raise
 
     def __aiter__(self) -> AsyncIterator[ChatCompletionStreamEvent[T]]:
         return self._events
@@ -444,8 +457,11 @@ class AsyncChatCompletionStream(Generic[T]):
         return self
 
     async def get_final_completion(self) -> ParsedChatCompletion[T]:
-        """Read the rest of the stream; the parsed completion (as `parse()` returns it)."""
+        """Read the rest of the stream; the parsed completion (as `parse()` returns it). If the stream broke (a cut
+        connection), the error it raised, again: `current_completion_snapshot` has what came."""
         await self.until_done()
+        if self._error is not None:
+            raise self._error
         return self._state.get_final_completion()
 
     async def aclose(self) -> None:
