@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypedDict
+from typing import Annotated, Any, Generic, Literal, TypedDict, TypeVar
 
 import attrs
 import chat_completions
@@ -947,3 +947,35 @@ async def _aread_cut(client: Any, kwargs: dict[str, Any]) -> list[str | None]:
             except Exception as error:
                 out.append(type(error).__name__)
         return [*out, stream.current_completion_snapshot.choices[0].message.content]
+
+
+Item = TypeVar("Item")
+
+
+class Page(pydantic.BaseModel, Generic[Item]):
+    items: list[Item]
+
+
+def test_a_generic_model_is_sent_under_a_name_the_api_takes(byte_server: ByteServer) -> None:
+    """A generic pydantic model is named `Page[Location]`, which the API refuses as a schema or function name
+    (`^[a-zA-Z0-9_-]{1,64}$`); `openai` sends it as it is, ours as `Page_Location`, and reads the answer the same."""
+    content = json.dumps({"items": [json.loads(LOCATION)]})
+    calls = [{"id": "call_0", "type": "function", "function": {"name": "Page_Location", "arguments": content}}]
+    reply = answer(completion(message(content=content, tool_calls=calls)))
+    response_format = Page[Location]
+    sent_openai = openai.lib._parsing._completions.type_to_response_format_param(response_format)
+    assert sent_openai["json_schema"]["name"] == "Page[Location]"
+    script = byte_server.script(reply)
+    with chat_completions.Client(api_key=KEY, base_url=script.base_url, max_retries=0) as client:
+        parsed = client.chat.completions.parse(
+            model=MODEL,
+            messages=[{"role": "user", "content": "Hi"}],
+            response_format=response_format,
+            tools=[chat_completions.function_tool(response_format)],
+        )
+    sent = json.loads(script.requests[0].body)
+    assert sent["response_format"]["json_schema"]["name"] == "Page_Location"
+    assert sent["tools"][0]["function"]["name"] == "Page_Location"
+    message_ = parsed.choices[0].message
+    assert message_.parsed == response_format(items=[Location.model_validate_json(LOCATION)])
+    assert message_.tool_calls[0].function.parsed_arguments == message_.parsed

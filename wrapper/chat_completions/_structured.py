@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -136,6 +137,12 @@ def _accepts_null(schema: dict[str, Any]) -> bool:
     return any(_accepts_null(variant) for variant in schema.get("anyOf", ()))
 
 
+def _api_name(name: str) -> str:
+    """`name` as the API takes a schema's or function's name (`^[a-zA-Z0-9_-]{1,64}$`): a generic model's
+    `Page[Item]` is sent as `Page_Item` (openai sends it as it is, and the API refuses it)."""
+    return re.sub(r"[^a-zA-Z0-9_-]+", "_", name).strip("_")[:64] or "response"
+
+
 def _pydantic_model(tp: object) -> bool:
     """`tp` is a pydantic model or pydantic dataclass (only possible if pydantic is already imported)."""
     pydantic = sys.modules.get("pydantic")
@@ -149,7 +156,7 @@ class Codec(Generic[T]):
 
     def __init__(self, tp: type[T]) -> None:
         self.tp = tp
-        self.name = getattr(tp, "__name__", "response")
+        self.name = _api_name(getattr(tp, "__name__", "response"))
         owner = f"{self.name}"
         if _pydantic_model(tp):
             raw, self._load = self._pydantic(tp)
