@@ -259,10 +259,21 @@ def _prune(data: Any, schema: dict[str, Any], defs: dict[str, Any], nullable: di
     if isinstance(data, list) and "items" in schema:
         return [_prune(item, schema["items"], defs, nullable) for item in data]
     if data is not None and "anyOf" in schema:
-        objects = [v for v in schema["anyOf"] if v.get("type") != "null"]
-        if len(objects) == 1:
-            return _prune(data, objects[0], defs, nullable)
+        variants = [v for v in schema["anyOf"] if v.get("type") != "null"]
+        if len(variants) > 1:  # a union: the variant the value is (strict: an object has exactly its properties)
+            variants = [
+                v for v in variants if _fits(data, defs.get(v["$ref"].rsplit("/", 1)[-1], {}) if "$ref" in v else v)
+            ]
+        if variants:
+            return _prune(data, variants[0], defs, nullable)
     return data
+
+
+def _fits(data: Any, schema: dict[str, Any]) -> bool:
+    """`data` is an instance of the strict object or array `schema` (only those have nulls to prune)."""
+    if isinstance(data, dict):
+        return isinstance(schema.get("properties"), dict) and schema["properties"].keys() == data.keys()
+    return isinstance(data, list) and schema.get("type") == "array"
 
 
 _CODECS: dict[Any, Codec[Any]] = {}
