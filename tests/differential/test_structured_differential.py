@@ -979,3 +979,30 @@ def test_a_generic_model_is_sent_under_a_name_the_api_takes(byte_server: ByteSer
     message_ = parsed.choices[0].message
     assert message_.parsed == response_format(items=[Location.model_validate_json(LOCATION)])
     assert message_.tool_calls[0].function.parsed_arguments == message_.parsed
+
+
+def test_extra_query_reaches_the_url_from_every_method(byte_server: ByteServer) -> None:
+    """`extra_query` of `parse()`, `stream()`, `retrieve()`, `delete()` and the raw and streaming-response forms
+    goes in the URL as `openai` puts it (it went in the JSON body, or nowhere)."""
+    reply = answer(completion(message(content=LOCATION)))
+    answers = [reply, sse(*_stream_of(LOCATION)), reply, answer({"id": "c", "object": "x", "deleted": True}), reply]
+    kwargs = {"model": MODEL, "messages": [{"role": "user", "content": "Hi"}], "response_format": Location}
+    query = {"extra_query": {"q": "1"}}
+    sent = {}
+    for sdk, client_class in (("openai", openai.OpenAI), ("ours", chat_completions.Client)):
+        script = byte_server.script(*answers, reply)
+        with client_class(api_key=KEY, base_url=script.base_url, max_retries=0) as client:
+            completions = client.chat.completions
+            completions.parse(**kwargs, **query)
+            with completions.stream(**kwargs, **query) as stream:
+                stream.until_done()
+            completions.retrieve("c", **query)
+            completions.delete("c", **query)
+            completions.with_raw_response.parse(**kwargs, **query).parse()
+            with completions.with_streaming_response.parse(**kwargs, **query) as response:
+                response.parse()
+        sent[sdk] = [
+            (seen.method, seen.target.partition("?")[2], b"extra_query" in seen.body) for seen in script.requests
+        ]
+    assert sent["ours"] == sent["openai"]
+    assert {target for _, target, _ in sent["ours"]} == {"q=1"}
