@@ -116,9 +116,12 @@ class _Base(Generic[T]):
         extra_body: Mapping[str, Any] | None = None,
         default_query: Mapping[str, object] | None = None,
         strict_response_validation: bool | None = None,
+        default_headers: Mapping[str, str | None] | None = None,
     ) -> Self:
         """A copy with these options changed (headers, body extras and query merged), sharing this client's
-        connections."""
+        connections. `default_headers` is `openai`'s name for `extra_headers` here (both are merged over)."""
+        if default_headers:
+            extra_headers = {**default_headers, **(extra_headers or {})}
         new = object.__new__(type(self))
         new._config = self._config.derive(
             api_key=api_key,
@@ -135,6 +138,10 @@ class _Base(Generic[T]):
         new._lazy = self._lazy
         new.chat = type(self.chat)(new)
         return new
+
+    def copy(self, **options: Any) -> Self:
+        """`with_options`, by the other name `openai` gives it."""
+        return self.with_options(**options)
 
 
 class Client(_Base["SyncRequester"]):
