@@ -100,6 +100,43 @@ class _Base(Generic[T]):
     def _requester(self) -> T:
         return self._lazy.get()
 
+    # The settings read back as attributes, as `openai`'s clients have them.
+
+    @property
+    def api_key(self) -> str:
+        """The API key sent (as `Authorization: Bearer ...`)."""
+        return self._config.api_key
+
+    @property
+    def organization(self) -> str | None:
+        """The `OpenAI-Organization` sent, if any."""
+        return self._config.organization
+
+    @property
+    def project(self) -> str | None:
+        """The `OpenAI-Project` sent, if any."""
+        return self._config.project
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request is retried."""
+        return self._config.max_retries
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The timeouts of a request."""
+        import httpx
+
+        return httpx.Timeout(**self._config.timeout)
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The URL request paths are appended to, with its trailing slash (and query, if any), as `openai` gives it."""
+        import httpx
+
+        config = self._config
+        return httpx.URL(config.root + "/" + config.base_url[len(config.root) :])
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={self._config.base_url!r}>"
 
