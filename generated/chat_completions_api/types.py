@@ -215,23 +215,45 @@ def dump_model(model: Any, exclude_unset: bool, exclude_none: bool) -> dict[str,
 
 
 def dump_value(value: Any, exclude_unset: bool = True, exclude_none: bool = False) -> Any:
-    """A field value as JSON: models by `model_dump`, lists item by item, a parsed value (pydantic model, dataclass,
-    attrs instance) as its dict, the rest as it is."""
+    """A field value as JSON: models by `model_dump`, lists item by item, a parsed value (pydantic model or dataclass,
+    dataclass, attrs instance, TypedDict) as its JSON object (dates, decimals, UUIDs, enums as pydantic writes them in
+    JSON mode, as `openai` dumps `parsed`), the rest as it is."""
     if isinstance(value, Model):
         return dump_model(value, exclude_unset, exclude_none)
     if isinstance(value, list):
         return [dump_value(item, exclude_unset, exclude_none) for item in value]
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     if hasattr(value, "model_dump"):  # a pydantic model, e.g. the `parsed` of a structured output
-        return value.model_dump(mode="json")
+        return value.model_dump(mode="json", exclude_unset=exclude_unset, exclude_none=exclude_none)
+    if hasattr(type(value), "__pydantic_fields__"):  # a pydantic dataclass
+        from pydantic import TypeAdapter
+
+        adapter = TypeAdapter(type(value))
+        return adapter.dump_python(value, mode="json", exclude_unset=exclude_unset, exclude_none=exclude_none)
+    return _builtins(value)
+
+
+def _builtins(value: Any) -> Any:
+    """A value decoded by msgspec (a dataclass, attrs instance, TypedDict, or what they hold) as JSON builtins. Fields
+    are read one by one: msgspec leaves a dataclass's defaulted fields out of its `__dict__`, so `to_builtins` alone
+    would drop them."""
     if hasattr(value, "__dataclass_fields__"):
         import dataclasses
 
-        return dataclasses.asdict(value)
-    if hasattr(value, "__attrs_attrs__"):
-        import attrs
+        return {f.name: _builtins(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if hasattr(type(value), "__attrs_attrs__"):
+        return {a.name: _builtins(getattr(value, a.name)) for a in type(value).__attrs_attrs__}
+    if isinstance(value, dict):
+        return {key: _builtins(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_builtins(item) for item in value]
+    import msgspec  # dates, decimals, UUIDs, enums, bytes: as msgspec writes them (pydantic's JSON forms)
 
-        return attrs.asdict(value)
-    return value
+    try:
+        return msgspec.to_builtins(value)
+    except TypeError:  # a value of a type msgspec does not know: as it is
+        return value
 
 
 def _json_text(data: Any, indent: int | None) -> str:

@@ -21,6 +21,35 @@ def _append(target: dict[str, Any], key: str, text: object) -> None:
         target[key] = (target.get(key) or "") + text
 
 
+def _merge(before: Any, delta: Any) -> Any:
+    """A delta's extra field added to what came before, as `openai`'s stream helper adds it: text joined, numbers
+    summed, objects merged key by key (`index` and `type` replaced), list items with an `index` merged into the item
+    at that index, other items appended; anything else replaced."""
+    if before is None:
+        before = [] if isinstance(delta, list) else None
+    if isinstance(before, str) and isinstance(delta, str):
+        return before + delta
+    if isinstance(before, (int, float)) and isinstance(delta, (int, float)) and not isinstance(delta, bool):
+        return before + delta
+    if isinstance(before, dict) and isinstance(delta, dict):
+        merged = dict(before)
+        for key, value in delta.items():
+            merged[key] = value if key in ("index", "type") else _merge(merged.get(key), value)
+        return merged
+    if isinstance(before, list) and isinstance(delta, list):
+        items = list(before)
+        for item in delta:
+            index = item.get("index") if isinstance(item, dict) else None
+            if isinstance(index, int) and index < len(items) and isinstance(items[index], dict):
+                items[index] = _merge(items[index], item)
+            elif isinstance(index, int) and index <= len(items):
+                items.insert(index, item)
+            else:
+                items.append(item)
+        return items
+    return delta
+
+
 class ChatCompletionAccumulator:
     """Collects stream chunks with `add()`; `completion()` builds the `CreateChatCompletionResponse` they add up to.
 
@@ -37,7 +66,8 @@ class ChatCompletionAccumulator:
     def add(self, chunk: CreateChatCompletionStreamResponse) -> CreateChatCompletionStreamResponse:
         """Take one chunk into account, and return it (so `for c in map(acc.add, stream)` works)."""
         top = self._top
-        if not top:
+        if not top:  # the first chunk's extra fields are kept (a router's `provider`), as openai's stream() keeps them
+            top.update((k, v) for k, v in chunk.additional_properties.items() if k != "obfuscation")
             top.update(id=chunk.id, object="chat.completion", created=chunk.created, model=chunk.model)
         for key in ("system_fingerprint", "service_tier"):
             value = getattr(chunk, key)
@@ -60,6 +90,8 @@ class ChatCompletionAccumulator:
                 "logprobs": None,
                 "message": {"role": "assistant", "content": None, "refusal": None},
             }
+            state.update(choice.additional_properties)  # e.g. Azure's content_filter_results: kept as openai keeps
+            # them (those of the choice's first chunk)
         message = state["message"]
         delta = choice.delta
         if delta is None:  # Azure's content-filter chunks, a bare finish_reason: nothing to add to the message
@@ -68,8 +100,8 @@ class ChatCompletionAccumulator:
             return
         _append(message, "content", delta.content)
         _append(message, "refusal", delta.refusal)
-        for key, value in delta.additional_properties.items():  # e.g. a server's `reasoning_content`
-            _append(message, key, value)
+        for key, value in delta.additional_properties.items():  # e.g. `reasoning_content`, `reasoning_details`
+            message[key] = _merge(message.get(key), value)
         call = delta.function_call
         if call:
             legacy = message.setdefault("function_call", {"name": "", "arguments": ""})

@@ -247,6 +247,7 @@ class AzureClient(Client):
         extra_body: Mapping[str, Any] | None = None,
         default_query: Mapping[str, object] | None = None,
         strict_response_validation: bool | None = None,
+        default_headers: Mapping[str, str | None] | None = None,
     ) -> Self:
         """A copy with these options changed, as `Client.with_options`; a new `api_key`, `azure_ad_token` or
         `azure_ad_token_provider` (one at most) replaces the credential, a new `base_url` is routed as the
@@ -263,6 +264,7 @@ class AzureClient(Client):
             extra_body=extra_body,
             default_query=default_query,
             strict_response_validation=strict_response_validation,
+            default_headers=default_headers,
         )
         _finish_copy(copy, auth, base_url)
         return copy
@@ -327,6 +329,7 @@ class AsyncAzureClient(AsyncClient):
         extra_body: Mapping[str, Any] | None = None,
         default_query: Mapping[str, object] | None = None,
         strict_response_validation: bool | None = None,
+        default_headers: Mapping[str, str | None] | None = None,
     ) -> Self:
         """A copy with these options changed, as `AsyncClient.with_options`; a new `api_key`, `azure_ad_token` or
         `azure_ad_token_provider` (one at most) replaces the credential, a new `base_url` is routed as the
@@ -343,6 +346,7 @@ class AsyncAzureClient(AsyncClient):
             extra_body=extra_body,
             default_query=default_query,
             strict_response_validation=strict_response_validation,
+            default_headers=default_headers,
         )
         _finish_copy(copy, auth, base_url)
         return copy

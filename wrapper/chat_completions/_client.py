@@ -100,6 +100,43 @@ class _Base(Generic[T]):
     def _requester(self) -> T:
         return self._lazy.get()
 
+    # The settings read back as attributes, as `openai`'s clients have them.
+
+    @property
+    def api_key(self) -> str:
+        """The API key sent (as `Authorization: Bearer ...`)."""
+        return self._config.api_key
+
+    @property
+    def organization(self) -> str | None:
+        """The `OpenAI-Organization` sent, if any."""
+        return self._config.organization
+
+    @property
+    def project(self) -> str | None:
+        """The `OpenAI-Project` sent, if any."""
+        return self._config.project
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request is retried."""
+        return self._config.max_retries
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The timeouts of a request."""
+        import httpx
+
+        return httpx.Timeout(**self._config.timeout)
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The URL request paths are appended to, with its trailing slash (and query, if any), as `openai` gives it."""
+        import httpx
+
+        config = self._config
+        return httpx.URL(config.root + "/" + config.base_url[len(config.root) :])
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={self._config.base_url!r}>"
 
@@ -116,9 +153,12 @@ class _Base(Generic[T]):
         extra_body: Mapping[str, Any] | None = None,
         default_query: Mapping[str, object] | None = None,
         strict_response_validation: bool | None = None,
+        default_headers: Mapping[str, str | None] | None = None,
     ) -> Self:
         """A copy with these options changed (headers, body extras and query merged), sharing this client's
-        connections."""
+        connections. `default_headers` is `openai`'s name for `extra_headers` here (both are merged over)."""
+        if default_headers:
+            extra_headers = {**default_headers, **(extra_headers or {})}
         new = object.__new__(type(self))
         new._config = self._config.derive(
             api_key=api_key,
@@ -135,6 +175,10 @@ class _Base(Generic[T]):
         new._lazy = self._lazy
         new.chat = type(self.chat)(new)
         return new
+
+    def copy(self, **options: Any) -> Self:
+        """`with_options`, by the other name `openai` gives it."""
+        return self.with_options(**options)
 
 
 class Client(_Base["SyncRequester"]):

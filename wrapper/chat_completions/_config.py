@@ -28,6 +28,7 @@ class RequestOptions(TypedDict, total=False):
     """The per-request keywords every method takes; left out, the client's settings apply."""
 
     extra_headers: Mapping[str, str | None] | None  # laid over the client's headers; a None value removes one
+    extra_query: Mapping[str, object] | None  # laid over the client's query parameters
     timeout: float | httpx.Timeout | None  # None: no timeout
     max_retries: int | None  # None: the client's
 

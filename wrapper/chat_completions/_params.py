@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         """The keywords of `create` that are not the API's: per-request options and body extras."""
 
         extra_headers: Headers | None
+        extra_query: Mapping[str, object] | None
         extra_body: Body | None
         timeout: TimeoutTypes | NotGiven
         max_retries: int | NotGiven | None
@@ -146,7 +147,7 @@ def messages_request(completion_id: str, given: Mapping[str, Any]) -> tuple[str,
     return _path(completion_id, "/messages"), _query(**own), options
 
 
-_CREATE_OPTIONS = ("extra_headers", "timeout", "max_retries")
+_CREATE_OPTIONS = ("extra_headers", "extra_query", "timeout", "max_retries")
 
 
 def create_request(

@@ -94,6 +94,9 @@ class _Call:
         content = None if body is None else encode_body(body)
         if config.query is not None:  # the base URL's query and `default_query`, under the request's own
             params = {**config.query, **params} if params else config.query
+        extra_query = options.get("extra_query")
+        if extra_query:  # the call's `extra_query`, over them all
+            params = {**(params or {}), **extra_query}
         self.config = config
         prepared = config.prepared
         extra_headers = options.get("extra_headers")

@@ -6,7 +6,7 @@ parameter or an unknown message role; at run time they are plain dicts, sent as 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, overload
 
 from . import _models
@@ -99,6 +99,7 @@ class Completions:
         *,
         stream: bool | None = None,
         extra_headers: Headers | None = None,
+        extra_query: Mapping[str, object] | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven | None = NOT_GIVEN,
@@ -111,6 +112,8 @@ class Completions:
         client = self._client
         body = _body(request, params, stream, client._config.extra_body, extra_body)
         options: Any = {"extra_headers": extra_headers, "timeout": timeout, "max_retries": max_retries}
+        if extra_query:
+            options["extra_query"] = extra_query
         if stream:
             return client._requester().stream(client._config, body, options)
         return client._request("POST", "/chat/completions", _models.completion_type(), options, body)
@@ -266,6 +269,7 @@ class AsyncCompletions:
         *,
         stream: bool | None = None,
         extra_headers: Headers | None = None,
+        extra_query: Mapping[str, object] | None = None,
         extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven | None = NOT_GIVEN,
@@ -275,6 +279,8 @@ class AsyncCompletions:
         client = self._client
         body = _body(request, params, stream, client._config.extra_body, extra_body)
         options: Any = {"extra_headers": extra_headers, "timeout": timeout, "max_retries": max_retries}
+        if extra_query:
+            options["extra_query"] = extra_query
         if stream:
             return await client._requester().stream(client._config, body, options)
         return await client._request("POST", "/chat/completions", _models.completion_type(), options, body)

@@ -32,8 +32,38 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+class _Event:
+    """`to_dict`/`to_json`/`model_dump`/`model_dump_json` of an event, as `openai`'s events (pydantic models) have
+    them: `type` first, then the fields in order; models, parsed values and tokens as JSON."""
+
+    __slots__ = ()
+
+    def model_dump(self, *, mode: str = "python", exclude_none: bool = False, **flags: Any) -> dict[str, Any]:
+        """The event as a dict (`exclude_none` leaves out fields that are None; other flags as the models take)."""
+        from dataclasses import fields
+
+        from chat_completions_api.types import dump_value
+
+        names = ["type", *(f.name for f in fields(self) if f.name != "type")]  # type: ignore[arg-type]
+        out = {name: dump_value(getattr(self, name), False, exclude_none) for name in names}
+        return {k: v for k, v in out.items() if not (exclude_none and v is None)}
+
+    to_dict = model_dump
+
+    def model_dump_json(self, *, indent: int | None = None, **flags: Any) -> str:
+        """`model_dump()` as a JSON string (compact unless `indent` is given)."""
+        import json
+
+        data = self.model_dump(**flags)
+        return json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+
+    def to_json(self, *, indent: int | None = 2, **flags: Any) -> str:
+        """The JSON text of the event, indented by 2 unless told otherwise."""
+        return self.model_dump_json(indent=indent, **flags)
+
+
 @dataclass(slots=True)
-class ChunkEvent:
+class ChunkEvent(_Event):
     """A chunk came; `snapshot` is the completion so far."""
 
     chunk: CreateChatCompletionStreamResponse
@@ -42,7 +72,7 @@ class ChunkEvent:
 
 
 @dataclass(slots=True)
-class ContentDeltaEvent:
+class ContentDeltaEvent(_Event):
     """More content: `delta`, the content so far (`snapshot`) and, with a `response_format` type, its partial JSON."""
 
     delta: str
@@ -52,7 +82,7 @@ class ContentDeltaEvent:
 
 
 @dataclass(slots=True)
-class ContentDoneEvent(Generic[T]):
+class ContentDoneEvent(_Event, Generic[T]):
     """The content is complete: `parsed` is an instance of the `response_format` type (None without one)."""
 
     content: str
@@ -61,7 +91,7 @@ class ContentDoneEvent(Generic[T]):
 
 
 @dataclass(slots=True)
-class RefusalDeltaEvent:
+class RefusalDeltaEvent(_Event):
     """More of a refusal."""
 
     delta: str
@@ -70,7 +100,7 @@ class RefusalDeltaEvent:
 
 
 @dataclass(slots=True)
-class RefusalDoneEvent:
+class RefusalDoneEvent(_Event):
     """The refusal is complete."""
 
     refusal: str
@@ -78,7 +108,7 @@ class RefusalDoneEvent:
 
 
 @dataclass(slots=True)
-class FunctionToolCallArgumentsDeltaEvent:
+class FunctionToolCallArgumentsDeltaEvent(_Event):
     """More arguments of the function call at `index`; `parsed_arguments` their partial JSON (strict tools only)."""
 
     name: str
@@ -90,7 +120,7 @@ class FunctionToolCallArgumentsDeltaEvent:
 
 
 @dataclass(slots=True)
-class FunctionToolCallArgumentsDoneEvent:
+class FunctionToolCallArgumentsDoneEvent(_Event):
     """A function call's arguments are complete; `parsed_arguments` as in `parse()`."""
 
     name: str
@@ -101,7 +131,7 @@ class FunctionToolCallArgumentsDoneEvent:
 
 
 @dataclass(slots=True)
-class LogprobsContentDeltaEvent:
+class LogprobsContentDeltaEvent(_Event):
     """More content log probabilities (`content`), and all so far (`snapshot`)."""
 
     content: list[ChatCompletionTokenLogprob]
@@ -110,7 +140,7 @@ class LogprobsContentDeltaEvent:
 
 
 @dataclass(slots=True)
-class LogprobsContentDoneEvent:
+class LogprobsContentDoneEvent(_Event):
     """The content log probabilities are complete."""
 
     content: list[ChatCompletionTokenLogprob]
@@ -118,7 +148,7 @@ class LogprobsContentDoneEvent:
 
 
 @dataclass(slots=True)
-class LogprobsRefusalDeltaEvent:
+class LogprobsRefusalDeltaEvent(_Event):
     """More refusal log probabilities."""
 
     refusal: list[ChatCompletionTokenLogprob]
@@ -127,7 +157,7 @@ class LogprobsRefusalDeltaEvent:
 
 
 @dataclass(slots=True)
-class LogprobsRefusalDoneEvent:
+class LogprobsRefusalDoneEvent(_Event):
     """The refusal log probabilities are complete."""
 
     refusal: list[ChatCompletionTokenLogprob]
@@ -322,11 +352,16 @@ class ChatCompletionStream(Generic[T]):
         self._chunks = chunks
         self._state = state
         self._events = self._iterate()
+        self._error: BaseException | None = None  # what broke the stream: raised again by get_final_completion()
 
     def _iterate(self) -> Iterator[ChatCompletionStreamEvent[T]]:
-        for chunk in self._chunks:
-            if _valid(chunk):
-                yield from self._state.handle_chunk(chunk)
+        try:
+            for chunk in self._chunks:
+                if _valid(chunk):
+                    yield from self._state.handle_chunk(chunk)
+        except Exception as error:
+            self._error = error
+            raise
 
     def __iter__(self) -> Iterator[ChatCompletionStreamEvent[T]]:
         return self._events
@@ -346,13 +381,24 @@ class ChatCompletionStream(Generic[T]):
         return self
 
     def get_final_completion(self) -> ParsedChatCompletion[T]:
-        """Read the rest of the stream; the parsed completion (as `parse()` returns it)."""
+        """Read the rest of the stream; the parsed completion (as `parse()` returns it). If the stream broke (a cut
+        connection), the error it raised, again: `current_completion_snapshot` has what came."""
         self.until_done()
+        if self._error is not None:
+            raise self._error
         return self._state.get_final_completion()
 
     def close(self) -> None:
         """Close the HTTP response (done on leaving the `with` block)."""
         self._chunks.close()
+
+    def __enter__(self) -> ChatCompletionStream[T]:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
 
 class ChatCompletionStreamManager(Generic[T]):
@@ -381,12 +427,17 @@ class AsyncChatCompletionStream(Generic[T]):
         self._chunks = chunks
         self._state = state
         self._events = self._iterate()
+        self._error: BaseException | None = None  # what broke the stream: raised again by get_final_completion()
 
     async def _iterate(self) -> AsyncIterator[ChatCompletionStreamEvent[T]]:
-        async for chunk in self._chunks:
-            if _valid(chunk):
-                for event in self._state.handle_chunk(chunk):
-                    yield event
+        try:
+            async for chunk in self._chunks:
+                if _valid(chunk):
+                    for event in self._state.handle_chunk(chunk):
+                        yield event
+        except Exception as error:
+            self._error = error
+            raise
 
     def __aiter__(self) -> AsyncIterator[ChatCompletionStreamEvent[T]]:
         return self._events
@@ -406,13 +457,26 @@ class AsyncChatCompletionStream(Generic[T]):
         return self
 
     async def get_final_completion(self) -> ParsedChatCompletion[T]:
-        """Read the rest of the stream; the parsed completion (as `parse()` returns it)."""
+        """Read the rest of the stream; the parsed completion (as `parse()` returns it). If the stream broke (a cut
+        connection), the error it raised, again: `current_completion_snapshot` has what came."""
         await self.until_done()
+        if self._error is not None:
+            raise self._error
         return self._state.get_final_completion()
 
     async def aclose(self) -> None:
         """Close the HTTP response (done on leaving the `async with` block)."""
         await self._chunks.aclose()
+
+    close = aclose  # the name `openai`'s async stream gives it
+
+    async def __aenter__(self) -> AsyncChatCompletionStream[T]:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
 
 
 class AsyncChatCompletionStreamManager(Generic[T]):

@@ -345,6 +345,8 @@ class AsyncStream(AsyncIterator["CreateChatCompletionStreamResponse"]):
         await self._iterator.aclose()
         await self.response.aclose()
 
+    close = aclose  # the name `openai`'s AsyncStream gives it
+
     async def __aenter__(self) -> AsyncStream:
         return self
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -64,6 +65,8 @@ class _Strict:
             target = self.defs.get(ref.rsplit("/", 1)[-1])
             if isinstance(target, dict):
                 node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+        if isinstance(node, dict) and "discriminator" in node:  # a tagged union: its variants exclude each other
+            node = {("anyOf" if k == "oneOf" else k): v for k, v in node.items() if k != "discriminator"}
         if not isinstance(node, dict) or not node.keys() - _DROPPED - {"title", "description"}:
             raise self.fail(where, "it has no JSON type (Any, object or an untyped value)")
         out: dict[str, Any] = {}
@@ -78,12 +81,9 @@ class _Strict:
         if "items" in out:
             out["items"] = self.schema(out["items"], f"{where}[]")
         if "anyOf" in out:
-            out["anyOf"] = [self.schema(variant, where) for variant in out["anyOf"]]
-        if "enum" in out and "type" not in out:
-            kinds = {type(v) for v in out["enum"]}
-            if kinds == {str}:
-                out["type"] = "string"
-        return out
+            variants = [self.schema(variant, where) for variant in out["anyOf"]]
+            out["anyOf"] = [inner for v in variants for inner in (v["anyOf"] if v.keys() == {"anyOf"} else [v])]
+        return _as_pydantic_writes(out)
 
     def _object(self, out: dict[str, Any], where: str) -> None:
         extra = out.get("additionalProperties", False)
@@ -97,7 +97,8 @@ class _Strict:
             field = f"{where}.{name}" if where else name
             schema = self.schema(prop, field)
             if name not in required and not _accepts_null(schema):
-                schema = {"anyOf": [schema, {"type": "null"}]}
+                variants = schema["anyOf"] if schema.keys() == {"anyOf"} else [schema]
+                schema = {"anyOf": [*variants, {"type": "null"}]}
                 made.add(name)
             strict[name] = schema
         out["properties"] = strict
@@ -107,11 +108,39 @@ class _Strict:
             self.nullable[id(out)] = frozenset(made)
 
 
+#: The JSON type of an `enum` whose values are all of these Python types (as pydantic writes it).
+_ENUM_TYPES = {
+    frozenset({str}): "string",
+    frozenset({int}): "integer",
+    frozenset({float}): "number",
+    frozenset({int, float}): "number",
+    frozenset({bool}): "boolean",
+}
+
+
+def _as_pydantic_writes(out: dict[str, Any]) -> dict[str, Any]:
+    """What msgspec writes otherwise than pydantic (and so `openai`), as pydantic writes it."""
+    if "enum" in out and "type" not in out:  # msgspec leaves an enum's type out
+        kind = _ENUM_TYPES.get(frozenset(type(v) for v in out["enum"]))
+        if kind is not None:
+            out["type"] = kind
+    if out.get("format") == "decimal":  # msgspec's Decimal: not a format the API knows
+        del out["format"], out["type"]
+        out["anyOf"] = [{"type": "number"}, {"type": "string"}]
+    return out
+
+
 def _accepts_null(schema: dict[str, Any]) -> bool:
     kind = schema.get("type")
     if kind == "null" or (isinstance(kind, list) and "null" in kind):
         return True
     return any(_accepts_null(variant) for variant in schema.get("anyOf", ()))
+
+
+def _api_name(name: str) -> str:
+    """`name` as the API takes a schema's or function's name (`^[a-zA-Z0-9_-]{1,64}$`): a generic model's
+    `Page[Item]` is sent as `Page_Item` (openai sends it as it is, and the API refuses it)."""
+    return re.sub(r"[^a-zA-Z0-9_-]+", "_", name).strip("_")[:64] or "response"
 
 
 def _pydantic_model(tp: object) -> bool:
@@ -127,7 +156,7 @@ class Codec(Generic[T]):
 
     def __init__(self, tp: type[T]) -> None:
         self.tp = tp
-        self.name = getattr(tp, "__name__", "response")
+        self.name = _api_name(getattr(tp, "__name__", "response"))
         owner = f"{self.name}"
         if _pydantic_model(tp):
             raw, self._load = self._pydantic(tp)
@@ -161,12 +190,14 @@ class Codec(Generic[T]):
     @staticmethod
     def _msgspec(tp: Any) -> tuple[dict[str, Any], Callable[[str], Any]]:
         import msgspec
+        import msgspec.inspect
 
         try:
             schema = msgspec.json.schema(tp)
         except (TypeError, ValueError) as error:
             said = " ".join(str(error).split())  # msgspec's message spans lines
             raise TypeError(f"{getattr(tp, '__name__', tp)}: not a type Structured Outputs can use: {said}") from None
+        _add_formats(msgspec.inspect.type_info(tp), schema, schema.get("$defs", {}), set())
         decoder = msgspec.json.Decoder(tp)
 
         def load(text: str) -> Any:
@@ -180,6 +211,36 @@ class Codec(Generic[T]):
             return self._load(text)  # type: ignore[no-any-return]
         data = _prune(json.loads(text), self.schema, self.schema.get("$defs", {}), self._nullable)
         return self._load(json.dumps(data))  # type: ignore[no-any-return]
+
+
+def _add_formats(info: Any, node: dict[str, Any], defs: dict[str, Any], seen: set[str]) -> None:
+    """Give a `datetime` or `time` field the `format` pydantic gives it (`date-time`, `time`), so that the model
+    answers one: msgspec writes a bare string for those that may be naive. `info` is msgspec's view of the type
+    `node` was written from."""
+    from msgspec import inspect as mi
+
+    while isinstance(info, mi.Metadata):
+        info = info.type
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        name = ref.rsplit("/", 1)[-1]
+        if name in seen or getattr(getattr(info, "cls", None), "__name__", None) != name:
+            return
+        seen.add(name)
+        node = defs.get(name, {})
+    if isinstance(info, (mi.DateTimeType, mi.TimeType)) and node.get("type") == "string" and "format" not in node:
+        node["format"] = "date-time" if isinstance(info, mi.DateTimeType) else "time"
+    elif isinstance(info, (mi.ListType, mi.SetType, mi.FrozenSetType, mi.VarTupleType)) and "items" in node:
+        _add_formats(info.item_type, node["items"], defs, seen)
+    elif isinstance(info, mi.UnionType) and not any(isinstance(t, mi.StrType) for t in info.types):
+        for variant in node.get("anyOf", ()):
+            for member in info.types:
+                _add_formats(member, variant, defs, seen)
+    elif isinstance(info, (mi.DataclassType, mi.StructType, mi.TypedDictType)):
+        properties = node.get("properties", {})
+        for field in info.fields:
+            if field.encode_name in properties:
+                _add_formats(field.type, properties[field.encode_name], defs, seen)
 
 
 def _prune(data: Any, schema: dict[str, Any], defs: dict[str, Any], nullable: dict[int, frozenset[str]]) -> Any:
@@ -198,10 +259,21 @@ def _prune(data: Any, schema: dict[str, Any], defs: dict[str, Any], nullable: di
     if isinstance(data, list) and "items" in schema:
         return [_prune(item, schema["items"], defs, nullable) for item in data]
     if data is not None and "anyOf" in schema:
-        objects = [v for v in schema["anyOf"] if v.get("type") != "null"]
-        if len(objects) == 1:
-            return _prune(data, objects[0], defs, nullable)
+        variants = [v for v in schema["anyOf"] if v.get("type") != "null"]
+        if len(variants) > 1:  # a union: the variant the value is (strict: an object has exactly its properties)
+            variants = [
+                v for v in variants if _fits(data, defs.get(v["$ref"].rsplit("/", 1)[-1], {}) if "$ref" in v else v)
+            ]
+        if variants:
+            return _prune(data, variants[0], defs, nullable)
     return data
+
+
+def _fits(data: Any, schema: dict[str, Any]) -> bool:
+    """`data` is an instance of the strict object or array `schema` (only those have nulls to prune)."""
+    if isinstance(data, dict):
+        return isinstance(schema.get("properties"), dict) and schema["properties"].keys() == data.keys()
+    return isinstance(data, list) and schema.get("type") == "array"
 
 
 _CODECS: dict[Any, Codec[Any]] = {}
@@ -437,7 +509,10 @@ def with_parsed(
             parsed_function = _upgrade(function, "ParsedFunction", parsed_arguments=value)
             calls.append(_upgrade(call, "ParsedFunctionToolCall", function=parsed_function))
         parsed = content(choice.index, message)
-        new_message = _upgrade(message, "ParsedChatCompletionMessage", parsed=parsed, tool_calls=calls or None)
+        odd = message._odd_keys if calls or "tool_calls" in message._odd_keys else (*message._odd_keys, "tool_calls")
+        new_message = _upgrade(  # `tool_calls` given back as null when there are none, as openai's parse() does
+            message, "ParsedChatCompletionMessage", parsed=parsed, tool_calls=calls or None, _odd_keys=odd
+        )
         choices.append(_upgrade(choice, "ParsedChoice", message=new_message))
     return _upgrade(completion, "ParsedChatCompletion", choices=choices)  # type: ignore[no-any-return]
 

@@ -372,3 +372,34 @@ def test_parse_with_raw_and_streaming_responses() -> None:
     for parsed in asyncio.run(run()):
         assert parsed.choices[0].message.parsed == expected
     assert all(body["response_format"]["json_schema"]["name"] == "Math" for body in transport.bodies)
+
+
+class PWith(pydantic.BaseModel):
+    a: int
+    n: int = 5
+
+
+class POther(pydantic.BaseModel):
+    b: str
+    m: str = "d"
+
+
+class PUnion(pydantic.BaseModel):
+    one: PWith | POther
+    many: list[PWith | POther | int]
+    either: PWith | list[PWith] | None = None
+
+
+def test_a_null_default_inside_a_union_reads_as_the_default() -> None:
+    """A defaulted field answered null reads as its default in whichever variant of a union the value is (the
+    variant whose properties the object has), in a list or alone."""
+    answer = {
+        "one": {"a": 1, "n": None},
+        "many": [{"a": 2, "n": None}, {"b": "x", "m": None}, 3],
+        "either": [{"a": 3, "n": None}],
+    }
+    transport = Transport(_answer(json.dumps(answer)))
+    parsed = transport.client().chat.completions.parse(model="m", messages=[], response_format=PUnion)
+    assert parsed.choices[0].message.parsed == PUnion(
+        one=PWith(a=1), many=[PWith(a=2), POther(b="x"), 3], either=[PWith(a=3)]
+    )
